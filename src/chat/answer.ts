@@ -1,0 +1,165 @@
+import type { Engine } from '../engine-types.ts';
+import { isShammieError, ShammieError } from '../errors.ts';
+import { HELP_ENTRIES } from '../views/help-entries.ts';
+import { paperCard } from '../views/paper-card.ts';
+import type { NoticeView, ReplyView, ResultsView, SearchRequest } from '../views/reply-view.ts';
+import type { ChatCommand } from './grammar.ts';
+
+/** Hits per page of a results view unless the platform asks otherwise. */
+export const DEFAULT_PAGE_SIZE = 5;
+/** Largest page a user may ask for. */
+export const MAX_PAGE_SIZE = 10;
+/** Papers in a topic digest or a similar list. */
+export const DIGEST_SIZE = 3;
+export const SIMILAR_SIZE = 5;
+
+/** What answering needs besides the engine: injected so answers are deterministic in tests. */
+export interface AnswerContext {
+  /** Today's local date, YYYY-MM-DD, for `daily` with no date. */
+  today: string;
+  random: () => number;
+  pageSize?: number;
+}
+
+/** Friendly words for a bug on our side; never the error itself. */
+export const APOLOGY =
+  'Sorry, something went wrong on my side. Please try again in a moment.';
+
+/** The commands the engine answers by itself (daily subscriptions need the scheduler). */
+export type EngineCommand = Exclude<
+  ChatCommand,
+  { kind: 'daily'; action: 'subscribe' | 'unsubscribe' | 'status' }
+>;
+
+/** True when the command is answered by `answer` alone, false when it needs the daily scheduler. */
+export function isEngineCommand(command: ChatCommand): command is EngineCommand {
+  return !(command.kind === 'daily' && command.action !== 'show');
+}
+
+/**
+ * Answers one command with a view. Errors the user caused become notices; anything else is
+ * rethrown for the adapter to log (with its event id) and apologise for.
+ */
+export function answer(engine: Engine, command: EngineCommand, context: AnswerContext): ReplyView {
+  try {
+    return answerOrThrow(engine, command, context);
+  } catch (error) {
+    if (isShammieError(error)) return errorNotice(error);
+    throw error;
+  }
+}
+
+/** A user-caused error as a notice. */
+export function errorNotice(error: ShammieError): NoticeView {
+  return { kind: 'notice', tone: 'error', code: error.code, text: error.message };
+}
+
+function answerOrThrow(engine: Engine, command: EngineCommand, context: AnswerContext): ReplyView {
+  switch (command.kind) {
+    case 'search':
+      return searchPage(engine, parseRequest(command.query, context.pageSize), 0);
+    case 'paper': {
+      const paper = engine.resolve(command.ref);
+      return { kind: 'paper', card: paperCard(paper), abstract: paper.abstract };
+    }
+    case 'summary':
+      return summaryOrDigest(engine, command.ref);
+    case 'similar': {
+      const paper = engine.resolve(command.ref);
+      const hits = engine.similar(paper, SIMILAR_SIZE);
+      return { kind: 'similar', of: paperCard(paper), cards: hits.map((h) => paperCard(h.paper)) };
+    }
+    case 'cite': {
+      const paper = engine.resolve(command.ref);
+      return {
+        kind: 'citation',
+        card: paperCard(paper),
+        format: command.format,
+        text: engine.cite(paper, command.format),
+      };
+    }
+    case 'random': {
+      const paper = engine.random(context.random, command.topic);
+      if (!paper) {
+        return {
+          kind: 'notice',
+          tone: 'info',
+          text: `No paper matches “${command.topic ?? ''}”, so there is nothing to pick from.`,
+        };
+      }
+      const view: ReplyView = {
+        kind: 'random',
+        card: paperCard(paper),
+        tldr: engine.summarize(paper).tldr,
+      };
+      if (command.topic) view.topic = command.topic;
+      return view;
+    }
+    case 'daily':
+      return dailyView(engine, command.date ?? context.today);
+    case 'help':
+      return { kind: 'help', entries: [...HELP_ENTRIES], stats: engine.stats() };
+  }
+}
+
+/** A search request from chat text: filters stay in the query, where the engine reads them. */
+function parseRequest(query: string, pageSize = DEFAULT_PAGE_SIZE): SearchRequest {
+  return { query, limit: Math.min(Math.max(1, pageSize), MAX_PAGE_SIZE) };
+}
+
+/** One page (0-based) of a search, clamped to the pages that exist. */
+export function searchPage(engine: Engine, request: SearchRequest, page: number): ResultsView {
+  const limit = Math.min(Math.max(1, Math.floor(request.limit)), MAX_PAGE_SIZE);
+  const options = {
+    limit,
+    offset: Math.max(0, Math.floor(page)) * limit,
+    ...(request.author ? { author: request.author } : {}),
+    ...(request.year ? { year: request.year } : {}),
+  };
+  let result = engine.search(request.query, options);
+  const pageCount = Math.max(1, Math.ceil(result.total / limit));
+  if (options.offset >= result.total && result.total > 0) {
+    options.offset = (pageCount - 1) * limit;
+    result = engine.search(request.query, options);
+  }
+  return {
+    kind: 'results',
+    request: { ...request, limit },
+    total: result.total,
+    page: Math.floor(options.offset / limit),
+    pageCount,
+    cards: result.hits.map((hit) => paperCard(hit.paper, hit.snippet)),
+  };
+}
+
+/** `summary REF`: a paper's summary when REF names a paper, else a digest of the topic. */
+export function summaryOrDigest(engine: Engine, ref: string): ReplyView {
+  const paper = engine.lookup(ref);
+  if (paper) {
+    const summary = engine.summarize(paper);
+    return { kind: 'summary', card: paperCard(paper), tldr: summary.tldr, points: summary.points };
+  }
+  const digest = engine.digest(ref, DIGEST_SIZE);
+  if (digest.items.length === 0) {
+    throw new ShammieError('PAPER_NOT_FOUND', `No paper or topic matches “${ref}”.`);
+  }
+  return {
+    kind: 'digest',
+    topic: digest.topic,
+    total: digest.total,
+    items: digest.items.map((item) => ({ card: paperCard(item.paper), tldr: item.tldr })),
+  };
+}
+
+/** The daily view of a date. */
+export function dailyView(engine: Engine, date: string): ReplyView {
+  const paper = engine.daily(date);
+  const summary = engine.summarize(paper);
+  return {
+    kind: 'daily',
+    date,
+    card: paperCard(paper),
+    tldr: summary.tldr,
+    points: summary.points,
+  };
+}

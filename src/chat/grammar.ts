@@ -1,0 +1,115 @@
+import { CITATION_FORMATS, type CitationFormat } from '../engine-types.ts';
+
+/**
+ * The one grammar of Slack mentions, Slack DMs, `/shammie` and `shammie chat`:
+ * `WORD REST`, where WORD is a command word; text that starts with no command word is a search.
+ */
+export type ChatCommand =
+  | { kind: 'search'; query: string }
+  | { kind: 'paper'; ref: string }
+  | { kind: 'summary'; ref: string }
+  | { kind: 'random'; topic?: string }
+  | { kind: 'similar'; ref: string }
+  | { kind: 'cite'; ref: string; format: CitationFormat }
+  | { kind: 'daily'; action: 'show'; date?: string }
+  | { kind: 'daily'; action: 'subscribe'; time?: string; timezone?: string }
+  | { kind: 'daily'; action: 'unsubscribe' }
+  | { kind: 'daily'; action: 'status' }
+  | { kind: 'help' };
+
+/** Command words, in the order help lists them. */
+export const COMMAND_WORDS = [
+  'search',
+  'paper',
+  'summary',
+  'random',
+  'similar',
+  'cite',
+  'daily',
+  'help',
+] as const;
+
+export type CommandWord = (typeof COMMAND_WORDS)[number];
+
+/** Friendly synonyms people type; each maps to one command word. */
+const ALIASES: Readonly<Record<string, CommandWord>> = {
+  find: 'search',
+  summarize: 'summary',
+  summarise: 'summary',
+  tldr: 'summary',
+  cite: 'cite',
+  citation: 'cite',
+  related: 'similar',
+  '?': 'help',
+};
+
+function commandWord(word: string): CommandWord | undefined {
+  const lower = word.toLowerCase();
+  if ((COMMAND_WORDS as readonly string[]).includes(lower)) return lower as CommandWord;
+  return ALIASES[lower];
+}
+
+/** Parses one chat message (already decoded from platform markup) into a command. */
+export function parseChat(text: string): ChatCommand {
+  const trimmed = text.trim();
+  if (trimmed === '') return { kind: 'help' };
+  const match = /^(\S+)\s*([\s\S]*)$/.exec(trimmed);
+  const first = match?.[1] ?? '';
+  const rest = (match?.[2] ?? '').trim();
+  const word = commandWord(first);
+  switch (word) {
+    case undefined:
+      return { kind: 'search', query: trimmed };
+    case 'search':
+      return { kind: 'search', query: rest };
+    case 'paper':
+    case 'summary':
+    case 'similar':
+      return { kind: word, ref: rest };
+    case 'random':
+      return rest === '' ? { kind: 'random' } : { kind: 'random', topic: rest };
+    case 'cite':
+      return parseCite(rest);
+    case 'daily':
+      return parseDaily(rest);
+    case 'help':
+      return { kind: 'help' };
+  }
+}
+
+/** `cite REF [bibtex|apa|mla]`: a trailing format word (also `as apa`, `--format apa`) picks the style. */
+function parseCite(rest: string): ChatCommand {
+  const match = /^(.*?)\s*(?:\b(?:as|in)\s+|--format[\s=]+)?\b(bibtex|bib|apa|mla)$/i.exec(rest);
+  if (match) {
+    const word = (match[2] ?? '').toLowerCase();
+    const format = (word === 'bib' ? 'bibtex' : word) as CitationFormat;
+    if (CITATION_FORMATS.includes(format)) return { kind: 'cite', ref: (match[1] ?? '').trim(), format };
+  }
+  return { kind: 'cite', ref: rest, format: 'bibtex' };
+}
+
+/** `daily [DATE]`, `daily subscribe [HH:MM] [ZONE]`, `daily unsubscribe`, `daily status`. */
+function parseDaily(rest: string): ChatCommand {
+  const words = rest.split(/\s+/).filter((w) => w !== '');
+  const action = (words[0] ?? '').toLowerCase();
+  if (action === 'subscribe' || action === 'sub') {
+    const args = words.slice(1);
+    const time = args.find((w) => /^\d{1,2}:\d{2}$/.test(w));
+    const timezone = args.find((w) => w !== time);
+    return {
+      kind: 'daily',
+      action: 'subscribe',
+      ...(time ? { time } : {}),
+      ...(timezone ? { timezone } : {}),
+    };
+  }
+  if (action === 'unsubscribe' || action === 'unsub' || action === 'stop') {
+    return { kind: 'daily', action: 'unsubscribe' };
+  }
+  if (action === 'status') return { kind: 'daily', action: 'status' };
+  if (action === 'show' || action === '') {
+    const date = words[action === 'show' ? 1 : 0];
+    return date ? { kind: 'daily', action: 'show', date } : { kind: 'daily', action: 'show' };
+  }
+  return { kind: 'daily', action: 'show', date: words[0] };
+}

@@ -1,0 +1,98 @@
+import type { Paper } from './types.ts';
+
+/** Text with the query's matched terms marked, so each platform can bold them its own way. */
+export type Snippet = Array<{ text: string; match: boolean }>;
+
+/** An inclusive range of publication years. */
+export interface YearRange {
+  from: number;
+  to: number;
+}
+
+export interface SearchOptions {
+  /** Hits per page (default 10). */
+  limit?: number;
+  /** Hits to skip, for pages (default 0). */
+  offset?: number;
+  /** Only papers with an author matching these words (also `author:` in the query). */
+  author?: string;
+  /** Only papers of this year or range: 2023, "2023", "2023..2024" (also `year:` in the query). */
+  year?: number | string | YearRange;
+}
+
+export interface SearchHit {
+  paper: Paper;
+  score: number;
+  /** A passage of the abstract (or the title) with the matched terms marked. */
+  snippet: Snippet;
+}
+
+export interface SearchResult {
+  /** How many papers matched in all (for pages). */
+  total: number;
+  /** This page of hits, best first. */
+  hits: SearchHit[];
+  offset: number;
+  limit: number;
+}
+
+export type KeyPointKind = 'problem' | 'method' | 'result';
+
+export interface KeyPoint {
+  kind: KeyPointKind;
+  text: string;
+}
+
+/** An extractive summary: sentences of the abstract, never invented text. */
+export interface Summary {
+  paperId: string;
+  /** One sentence. */
+  tldr: string;
+  /** Two to four key points in abstract order (problem, method, result where found). */
+  points: KeyPoint[];
+}
+
+/** A short digest of the papers best matching a topic. */
+export interface Digest {
+  topic: string;
+  total: number;
+  items: Array<{ paper: Paper; tldr: string }>;
+}
+
+export type CitationFormat = 'bibtex' | 'apa' | 'mla';
+export const CITATION_FORMATS: readonly CitationFormat[] = ['bibtex', 'apa', 'mla'];
+
+export interface CorpusStats {
+  papers: number;
+  /** First and last year seen, when any paper has a year. */
+  years?: YearRange;
+  /** Most frequent authors, most papers first. */
+  topAuthors: Array<{ name: string; papers: number }>;
+  collections: string[];
+}
+
+/** The query engine over one corpus. Every method is synchronous and pure but for `random`'s injected source. */
+export interface Engine {
+  readonly papers: readonly Paper[];
+  /** Ranked search; understands "phrases", author:, year:, arXiv ids, arXiv URLs and DOIs. */
+  search(query: string, options?: SearchOptions): SearchResult;
+  /** The paper a reference means (id, arXiv id or URL, DOI, or title words), or undefined. */
+  lookup(ref: string): Paper | undefined;
+  /** Like lookup, but throws ShammieError PAPER_NOT_FOUND (or EMPTY_QUERY) with a helpful message. */
+  resolve(ref: string): Paper;
+  /** Papers for an autocomplete box: title prefix and word matches, typo tolerant; fast. */
+  suggest(text: string, limit?: number): Paper[];
+  summarize(paperOrId: Paper | string): Summary;
+  /** A digest of the best matches of a topic (empty items when nothing matches). */
+  digest(topic: string, limit?: number): Digest;
+  /** A random paper, among the matches of `topic` when given; undefined when nothing matches. */
+  random(random: () => number, topic?: string): Paper | undefined;
+  /** The paper of a calendar date (YYYY-MM-DD): a shuffled cycle, every paper once before repeats. */
+  daily(date: string): Paper;
+  /** Papers sharing the paper's distinctive terms, the paper itself excluded. */
+  similar(paperOrId: Paper | string, limit?: number): SearchHit[];
+  cite(paperOrId: Paper | string, format?: CitationFormat): string;
+  stats(): CorpusStats;
+  /** A JSON-serialisable snapshot of the index (see `loadEngine`). */
+  toJSON(): unknown;
+}

@@ -1,0 +1,56 @@
+/**
+ * Shammie's core: the only module adapters import. Plain data in, plain data out;
+ * no platform SDKs, no environment, no clock or randomness that isn't injected.
+ */
+export type { AnswerContext, EngineCommand } from './chat/answer.ts';
+export {
+  APOLOGY,
+  answer,
+  DEFAULT_PAGE_SIZE,
+  dailyView,
+  errorNotice,
+  isEngineCommand,
+  MAX_PAGE_SIZE,
+  searchPage,
+  summaryOrDigest,
+} from './chat/answer.ts';
+export type { ChatCommand, CommandWord } from './chat/grammar.ts';
+export { COMMAND_WORDS, parseChat } from './chat/grammar.ts';
+export { loadCorpus } from './corpus/load-corpus.ts';
+export type {
+  CitationFormat,
+  CorpusStats,
+  Digest,
+  Engine,
+  KeyPoint,
+  KeyPointKind,
+  SearchHit,
+  SearchOptions,
+  SearchResult,
+  Snippet,
+  Summary,
+  YearRange,
+} from './engine-types.ts';
+export { CITATION_FORMATS } from './engine-types.ts';
+export type { ShammieErrorCode } from './errors.ts';
+export { isShammieError, ShammieError } from './errors.ts';
+export { createEngine, loadEngine, MAX_QUERY_LENGTH } from './search/create-engine.ts';
+export type { LoadedCorpus, LoadProblem, Paper } from './types.ts';
+export { HELP_ENTRIES } from './views/help-entries.ts';
+export { paperCard, shortenAuthors, yearAndVenue } from './views/paper-card.ts';
+export type {
+  CitationView,
+  DailyView,
+  DigestView,
+  HelpEntry,
+  HelpView,
+  NoticeView,
+  PaperCard,
+  PaperView,
+  RandomView,
+  ReplyView,
+  ResultsView,
+  SearchRequest,
+  SimilarView,
+  SummaryView,
+} from './views/reply-view.ts';

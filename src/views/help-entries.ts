@@ -1,0 +1,53 @@
+import type { HelpEntry } from './reply-view.ts';
+
+/** Every command of the chat grammar with an example; Discord and the terminal list the same. */
+export const HELP_ENTRIES: readonly HelpEntry[] = [
+  {
+    command: 'search',
+    usage: 'QUERY [author:NAME] [year:2023..2024] ["exact phrase"]',
+    example: 'search long context author:levy',
+    description: 'Find papers; text with no command word is a search too.',
+  },
+  {
+    command: 'paper',
+    usage: 'TITLE WORDS | arXiv id | URL | DOI',
+    example: 'paper LIMA',
+    description: 'Show one paper with its abstract.',
+  },
+  {
+    command: 'summary',
+    usage: 'PAPER | TOPIC',
+    example: 'summary megalodon',
+    description: 'A one-sentence TL;DR and key points, or a digest of a topic.',
+  },
+  {
+    command: 'random',
+    usage: '[TOPIC]',
+    example: 'random diffusion',
+    description: 'A random paper, optionally on a topic.',
+  },
+  {
+    command: 'similar',
+    usage: 'PAPER',
+    example: 'similar Transfusion',
+    description: 'Papers that share its distinctive terms.',
+  },
+  {
+    command: 'cite',
+    usage: 'PAPER [bibtex|apa|mla]',
+    example: 'cite 2305.11206 apa',
+    description: 'A citation, BibTeX by default.',
+  },
+  {
+    command: 'daily',
+    usage: '[YYYY-MM-DD] | subscribe [HH:MM] [ZONE] | unsubscribe | status',
+    example: 'daily subscribe 09:00 Europe/Paris',
+    description: "The paper of the day, and this channel's daily post.",
+  },
+  {
+    command: 'help',
+    usage: '',
+    example: 'help',
+    description: 'This list.',
+  },
+];

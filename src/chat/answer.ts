@@ -22,8 +22,7 @@ export interface AnswerContext {
 }
 
 /** Friendly words for a bug on our side; never the error itself. */
-export const APOLOGY =
-  'Sorry, something went wrong on my side. Please try again in a moment.';
+export const APOLOGY = 'Sorry, something went wrong on my side. Please try again in a moment.';
 
 /** The commands the engine answers by itself (daily subscriptions need the scheduler). */
 export type EngineCommand = Exclude<

@@ -83,7 +83,8 @@ function parseCite(rest: string): ChatCommand {
   if (match) {
     const word = (match[2] ?? '').toLowerCase();
     const format = (word === 'bib' ? 'bibtex' : word) as CitationFormat;
-    if (CITATION_FORMATS.includes(format)) return { kind: 'cite', ref: (match[1] ?? '').trim(), format };
+    if (CITATION_FORMATS.includes(format))
+      return { kind: 'cite', ref: (match[1] ?? '').trim(), format };
   }
   return { kind: 'cite', ref: rest, format: 'bibtex' };
 }

@@ -32,6 +32,7 @@ export function paperCard(paper: Paper, snippet?: Snippet): PaperCard {
 export function yearAndVenue(card: Pick<PaperCard, 'year' | 'venue'>): string {
   const parts: string[] = [];
   if (card.year !== undefined) parts.push(String(card.year));
-  if (card.venue && !(card.year !== undefined && card.venue === String(card.year))) parts.push(card.venue);
+  if (card.venue && !(card.year !== undefined && card.venue === String(card.year)))
+    parts.push(card.venue);
   return parts.join(' · ');
 }

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+
+/** Default schedule of daily posts: 09:00 every day. */
+export const DEFAULT_DAILY_CRON = '0 9 * * *';
+/** Default zone of the daily schedule. */
+export const DEFAULT_TIMEZONE = 'UTC';
+export const DEFAULT_CORPUS = './corpus';
+export const DEFAULT_DATA_DIR = './data';
+export const DEFAULT_PORT = 3000;
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface DiscordConfig {
+  token: string;
+  applicationId: string;
+  guildId?: string;
+  /** Base of the Discord HTTP API (discord.js `rest.api`), e.g. a local fake in tests. */
+  apiUrl?: string;
+  dailyChannelId?: string;
+}
+
+export interface SlackConfig {
+  botToken: string;
+  /** Socket Mode when set; else HTTP mode with the signing secret. */
+  appToken?: string;
+  signingSecret?: string;
+  port: number;
+  /** Base of the Slack Web API (Bolt `clientOptions.slackApiUrl`). */
+  apiUrl?: string;
+  dailyChannelId?: string;
+}
+
+export interface Config {
+  corpus: string;
+  dataDir: string;
+  logLevel: LogLevel;
+  daily: { cron: string; timezone: string };
+  discord?: DiscordConfig;
+  slack?: SlackConfig;
+}
+
+/** Secrets: their values never appear in messages or logs. */
+export const SECRET_KEYS = [
+  'DISCORD_TOKEN',
+  'SLACK_BOT_TOKEN',
+  'SLACK_APP_TOKEN',
+  'SLACK_SIGNING_SECRET',
+];
+
+const optional = z
+  .string()
+  .transform((v) => v.trim())
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+const url = optional.refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), {
+  message: 'must be an http(s) URL',
+});
+
+const schema = z.object({
+  DISCORD_TOKEN: optional,
+  DISCORD_APPLICATION_ID: optional.refine((v) => v === undefined || /^\d{5,25}$/.test(v), {
+    message: 'must be the numeric application id',
+  }),
+  DISCORD_GUILD_ID: optional.refine((v) => v === undefined || /^\d{5,25}$/.test(v), {
+    message: 'must be a numeric guild id',
+  }),
+  DISCORD_API_URL: url,
+  DISCORD_DAILY_CHANNEL_ID: optional,
+  SLACK_BOT_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xoxb-'), {
+    message: 'must be a bot token starting with xoxb-',
+  }),
+  SLACK_APP_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xapp-'), {
+    message: 'must be an app-level token starting with xapp-',
+  }),
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_API_URL: url,
+  SLACK_DAILY_CHANNEL_ID: optional,
+  PORT: optional.refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) < 65536), {
+    message: 'must be a port number',
+  }),
+  SHAMMIE_CORPUS: optional,
+  SHAMMIE_DATA_DIR: optional,
+  SHAMMIE_DAILY_CRON: optional,
+  SHAMMIE_TIMEZONE: optional.refine((v) => v === undefined || isTimeZone(v), {
+    message: 'must be an IANA time zone such as Europe/Paris',
+  }),
+  LOG_LEVEL: optional.refine(
+    (v) => v === undefined || ['debug', 'info', 'warn', 'error'].includes(v),
+    {
+      message: 'must be one of debug, info, warn, error',
+    },
+  ),
+});
+
+/** True for a time zone Intl knows (IANA names, and UTC). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A configuration problem: names the variable, never its value. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`Configuration problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/**
+ * Reads the environment once per process. Every missing or malformed key is named at once;
+ * values are never echoed (they may be secrets).
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.DISCORD_TOKEN && !e.DISCORD_APPLICATION_ID) {
+    problems.push('DISCORD_APPLICATION_ID is required when DISCORD_TOKEN is set');
+  }
+  if (e.DISCORD_APPLICATION_ID && !e.DISCORD_TOKEN) {
+    problems.push('DISCORD_TOKEN is required when DISCORD_APPLICATION_ID is set');
+  }
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+    problems.push(
+      'SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) is required with SLACK_BOT_TOKEN',
+    );
+  }
+  if (!e.SLACK_BOT_TOKEN && (e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET)) {
+    problems.push(
+      'SLACK_BOT_TOKEN is required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set',
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const config: Config = {
+    corpus: e.SHAMMIE_CORPUS ?? DEFAULT_CORPUS,
+    dataDir: e.SHAMMIE_DATA_DIR ?? DEFAULT_DATA_DIR,
+    logLevel: (e.LOG_LEVEL as LogLevel | undefined) ?? 'info',
+    daily: {
+      cron: e.SHAMMIE_DAILY_CRON ?? DEFAULT_DAILY_CRON,
+      timezone: e.SHAMMIE_TIMEZONE ?? DEFAULT_TIMEZONE,
+    },
+  };
+  if (e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID) {
+    config.discord = {
+      token: e.DISCORD_TOKEN,
+      applicationId: e.DISCORD_APPLICATION_ID,
+      ...(e.DISCORD_GUILD_ID ? { guildId: e.DISCORD_GUILD_ID } : {}),
+      ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL } : {}),
+      ...(e.DISCORD_DAILY_CHANNEL_ID ? { dailyChannelId: e.DISCORD_DAILY_CHANNEL_ID } : {}),
+    };
+  }
+  if (e.SLACK_BOT_TOKEN) {
+    config.slack = {
+      botToken: e.SLACK_BOT_TOKEN,
+      port: e.PORT ? Number(e.PORT) : DEFAULT_PORT,
+      ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
+      ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),
+      ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}),
+      ...(e.SLACK_DAILY_CHANNEL_ID ? { dailyChannelId: e.SLACK_DAILY_CHANNEL_ID } : {}),
+    };
+  }
+  return config;
+}

@@ -1,0 +1,32 @@
+/**
+ * The rhetorical cues of abstracts: phrases that announce a contribution, a result, or the
+ * background and problem a paper starts from. All patterns are compiled once, here, and are
+ * matched against lower-cased sentences.
+ */
+
+/** "We propose X", "this paper introduces X", "X is presented": the paper's own contribution. */
+export const CONTRIBUTION =
+  /\b(?:we|this (?:paper|work|article|study|note)|here we|our (?:paper|work))(?: \w+ly)?(?: also| further| then| first)? (?:propose|introduce|present|develop|devise|design|formulate|put forward|offer|build|construct|create|establish|derive|provide)s?d?\b|\b(?:is|are) (?:proposed|introduced|presented|developed)\b|\bwe call\b|\bwe dub\b|\bwe term\b|\bnamed\b|\bcalled\b|\bnovel\b/;
+
+/** Weaker first-person cues: the paper studies, shows or finds something. */
+export const STUDY =
+  /\b(?:we|this (?:paper|work|article|study)|here we)(?: \w+ly)?(?: also| further| then| first)? (?:show|demonstrate|find|study|investigate|explore|address|tackle|describe|analy[sz]e|examine|consider|focus|prove|argue|report|evaluate|leverage|use|apply|extend|learn|train|frame|cast|reformulate|identify|reveal|observe)s?e?d?\b/;
+
+/** A sentence that speaks for the authors at all. */
+export const FIRST_PERSON = /\b(?:we|our|us|this (?:paper|work|article|study))\b/;
+
+/** Words of background and motivation: what is known, popular, hard or missing. */
+export const BACKGROUND =
+  /\b(?:recent(?:ly)?|has been|have been|ha(?:ve|s) shown|widely|popular|increasingly|growing|remains?|challeng\w*|difficult|despite|traditional(?:ly)?|typically|usually|often|existing|prior|previous(?:ly)?|however|although|while|unfortunately|limitation\w*|suffer\w*|lack\w*|fail\w*|problem|issue|important|crucial|key|promising|success\w*)\b/g;
+
+/** Words of results and evaluation. */
+export const RESULT =
+  /\b(?:experiment\w*|result\w*|outperform\w*|achiev\w*|state[- ]of[- ]the[- ]art|improv\w*|accura\w*|empirical\w*|benchmark\w*|significant\w*|compar\w*|better|superior|gains?|surpass\w*|speed-?up|faster|evaluat\w*|show(?:s|n)?|demonstrat\w*)\b|\d+(?:\.\d+)?\s?%/g;
+
+/** Words of method description. */
+export const METHOD =
+  /\b(?:propos\w*|introduc\w*|present\w*|develop\w*|method|approach|framework|model|algorithm|architecture|technique|based on|consist\w*|leverag\w*|us(?:e|es|ing) (?:a|an|the)|learn\w*|train\w*|design\w*|loss|objective|network)\b/g;
+
+/** Leading discourse phrases that carry no content: "In this paper, we ..." → "we ...". */
+export const DISCOURSE_PREFIX =
+  /^(?:(?:in|with) (?:this|the present|our) (?:paper|work|article|study|note|submission)|here(?:in)?|to (?:this|that) end|to (?:address|tackle|solve|overcome|fill|bridge|remedy|mitigate|alleviate|close|resolve) (?:this|these|that|those|the above|such)(?: \w+){0,3}|specifically|concretely|in particular|in (?:this|that) (?:regard|spirit|context)|moreover|furthermore|additionally|in addition|finally|lastly|first(?:ly)?|second(?:ly)?|third(?:ly)?|then|thus|therefore|hence|consequently|as a result|however|instead|in contrast|on the other hand|motivated by (?:this|these)(?: \w+){0,2}|inspired by (?:this|these)(?: \w+){0,2}|to (?:do|achieve|accomplish) (?:this|so)|overall|in summary|in short|in conclusion|to summari[sz]e|empirically|experimentally|theoretically|importantly|notably|crucially|interestingly|surprisingly)\s*,\s+/i;

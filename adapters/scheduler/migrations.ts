@@ -1,0 +1,95 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * The schema, one step per version. `PRAGMA user_version` holds the last step applied, so a
+ * data directory written by an older Shammie is upgraded in place and never rebuilt. Append new
+ * steps; never edit a step that has shipped.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: subscriptions, the post log with its one-row-per-channel-per-date claim, the daily pick.
+  `
+  CREATE TABLE subscriptions (
+    platform     TEXT    NOT NULL CHECK (platform IN ('discord', 'slack')),
+    channel_id   TEXT    NOT NULL,
+    workspace_id TEXT,
+    -- HH:MM the subscriber chose, NULL when the subscription follows a cron pattern
+    time         TEXT,
+    cron         TEXT    NOT NULL,
+    timezone     TEXT    NOT NULL,
+    -- 'command': a user subscribed; 'env': DISCORD_/SLACK_DAILY_CHANNEL_ID
+    source       TEXT    NOT NULL CHECK (source IN ('command', 'env')),
+    -- epoch ms; slots before it are not owed (it was subscribed or rescheduled later)
+    active_from  INTEGER NOT NULL,
+    paused       INTEGER NOT NULL DEFAULT 0,
+    -- consecutive permanent failures; reset by a successful post
+    failures     INTEGER NOT NULL DEFAULT 0,
+    last_error   TEXT,
+    created_at   INTEGER NOT NULL,
+    updated_at   INTEGER NOT NULL,
+    PRIMARY KEY (platform, channel_id)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE posts (
+    id              INTEGER PRIMARY KEY,
+    platform        TEXT    NOT NULL,
+    channel_id      TEXT    NOT NULL,
+    local_date      TEXT    NOT NULL,
+    paper_id        TEXT,
+    message_id      TEXT,
+    status          TEXT    NOT NULL
+                    CHECK (status IN ('claimed', 'posted', 'failed', 'skipped', 'unknown')),
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    error           TEXT,
+    claimed_by      TEXT,
+    attempted_at    INTEGER NOT NULL,
+    next_attempt_at INTEGER,
+    posted_at       INTEGER,
+    UNIQUE (platform, channel_id, local_date)
+  );
+  CREATE INDEX posts_by_status ON posts (status, attempted_at);
+
+  CREATE TABLE daily_picks (
+    local_date TEXT    PRIMARY KEY,
+    paper_id   TEXT    NOT NULL,
+    picked_at  INTEGER NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE daily_plan (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    plan       TEXT    NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  `,
+];
+
+/** The schema version this code writes. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** The data directory was written by a newer Shammie than this one. */
+export class SchemaTooNewError extends Error {
+  override readonly name = 'SchemaTooNewError';
+  constructor(found: number) {
+    super(
+      `The daily database has schema version ${found}, newer than this Shammie knows ` +
+        `(${SCHEMA_VERSION}). Upgrade Shammie, or point SHAMMIE_DATA_DIR elsewhere.`,
+    );
+  }
+}
+
+/**
+ * Applies the missing steps. Runs inside an immediate transaction so two processes starting on
+ * one file never both migrate: the second waits (busy timeout), then sees the new version.
+ */
+export function migrate(db: Database.Database): number {
+  const run = db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > SCHEMA_VERSION) throw new SchemaTooNewError(current);
+    for (let version = current; version < SCHEMA_VERSION; version += 1) {
+      db.exec(MIGRATIONS[version]!);
+    }
+    // PRAGMA takes no bound parameters; the value is our own integer.
+    if (current !== SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    return SCHEMA_VERSION;
+  });
+  return run.immediate();
+}

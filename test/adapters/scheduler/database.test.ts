@@ -1,0 +1,158 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDailyStore } from '../../../adapters/scheduler/daily-store.ts';
+import { DATABASE_FILE, DataDirError, openDatabase } from '../../../adapters/scheduler/database.ts';
+import { SCHEMA_VERSION, SchemaTooNewError } from '../../../adapters/scheduler/migrations.ts';
+import { tempDir } from './temp-dir.ts';
+
+const dirs: Array<{ remove: () => void }> = [];
+function dir(): string {
+  const d = tempDir();
+  dirs.push(d);
+  return d.path;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) d.remove();
+});
+
+describe('openDatabase', () => {
+  it('creates the data directory and migrates a new database to the current version', () => {
+    const dataDir = join(dir(), 'nested', 'data');
+    const db = openDatabase(dataDir);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .pluck()
+      .all();
+    expect(tables).toEqual(['daily_picks', 'daily_plan', 'posts', 'subscriptions']);
+    db.close();
+  });
+
+  it('keeps what was stored when the database is opened again', () => {
+    const dataDir = dir();
+    const first = createDailyStore(openDatabase(dataDir));
+    first.upsertSubscription(
+      { platform: 'slack', channelId: 'C1', cron: '0 9 * * *', timezone: 'UTC', source: 'command' },
+      1,
+    );
+    first.close();
+    const second = createDailyStore(openDatabase(dataDir));
+    expect(second.getSubscription('slack', 'C1')?.cron).toBe('0 9 * * *');
+    second.close();
+  });
+
+  it('refuses a database written by a newer schema instead of guessing', () => {
+    const dataDir = dir();
+    const raw = new Database(join(dataDir, DATABASE_FILE));
+    raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    raw.close();
+    expect(() => openDatabase(dataDir)).toThrow(SchemaTooNewError);
+  });
+
+  it('names the directory and the reason when a file is in the way', () => {
+    const parent = dir();
+    writeFileSync(join(parent, 'blocker'), 'not a directory');
+    const attempt = () => openDatabase(join(parent, 'blocker', 'data'));
+    expect(attempt).toThrow(DataDirError);
+    expect(attempt).toThrow(/SHAMMIE_DATA_DIR \(.*blocker.*\) is not usable: a file is in the way/);
+  });
+
+  it('says so when the file there is not a database', () => {
+    const dataDir = dir();
+    writeFileSync(
+      join(dataDir, DATABASE_FILE),
+      'hello, I am a text file, not SQLite at all '.repeat(50),
+    );
+    expect(() => openDatabase(dataDir)).toThrow(/is not a Shammie database/);
+  });
+});
+
+describe('the post claim', () => {
+  it('lets exactly one of two connections claim a channel and date', () => {
+    const dataDir = dir();
+    const a = createDailyStore(openDatabase(dataDir));
+    const b = createDailyStore(openDatabase(dataDir));
+    const first = a.claim('discord', '42', '2024-03-10', 'p1', 'process-a', 10);
+    const second = b.claim('discord', '42', '2024-03-10', 'p1', 'process-b', 11);
+    expect(first).toBeTypeOf('number');
+    expect(second).toBeUndefined();
+    expect(b.getPost('discord', '42', '2024-03-10')).toMatchObject({
+      status: 'claimed',
+      claimedBy: 'process-a',
+    });
+    // Only the owner of a claim can record it.
+    expect(b.recordPosted(first!, 'process-b', 'm1', 12)).toBe(false);
+    expect(a.recordPosted(first!, 'process-a', 'm1', 12)).toBe(true);
+    expect(b.getPost('discord', '42', '2024-03-10')).toMatchObject({
+      status: 'posted',
+      messageId: 'm1',
+      postedAt: 12,
+    });
+    a.close();
+    b.close();
+  });
+
+  it('hands a failed row back to one retry only, and only once it is due', () => {
+    const store = createDailyStore(openDatabase(dir()));
+    const id = store.claim('slack', 'C1', '2024-03-10', 'p1', 'a', 0)!;
+    store.recordFailed(id, 'a', 'ratelimited', 1_000);
+    expect(store.reclaim(id, 'b', 'p1', 999)).toBe(false);
+    expect(store.reclaim(id, 'b', 'p1', 1_000)).toBe(true);
+    expect(store.reclaim(id, 'c', 'p1', 1_000)).toBe(false);
+    expect(store.getPost('slack', 'C1', '2024-03-10')).toMatchObject({
+      status: 'claimed',
+      claimedBy: 'b',
+      attempts: 2,
+    });
+    store.close();
+  });
+});
+
+describe('subscriptions', () => {
+  const base = {
+    platform: 'discord' as const,
+    channelId: '7',
+    time: '09:00',
+    cron: '0 9 * * *',
+    timezone: 'Europe/Paris',
+    source: 'command' as const,
+  };
+
+  it('reports created, unchanged and updated, and a new schedule owes nothing from before', () => {
+    const store = createDailyStore(openDatabase(dir()));
+    expect(store.upsertSubscription(base, 100)).toBe('created');
+    expect(store.upsertSubscription(base, 200)).toBe('unchanged');
+    expect(store.getSubscription('discord', '7')?.activeFrom).toBe(100);
+    expect(store.upsertSubscription({ ...base, time: '10:00', cron: '0 10 * * *' }, 300)).toBe(
+      'updated',
+    );
+    expect(store.getSubscription('discord', '7')).toMatchObject({ time: '10:00', activeFrom: 300 });
+    store.close();
+  });
+
+  it('pauses after the given number of consecutive permanent failures, and a success resets the count', () => {
+    const store = createDailyStore(openDatabase(dir()));
+    store.upsertSubscription(base, 0);
+    expect(store.notePermanentFailure('discord', '7', 'Missing Access', 3, 1)).toEqual({
+      failures: 1,
+      paused: false,
+    });
+    store.noteSuccess('discord', '7');
+    expect(store.getSubscription('discord', '7')?.failures).toBe(0);
+    store.notePermanentFailure('discord', '7', 'Unknown Channel', 3, 2);
+    store.notePermanentFailure('discord', '7', 'Unknown Channel', 3, 3);
+    expect(store.notePermanentFailure('discord', '7', 'Unknown Channel', 3, 4)).toEqual({
+      failures: 3,
+      paused: true,
+    });
+    expect(store.activeSubscriptions()).toEqual([]);
+    // Subscribing again resumes it with a clean count.
+    expect(store.upsertSubscription(base, 5)).toBe('updated');
+    expect(store.getSubscription('discord', '7')).toMatchObject({ paused: false, failures: 0 });
+    store.close();
+  });
+});

@@ -1,0 +1,123 @@
+import {
+  type KeyPoint,
+  type PaperCard,
+  type ReplyView,
+  type Snippet,
+  yearAndVenue,
+} from '../../src/index.ts';
+
+/** Terminal styling: ANSI bold where the terminal supports it, plain text otherwise. */
+export interface TextStyle {
+  bold(text: string): string;
+  dim(text: string): string;
+}
+
+export const PLAIN: TextStyle = { bold: (t) => t, dim: (t) => t };
+export const ANSI: TextStyle = {
+  bold: (t) => `\u001b[1m${t}\u001b[22m`,
+  dim: (t) => `\u001b[2m${t}\u001b[22m`,
+};
+
+/** Control characters other than newline and tab are dropped: corpus text must not drive the terminal. */
+function clean(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+}
+
+function snippetText(snippet: Snippet, style: TextStyle): string {
+  return snippet.map((s) => (s.match ? style.bold(clean(s.text)) : clean(s.text))).join('');
+}
+
+function cardLines(card: PaperCard, style: TextStyle, rank?: number): string[] {
+  const head = rank === undefined ? '' : `${rank}. `;
+  const lines = [`${head}${style.bold(clean(card.title))}`];
+  const indent = ' '.repeat(head.length);
+  const meta = [clean(card.authorsShort), yearAndVenue(card)].filter((s) => s !== '').join(' — ');
+  if (meta) lines.push(`${indent}${meta}`);
+  if (card.snippet && card.snippet.length > 0)
+    lines.push(`${indent}${snippetText(card.snippet, style)}`);
+  const link = card.url ?? (card.arxiv ? `https://arxiv.org/abs/${card.arxiv}` : undefined);
+  const ids = [card.arxiv ? `arXiv:${card.arxiv}` : undefined, link].filter(Boolean).join('  ');
+  lines.push(style.dim(`${indent}${ids || `id: ${card.id}`}`));
+  return lines;
+}
+
+function pointLines(points: readonly KeyPoint[]): string[] {
+  const label: Record<KeyPoint['kind'], string> = {
+    problem: 'Problem',
+    method: 'Method',
+    result: 'Result',
+  };
+  return points.map((p) => `  • ${label[p.kind]}: ${clean(p.text)}`);
+}
+
+/** A reply view as terminal text (no trailing newline). */
+export function renderText(view: ReplyView, style: TextStyle = PLAIN): string {
+  switch (view.kind) {
+    case 'results': {
+      if (view.total === 0) return `No papers match “${clean(view.request.query)}”.`;
+      const first = view.page * view.request.limit;
+      const header = `${view.total} paper${view.total === 1 ? '' : 's'} for “${clean(view.request.query)}”${
+        view.pageCount > 1 ? ` (page ${view.page + 1} of ${view.pageCount})` : ''
+      }`;
+      const body = view.cards.map((c, i) => cardLines(c, style, first + i + 1).join('\n'));
+      return [style.bold(header), ...body].join('\n\n');
+    }
+    case 'paper':
+      return [...cardLines(view.card, style), '', clean(view.abstract)].join('\n');
+    case 'summary':
+      return [
+        ...cardLines(view.card, style),
+        '',
+        `${style.bold('TL;DR')} ${clean(view.tldr)}`,
+        ...pointLines(view.points),
+      ].join('\n');
+    case 'digest':
+      return [
+        style.bold(`Digest of “${clean(view.topic)}” (${view.items.length} of ${view.total})`),
+        ...view.items.map((item, i) =>
+          [...cardLines(item.card, style, i + 1), `   ${clean(item.tldr)}`].join('\n'),
+        ),
+      ].join('\n\n');
+    case 'similar':
+      if (view.cards.length === 0)
+        return `Nothing in the corpus resembles “${clean(view.of.title)}”.`;
+      return [
+        style.bold(`Papers similar to “${clean(view.of.title)}”`),
+        ...view.cards.map((c, i) => cardLines(c, style, i + 1).join('\n')),
+      ].join('\n\n');
+    case 'citation':
+      return clean(view.text);
+    case 'random':
+      return [
+        ...(view.topic ? [style.dim(`A random paper on “${clean(view.topic)}”:`)] : []),
+        ...cardLines(view.card, style),
+        '',
+        `${style.bold('TL;DR')} ${clean(view.tldr)}`,
+      ].join('\n');
+    case 'daily':
+      return [
+        style.bold(`Paper of the day, ${view.date}`),
+        ...cardLines(view.card, style),
+        '',
+        `${style.bold('TL;DR')} ${clean(view.tldr)}`,
+        ...pointLines(view.points),
+      ].join('\n');
+    case 'help': {
+      const s = view.stats;
+      const years = s.years ? `, ${s.years.from}–${s.years.to}` : '';
+      const authors = s.topAuthors.map((a) => `${a.name} (${a.papers})`).join(', ');
+      return [
+        style.bold(`Shammie: ${s.papers} papers${years}.`),
+        ...(authors ? [`Most frequent authors: ${clean(authors)}`] : []),
+        '',
+        ...view.entries.map(
+          (e) =>
+            `  ${style.bold(e.command)}${e.usage ? ` ${e.usage}` : ''}\n      ${e.description}  e.g. ${e.example}`,
+        ),
+      ].join('\n');
+    }
+    case 'notice':
+      return clean(view.text);
+  }
+}

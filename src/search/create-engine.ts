@@ -1,0 +1,367 @@
+import MiniSearch from 'minisearch';
+import { citePaper } from '../cite/cite-paper.ts';
+import { dailyPaper } from '../daily/daily-pick.ts';
+import type {
+  CitationFormat,
+  CorpusStats,
+  Digest,
+  Engine,
+  SearchHit,
+  SearchOptions,
+  SearchResult,
+  Summary,
+  YearRange,
+} from '../engine-types.ts';
+import { CITATION_FORMATS } from '../engine-types.ts';
+import { ShammieError } from '../errors.ts';
+import { corpusStats } from '../stats.ts';
+import { summarizeAbstract } from '../summary/summarize.ts';
+import type { Paper } from '../types.ts';
+import { buildIndex, DEFAULT_BM25F, type InvertedIndex } from './inverted-index.ts';
+import { createPaperDirectory } from './paper-directory.ts';
+import {
+  hasContent,
+  MAX_QUERY_LENGTH,
+  type ParsedQuery,
+  parseQuery,
+  parseYearRange,
+} from './query-parser.ts';
+import { createVocabulary, queryTerms } from './query-terms.ts';
+import { createScorer, type RankedDocs, topK, type WeightedTerm } from './scorer.ts';
+import { fromSnapshot, toSnapshot } from './snapshot.ts';
+import { makeSnippet } from './snippet.ts';
+import { analyze, plainWords } from './text-analysis.ts';
+
+export { MAX_QUERY_LENGTH };
+
+/** Hits per search unless asked otherwise. */
+export const DEFAULT_SEARCH_LIMIT = 10;
+/** Distinctive terms of a paper used to find similar ones. */
+export const SIMILAR_TERMS = 25;
+/** Papers a topic's random pick is drawn from. */
+export const RANDOM_TOPIC_POOL = 20;
+/** A title-words look-up must cover at least this share of its words to name a paper. */
+export const LOOKUP_MIN_COVERAGE = 0.5;
+
+/** Builds the engine over a corpus (the index is built once, here). */
+export function createEngine(papers: readonly Paper[]): Engine {
+  return engineOver(papers, buildIndex(papers, DEFAULT_BM25F));
+}
+
+/** An engine from a snapshot made by `engine.toJSON()` and the same papers. */
+export function loadEngine(snapshot: unknown, papers: readonly Paper[]): Engine {
+  return engineOver(papers, fromSnapshot(snapshot, papers));
+}
+
+function engineOver(papers: readonly Paper[], index: InvertedIndex): Engine {
+  const directory = createPaperDirectory(papers);
+  const scorer = createScorer(index);
+  const vocabulary = createVocabulary(index);
+  const authorWords = papers.map((p) => plainWords(p.authors.join(' ')));
+  const summaries = new Map<string, Summary>();
+  let stats: CorpusStats | undefined;
+  let titleSearch: MiniSearch | undefined;
+
+  const paperAt = (doc: number): Paper => papers[doc] as Paper;
+
+  function toPaper(paperOrId: Paper | string): Paper {
+    return typeof paperOrId === 'string' ? resolve(paperOrId) : paperOrId;
+  }
+
+  function docOf(paper: Paper): number | undefined {
+    return directory.find(paper.id);
+  }
+
+  /** Filters of a query and of the options, as one predicate over document numbers. */
+  function filterOf(query: ParsedQuery): ((doc: number) => boolean) | undefined {
+    const checks: Array<(doc: number) => boolean> = [];
+    const year = query.year;
+    if (year) checks.push((doc) => inYears(paperAt(doc).year, year));
+    for (const author of query.authors) {
+      const wanted = plainWords(author);
+      if (wanted.length === 0) continue;
+      checks.push((doc) => {
+        const words = authorWords[doc] ?? [];
+        return wanted.every((w) =>
+          words.some((a) => a === w || (w.length >= 3 && a.startsWith(w))),
+        );
+      });
+    }
+    for (const phrase of query.phrases) {
+      const sequence = analyze(phrase);
+      if (sequence.length === 0) continue;
+      checks.push((doc) => {
+        const paper = paperAt(doc);
+        return containsSequence(analyze(`${paper.title}\n${paper.abstract}`), sequence);
+      });
+    }
+    if (checks.length === 0) return undefined;
+    return (doc) => checks.every((check) => check(doc));
+  }
+
+  function search(raw: string, options: SearchOptions = {}): SearchResult {
+    const limit = clampInt(options.limit ?? DEFAULT_SEARCH_LIMIT, 0, 1000);
+    const offset = clampInt(options.offset ?? 0, 0, Number.MAX_SAFE_INTEGER);
+    const query = parseQuery(raw);
+    if (options.author) query.authors.push(options.author);
+    if (options.year !== undefined) query.year = yearOption(options.year);
+    if (!hasContent(query)) {
+      throw new ShammieError('EMPTY_QUERY', 'Type a few words to search for, e.g. “long context”.');
+    }
+    const accept = filterOf(query);
+    const passes = (doc: number): boolean => !accept || accept(doc);
+
+    // Papers named exactly (arXiv id, URL, DOI, or the whole title) come first.
+    const pinned: number[] = [];
+    const pin = (doc: number | undefined): void => {
+      if (doc !== undefined && !pinned.includes(doc) && passes(doc)) pinned.push(doc);
+    };
+    for (const id of query.arxivIds) pin(directory.byArxiv(id));
+    for (const doi of query.dois) pin(directory.byDoi(doi));
+    if (query.text !== '') pin(directory.byTitle(query.text));
+
+    const terms = queryTerms(query.text, index, vocabulary);
+    let ranked: RankedDocs;
+    if (terms.terms.length > 0) {
+      const scored = scorer.accumulate(terms.terms);
+      ranked = topK(scored, offset + limit, (doc) => !pinned.includes(doc) && passes(doc));
+    } else if (
+      query.text === '' &&
+      query.phrases.length === 0 &&
+      query.arxivIds.length + query.dois.length === 0
+    ) {
+      ranked = listByYear(accept, offset + limit, pinned);
+    } else {
+      ranked = { docs: [], scores: [], total: 0 };
+    }
+    const docs = [...pinned, ...ranked.docs].slice(offset, offset + limit);
+    const topScore = (ranked.scores[0] ?? 0) + 1;
+    const isMatch = (term: string): boolean => terms.matched.has(term);
+    const hits: SearchHit[] = docs.map((doc) => {
+      const p = pinned.indexOf(doc);
+      const paper = paperAt(doc);
+      const score =
+        p >= 0 ? topScore + (pinned.length - p) : (ranked.scores[ranked.docs.indexOf(doc)] ?? 0);
+      return { paper, score, snippet: makeSnippet(paper.abstract || paper.title, isMatch) };
+    });
+    return { total: pinned.length + ranked.total, hits, offset, limit };
+  }
+
+  /** Filter-only queries ("year:2023"): every passing paper, newest first. */
+  function listByYear(
+    accept: ((doc: number) => boolean) | undefined,
+    k: number,
+    pinned: readonly number[],
+  ): RankedDocs {
+    const all: number[] = [];
+    for (let doc = 0; doc < papers.length; doc++) {
+      if (!pinned.includes(doc) && (!accept || accept(doc))) all.push(doc);
+    }
+    all.sort((a, b) => (paperAt(b).year ?? 0) - (paperAt(a).year ?? 0) || a - b);
+    const docs = all.slice(0, k);
+    return { docs, scores: docs.map(() => 0), total: all.length };
+  }
+
+  function lookup(ref: string): Paper | undefined {
+    const text = ref.trim();
+    if (text === '' || text.length > MAX_QUERY_LENGTH) return undefined;
+    const exact = directory.find(text);
+    if (exact !== undefined) return paperAt(exact);
+    let query: ParsedQuery;
+    try {
+      query = parseQuery(text);
+    } catch {
+      return undefined;
+    }
+    if (query.text === '') return undefined;
+    const terms = queryTerms(query.text, index, vocabulary);
+    if (terms.terms.length === 0) return undefined;
+    const best = topK(scorer.accumulate(terms.terms), 1).docs[0];
+    if (best === undefined) return undefined;
+    // Enough of the words must be in the paper: "the" or one stray word names nothing.
+    const paper = paperAt(best);
+    const own = new Set(analyze(`${paper.title}\n${paper.authors.join(' ; ')}\n${paper.abstract}`));
+    const expansions = [...terms.matched].filter((t) => !terms.typed.includes(t) && own.has(t));
+    const covered = terms.typed.filter(
+      (t) => own.has(t) || (!index.termIds.has(t) && expansions.length > 0),
+    );
+    return covered.length / terms.typed.length >= LOOKUP_MIN_COVERAGE ? paper : undefined;
+  }
+
+  function resolve(ref: string): Paper {
+    const text = ref.trim();
+    if (text === '') {
+      throw new ShammieError(
+        'EMPTY_QUERY',
+        'Which paper? Give title words, an arXiv id, a DOI or a URL.',
+      );
+    }
+    if (text.length > MAX_QUERY_LENGTH) {
+      throw new ShammieError(
+        'QUERY_TOO_LONG',
+        `Please name the paper in under ${MAX_QUERY_LENGTH} characters.`,
+      );
+    }
+    const paper = lookup(text);
+    if (!paper) {
+      throw new ShammieError(
+        'PAPER_NOT_FOUND',
+        `No paper matches “${text.length > 80 ? `${text.slice(0, 80)}…` : text}”. Try a search with fewer words.`,
+      );
+    }
+    return paper;
+  }
+
+  function suggest(text: string, limit = 25): Paper[] {
+    const n = clampInt(limit, 0, 100);
+    const trimmed = text.trim().slice(0, MAX_QUERY_LENGTH);
+    if (trimmed === '') {
+      return papers
+        .map((paper, doc) => ({ paper, doc }))
+        .sort((a, b) => (b.paper.year ?? 0) - (a.paper.year ?? 0) || a.doc - b.doc)
+        .slice(0, n)
+        .map((x) => x.paper);
+    }
+    const out: Paper[] = [];
+    const exact = directory.find(trimmed);
+    if (exact !== undefined) out.push(paperAt(exact));
+    titleSearch ??= buildTitleSearch(papers);
+    for (const hit of titleSearch.search(trimmed, {
+      prefix: true,
+      fuzzy: 0.2,
+      boost: { title: 2 },
+    })) {
+      if (out.length >= n) break;
+      const paper = paperAt(Number(hit.id));
+      if (!out.includes(paper)) out.push(paper);
+    }
+    return out.slice(0, n);
+  }
+
+  function summarize(paperOrId: Paper | string): Summary {
+    const paper = toPaper(paperOrId);
+    const cached = summaries.get(paper.id);
+    if (cached) return cached;
+    const { tldr, points } = summarizeAbstract({ title: paper.title, abstract: paper.abstract });
+    const summary: Summary = { paperId: paper.id, tldr: tldr || paper.title, points };
+    summaries.set(paper.id, summary);
+    return summary;
+  }
+
+  function digest(topic: string, limit = 3): Digest {
+    const result = search(topic, { limit });
+    return {
+      topic,
+      total: result.total,
+      items: result.hits.map((hit) => ({ paper: hit.paper, tldr: summarize(hit.paper).tldr })),
+    };
+  }
+
+  function random(source: () => number, topic?: string): Paper | undefined {
+    const pick = <T>(items: readonly T[]): T | undefined => {
+      if (items.length === 0) return undefined;
+      const r = source();
+      const unit = Number.isFinite(r) ? Math.min(Math.max(r, 0), 1 - Number.EPSILON) : 0;
+      return items[Math.floor(unit * items.length)];
+    };
+    if (topic === undefined || topic.trim() === '') return pick(papers);
+    return pick(search(topic, { limit: RANDOM_TOPIC_POOL }).hits.map((h) => h.paper));
+  }
+
+  function similar(paperOrId: Paper | string, limit = 5): SearchHit[] {
+    const paper = toPaper(paperOrId);
+    const self = docOf(paper);
+    const counts = new Map<string, number>();
+    for (const term of analyze(`${paper.title}\n${paper.title}\n${paper.abstract}`)) {
+      counts.set(term, (counts.get(term) ?? 0) + 1);
+    }
+    // Distinctive terms: frequent in this paper, rare in the corpus (tf × idf).
+    const distinctive: WeightedTerm[] = [];
+    for (const [term, tf] of counts) {
+      const id = index.termIds.get(term);
+      if (id === undefined) continue;
+      distinctive.push({ term: id, weight: (1 + Math.log(tf)) * (index.idf[id] ?? 0) });
+    }
+    distinctive.sort((a, b) => b.weight - a.weight || a.term - b.term);
+    const top = distinctive.slice(0, SIMILAR_TERMS);
+    const norm = top[0]?.weight ?? 1;
+    const terms = top.map((t) => ({ term: t.term, weight: t.weight / norm }));
+    const matched = new Set(top.map((t) => index.terms[t.term] ?? ''));
+    const ranked = topK(
+      scorer.accumulate(terms),
+      clampInt(limit, 0, 100),
+      (doc) => doc !== self && paperAt(doc).id !== paper.id,
+    );
+    return ranked.docs.map((doc, i) => {
+      const hit = paperAt(doc);
+      return {
+        paper: hit,
+        score: ranked.scores[i] ?? 0,
+        snippet: makeSnippet(hit.abstract || hit.title, (t) => matched.has(t)),
+      };
+    });
+  }
+
+  function cite(paperOrId: Paper | string, format: CitationFormat = 'bibtex'): string {
+    if (!CITATION_FORMATS.includes(format)) {
+      throw new ShammieError('BAD_FORMAT', 'Citation formats: bibtex, apa, mla.');
+    }
+    return citePaper(toPaper(paperOrId), format);
+  }
+
+  return {
+    papers,
+    search,
+    lookup,
+    resolve,
+    suggest,
+    summarize,
+    digest,
+    random,
+    daily: (date: string) => dailyPaper(papers, date),
+    similar,
+    cite,
+    stats: () => (stats ??= corpusStats(papers)),
+    toJSON: () => toSnapshot(index, papers),
+  };
+}
+
+function buildTitleSearch(papers: readonly Paper[]): MiniSearch {
+  const search = new MiniSearch({
+    fields: ['title', 'authors'],
+    idField: 'doc',
+    extractField: (document, field) => {
+      const paper = document as { doc: number; paper: Paper };
+      if (field === 'doc') return String(paper.doc);
+      return field === 'title' ? paper.paper.title : paper.paper.authors.join(' ');
+    },
+  });
+  search.addAll(papers.map((paper, doc) => ({ doc, paper })));
+  return search;
+}
+
+function inYears(year: number | undefined, range: YearRange): boolean {
+  return year !== undefined && year >= range.from && year <= range.to;
+}
+
+function yearOption(year: number | string | YearRange): YearRange {
+  if (typeof year === 'object') return year;
+  const range = parseYearRange(String(year));
+  if (!range) {
+    throw new ShammieError('BAD_ARGUMENT', `“${year}” is not a year. Try 2023 or 2023..2024.`);
+  }
+  return range;
+}
+
+function containsSequence(haystack: readonly string[], needle: readonly string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function clampInt(value: number, min: number, max: number): number {
+  if (!Number.isFinite(value)) return min;
+  return Math.min(Math.max(Math.floor(value), min), max);
+}

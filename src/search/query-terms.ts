@@ -1,0 +1,116 @@
+import SearchableMap from 'minisearch/SearchableMap';
+import { documentFrequency, type InvertedIndex } from './inverted-index.ts';
+import type { WeightedTerm } from './scorer.ts';
+import { analyze, fold } from './text-analysis.ts';
+
+/**
+ * Turning query text into weighted index terms. Known terms count fully. A word the corpus
+ * has never seen is most likely a typo or an unfinished word: it is expanded to close terms
+ * (edit distance) and, in short queries, to terms it begins — discounted, so an exact match
+ * always wins. Long queries (claims, pasted sentences) get no expansion: there, unknown words
+ * are just rare words, and expansions would only add noise and time.
+ */
+
+/** Queries with at most this many terms are "short": names, titles, a few keywords. */
+export const SHORT_QUERY_TERMS = 4;
+/** Weight of a term reached by a typo correction, times 1 / (1 + distance). */
+export const FUZZY_WEIGHT = 0.8;
+/** Weight of a term reached by prefix completion. */
+export const PREFIX_WEIGHT = 0.6;
+/** At most this many completions or corrections per word (the most frequent ones). */
+export const MAX_EXPANSIONS = 3;
+
+export interface QueryTerms {
+  terms: WeightedTerm[];
+  /** The index terms the query matches (for snippets and coverage), expansions included. */
+  matched: Set<string>;
+  /** Query terms in the order typed, known or not (duplicates removed). */
+  typed: string[];
+}
+
+/** A lazily built radix tree over the vocabulary, for prefix and fuzzy look-ups. */
+export function createVocabulary(index: InvertedIndex) {
+  let tree: SearchableMap<number> | undefined;
+  const get = (): SearchableMap<number> => {
+    if (!tree) {
+      tree = new SearchableMap<number>();
+      index.terms.forEach((term, id) => tree?.set(term, id));
+    }
+    return tree;
+  };
+  const byFrequency = (ids: number[]): number[] =>
+    ids
+      .sort((a, b) => documentFrequency(index, b) - documentFrequency(index, a) || a - b)
+      .slice(0, MAX_EXPANSIONS);
+
+  return {
+    /** Term ids within an edit distance of `word`, with their distances. */
+    fuzzy(word: string): Array<{ id: number; distance: number }> {
+      const max = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
+      if (max === 0) return [];
+      const found = get().fuzzyGet(word, max);
+      const out = Array.from(found.values(), ([id, distance]) => ({ id, distance }));
+      out.sort(
+        (a, b) =>
+          a.distance - b.distance ||
+          documentFrequency(index, b.id) - documentFrequency(index, a.id) ||
+          a.id - b.id,
+      );
+      return out.slice(0, MAX_EXPANSIONS);
+    },
+    /** Term ids that start with `prefix` (the most frequent first). */
+    completions(prefix: string): number[] {
+      if (prefix.length < 3) return [];
+      const ids: number[] = [];
+      for (const [, id] of get().atPrefix(prefix)) {
+        ids.push(id);
+        if (ids.length > 2000) break;
+      }
+      return byFrequency(ids);
+    },
+  };
+}
+
+export type Vocabulary = ReturnType<typeof createVocabulary>;
+
+/** The weighted terms of a query's free text. */
+export function queryTerms(text: string, index: InvertedIndex, vocabulary: Vocabulary): QueryTerms {
+  const typed = Array.from(new Set(analyze(text)));
+  const weights = new Map<number, number>();
+  const matched = new Set<string>();
+  const add = (id: number, weight: number): void => {
+    weights.set(id, Math.max(weights.get(id) ?? 0, weight));
+    const term = index.terms[id];
+    if (term !== undefined) matched.add(term);
+  };
+  const short = typed.length <= SHORT_QUERY_TERMS;
+  // Repeated words weigh more, as in BM25's query-term frequency, but gently.
+  const counts = new Map<string, number>();
+  for (const t of analyze(text)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const rawWords = Array.from(fold(text).matchAll(/[\p{L}\p{N}]+/gu), (m) => m[0]);
+  const lastWord = rawWords[rawWords.length - 1];
+
+  typed.forEach((term) => {
+    const id = index.termIds.get(term);
+    const qtf = 1 + Math.log(counts.get(term) ?? 1);
+    if (id !== undefined) {
+      add(id, qtf);
+      return;
+    }
+    if (!short) return;
+    for (const { id: near, distance } of vocabulary.fuzzy(term)) {
+      add(near, (FUZZY_WEIGHT * qtf) / (1 + distance));
+    }
+    // An unfinished last word: complete it from its unstemmed form too ("transf" → "transfus").
+    const prefixes = new Set([term]);
+    if (lastWord !== undefined && analyze(lastWord).includes(term)) prefixes.add(lastWord);
+    for (const prefix of prefixes) {
+      for (const near of vocabulary.completions(prefix)) add(near, PREFIX_WEIGHT * qtf);
+    }
+  });
+  return {
+    terms: Array.from(weights, ([term, weight]) => ({ term, weight })),
+    matched,
+    typed,
+  };
+}

@@ -1,0 +1,136 @@
+import type { InvertedIndex } from './inverted-index.ts';
+
+/** A query term with the factor its idf is multiplied by (1 for a plain query word). */
+export interface WeightedTerm {
+  term: number;
+  weight: number;
+}
+
+/** Scored documents: parallel arrays, unsorted. */
+export interface ScoredDocs {
+  docs: Uint32Array;
+  scores: Float64Array;
+  count: number;
+}
+
+/** Document numbers with their scores, best first. */
+export interface RankedDocs {
+  docs: number[];
+  scores: number[];
+  /** How many documents matched (after filters). */
+  total: number;
+}
+
+/**
+ * Accumulates BM25F scores over the postings of a query's terms into buffers allocated once
+ * per index: a query touches only the documents that contain its terms, and allocates nothing
+ * in proportion to the corpus.
+ */
+export function createScorer(index: InvertedIndex) {
+  const scores = new Float64Array(index.docCount);
+  const stamp = new Uint32Array(index.docCount);
+  const touched = new Uint32Array(index.docCount);
+  let generation = 0;
+
+  /** Sums the terms' contributions; the result's arrays are valid until the next call. */
+  function accumulate(terms: readonly WeightedTerm[]): ScoredDocs {
+    generation++;
+    if (generation === 0xffffffff) {
+      stamp.fill(0);
+      generation = 1;
+    }
+    let count = 0;
+    for (const { term, weight } of terms) {
+      const idf = (index.idf[term] ?? 0) * weight;
+      const end = index.offsets[term + 1] ?? 0;
+      for (let i = index.offsets[term] ?? 0; i < end; i++) {
+        const doc = index.docs[i] ?? 0;
+        const contribution = idf * (index.weights[i] ?? 0);
+        if (stamp[doc] !== generation) {
+          stamp[doc] = generation;
+          scores[doc] = contribution;
+          touched[count++] = doc;
+        } else {
+          scores[doc] = (scores[doc] ?? 0) + contribution;
+        }
+      }
+    }
+    return { docs: touched, scores, count };
+  }
+
+  return { accumulate };
+}
+
+/**
+ * The best `k` of the scored documents that pass `accept`, best first (ties by document
+ * number, so results are deterministic), and how many passed in all.
+ */
+export function topK(
+  scored: ScoredDocs,
+  k: number,
+  accept?: (doc: number) => boolean,
+  bonus?: (doc: number) => number,
+): RankedDocs {
+  // A min-heap of the k best so far, root = the worst of them.
+  const heapDocs: number[] = [];
+  const heapScores: number[] = [];
+  let total = 0;
+  const worse = (i: number, j: number): boolean => {
+    const si = heapScores[i] ?? 0;
+    const sj = heapScores[j] ?? 0;
+    return si < sj || (si === sj && (heapDocs[i] ?? 0) > (heapDocs[j] ?? 0));
+  };
+  const swap = (i: number, j: number): void => {
+    [heapDocs[i], heapDocs[j]] = [heapDocs[j] ?? 0, heapDocs[i] ?? 0];
+    [heapScores[i], heapScores[j]] = [heapScores[j] ?? 0, heapScores[i] ?? 0];
+  };
+  const siftDown = (start: number): void => {
+    let i = start;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heapDocs.length && worse(l, m)) m = l;
+      if (r < heapDocs.length && worse(r, m)) m = r;
+      if (m === i) return;
+      swap(i, m);
+      i = m;
+    }
+  };
+  for (let i = 0; i < scored.count; i++) {
+    const doc = scored.docs[i] ?? 0;
+    if (accept && !accept(doc)) continue;
+    total++;
+    if (k <= 0) continue;
+    const score = (scored.scores[doc] ?? 0) + (bonus ? bonus(doc) : 0);
+    if (heapDocs.length < k) {
+      heapDocs.push(doc);
+      heapScores.push(score);
+      let c = heapDocs.length - 1;
+      while (c > 0) {
+        const p = (c - 1) >> 1;
+        if (!worse(c, p)) break;
+        swap(c, p);
+        c = p;
+      }
+    } else {
+      const rootScore = heapScores[0] ?? 0;
+      const rootDoc = heapDocs[0] ?? 0;
+      if (score > rootScore || (score === rootScore && doc < rootDoc)) {
+        heapDocs[0] = doc;
+        heapScores[0] = score;
+        siftDown(0);
+      }
+    }
+  }
+  const order = heapDocs.map((_, i) => i);
+  order.sort((a, b) => {
+    const d = (heapScores[b] ?? 0) - (heapScores[a] ?? 0);
+    return d !== 0 ? d : (heapDocs[a] ?? 0) - (heapDocs[b] ?? 0);
+  });
+  return {
+    docs: order.map((i) => heapDocs[i] ?? 0),
+    scores: order.map((i) => heapScores[i] ?? 0),
+    total,
+  };
+}

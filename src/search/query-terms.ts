@@ -33,8 +33,11 @@ export function createVocabulary(index: InvertedIndex) {
   let tree: SearchableMap<number> | undefined;
   const get = (): SearchableMap<number> => {
     if (!tree) {
-      tree = new SearchableMap<number>();
-      index.terms.forEach((term, id) => tree?.set(term, id));
+      const built = new SearchableMap<number>();
+      index.terms.forEach((term, id) => {
+        built.set(term, id);
+      });
+      tree = built;
     }
     return tree;
   };

@@ -102,7 +102,9 @@ export function fromSnapshot(value: unknown, papers: readonly Paper[]): Inverted
   }
   for (const doc of docs) if (doc >= papers.length) throw badSnapshot('it names unknown papers');
   const termIds = new Map<string, number>();
-  terms.forEach((term, id) => termIds.set(term, id));
+  terms.forEach((term, id) => {
+    termIds.set(term, id);
+  });
   return {
     docCount: papers.length,
     termIds,

@@ -1,0 +1,126 @@
+import type { APIButtonComponentWithCustomId, APIStringSelectComponent } from 'discord.js';
+import type { PaperCard } from '../../src/index.ts';
+import type { ButtonStore, PaperAction, ResultsPlace } from './button-store.ts';
+import { CUSTOM_ID_PREFIX } from './button-store.ts';
+import { LIMITS } from './limits.ts';
+import { BUTTON_STYLE, COMPONENT, type MessageRow } from './reply-payload.ts';
+import { plainLine } from './text.ts';
+
+const ACTION_LABELS: Record<PaperAction, string> = {
+  summary: 'Summary',
+  similar: 'Similar',
+  cite: 'Cite',
+};
+const ACTION_PLACEHOLDERS: Record<PaperAction, string> = {
+  summary: 'Summary of…',
+  similar: 'Papers similar to…',
+  cite: 'Cite…',
+};
+
+function button(
+  customId: string,
+  label: string,
+  style: 1 | 2 = BUTTON_STYLE.secondary,
+  disabled = false,
+): APIButtonComponentWithCustomId {
+  return {
+    type: COMPONENT.button,
+    custom_id: customId,
+    label: plainLine(label, LIMITS.buttonLabel),
+    style,
+    ...(disabled ? { disabled: true } : {}),
+  };
+}
+
+function row(components: MessageRow['components']): MessageRow {
+  return { type: COMPONENT.row, components };
+}
+
+/** Buttons Summary / Similar / Cite of one paper ("Summary #2" when `number` is given). */
+export function paperButtons(
+  store: ButtonStore,
+  paperId: string,
+  actions: readonly PaperAction[],
+  options: { number?: number; back?: ResultsPlace } = {},
+): APIButtonComponentWithCustomId[] {
+  const suffix = options.number !== undefined ? ` #${options.number}` : '';
+  return actions.map((kind) =>
+    button(
+      store.put({ kind, paperId, ...(options.back ? { back: options.back } : {}) }),
+      `${ACTION_LABELS[kind]}${suffix}`,
+    ),
+  );
+}
+
+/**
+ * The actions of a list of papers, in at most `rowsLeft` rows: one row of buttons per paper when
+ * they fit, else one select menu per action listing every paper (so no paper is ever left out).
+ */
+export function paperListRows(
+  store: ButtonStore,
+  cards: readonly PaperCard[],
+  rowsLeft: number,
+  options: { firstNumber?: number; back?: ResultsPlace } = {},
+): MessageRow[] {
+  if (cards.length === 0 || rowsLeft <= 0) return [];
+  const first = options.firstNumber ?? 1;
+  const back = options.back ? { back: options.back } : {};
+  const actions: PaperAction[] = ['summary', 'similar', 'cite'];
+  if (cards.length <= rowsLeft) {
+    return cards.map((card, i) =>
+      row(paperButtons(store, card.id, actions, { number: first + i, ...back })),
+    );
+  }
+  const listed = cards.slice(0, LIMITS.selectOptions);
+  return actions.slice(0, rowsLeft).map((action) => {
+    const select: APIStringSelectComponent = {
+      type: COMPONENT.stringSelect,
+      custom_id: store.put({ kind: 'pick', action, paperIds: listed.map((c) => c.id), ...back }),
+      placeholder: ACTION_PLACEHOLDERS[action],
+      options: listed.map((card, i) => ({
+        label: plainLine(`${first + i}. ${card.title}`, LIMITS.selectLabel) || `${first + i}.`,
+        value: String(i),
+        ...(card.authorsShort.trim() !== ''
+          ? { description: plainLine(card.authorsShort, LIMITS.selectDescription) || '…' }
+          : {}),
+      })),
+    };
+    return row([select]);
+  });
+}
+
+/** ◀ page x/y ▶ for a search with more than one page; the counter in the middle is inert. */
+export function pagingRow(store: ButtonStore, place: ResultsPlace, pageCount: number): MessageRow {
+  const { request, page } = place;
+  const previous =
+    page > 0
+      ? button(store.put({ kind: 'page', place: { request, page: page - 1 } }), '◀', 1)
+      : button(`${CUSTOM_ID_PREFIX}x-prev`, '◀', 1, true);
+  const next =
+    page < pageCount - 1
+      ? button(store.put({ kind: 'page', place: { request, page: page + 1 } }), '▶', 1)
+      : button(`${CUSTOM_ID_PREFIX}x-next`, '▶', 1, true);
+  const counter = button(`${CUSTOM_ID_PREFIX}x-count`, `${page + 1} / ${pageCount}`, 2, true);
+  return row([previous, counter, next]);
+}
+
+/** A row with "◀ Results" (back to the search page) and any extra buttons. */
+export function toolRow(
+  store: ButtonStore,
+  options: { back?: ResultsPlace; extra?: APIButtonComponentWithCustomId[] },
+): MessageRow[] {
+  const buttons = [...(options.extra ?? [])];
+  if (options.back) {
+    buttons.unshift(button(store.put({ kind: 'page', place: options.back }), '◀ Results'));
+  }
+  return buttons.length > 0 ? [row(buttons.slice(0, LIMITS.buttonsPerRow))] : [];
+}
+
+/** "🎲 Another" for a random pick. */
+export function anotherButton(store: ButtonStore, topic?: string): APIButtonComponentWithCustomId {
+  return button(
+    store.put({ kind: 'random', ...(topic ? { topic } : {}) }),
+    '🎲 Another',
+    BUTTON_STYLE.primary,
+  );
+}

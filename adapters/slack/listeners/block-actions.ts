@@ -1,0 +1,60 @@
+import { replyToAction } from '../reply-to-action.ts';
+import { postSafely, replyOrApology, type SlackRuntime } from '../runtime.ts';
+import { type ChatClient, describeError, type RespondFn } from '../slack-client.ts';
+
+/** The slice of a `block_actions` delivery this listener reads. */
+export interface BlockActionArgs {
+  action: { action_id: string; type?: string; value?: string };
+  body: {
+    trigger_id?: string;
+    channel?: { id: string };
+    message?: { ts: string; thread_ts?: string };
+    container?: { is_ephemeral?: boolean; channel_id?: string };
+  };
+  ack: () => Promise<void>;
+  respond: RespondFn;
+  client: ChatClient;
+}
+
+/**
+ * Summary, Similar, Cite and More results. Acknowledged before any work (Slack gives 3 s).
+ * More results replaces the list it was pressed on; the others answer in the message's thread
+ * (or plainly in a DM). Errors and expired pages go only to the person who pressed.
+ */
+export function createBlockActionsListener(runtime: SlackRuntime) {
+  return async ({ action, body, ack, respond, client }: BlockActionArgs): Promise<void> => {
+    await ack();
+    const requestId = body.trigger_id;
+    const reply = await replyOrApology(runtime, requestId, () =>
+      replyToAction(action.action_id, action.value ?? '', runtime.deps),
+    );
+    const channel = body.channel?.id ?? body.container?.channel_id;
+    const sendPrivately =
+      reply.visibility === 'private' || !channel || !body.message || body.container?.is_ephemeral;
+    try {
+      if ('replaceOriginal' in reply && reply.replaceOriginal) {
+        await respond({ ...reply.message, replace_original: true });
+      } else if (sendPrivately) {
+        await respond({ ...reply.message, response_type: 'ephemeral', replace_original: false });
+      } else if (channel && body.message) {
+        // In a DM the answer follows the conversation; in a channel it goes in the thread.
+        const threadTs = isDirectMessage(channel)
+          ? body.message.thread_ts
+          : (body.message.thread_ts ?? body.message.ts);
+        await postSafely(
+          runtime,
+          client,
+          { channel, thread_ts: threadTs, eventId: requestId },
+          reply.message,
+        );
+      }
+    } catch (error) {
+      runtime.logger.error({ requestId, ...describeError(error) }, 'button response failed');
+    }
+  };
+}
+
+/** Slack's DM channel ids start with D. */
+function isDirectMessage(channelId: string): boolean {
+  return channelId.startsWith('D');
+}

@@ -1,0 +1,56 @@
+import { decodeSlackText } from '../decode-slack-text.ts';
+import { replyToText } from '../reply-to-text.ts';
+import { postSafely, replyOrApology, type SlackRuntime } from '../runtime.ts';
+import type { ChatClient } from '../slack-client.ts';
+
+/** The slice of a `message` delivery this listener reads. */
+export interface MessageArgs {
+  event: {
+    type?: string;
+    channel_type?: string;
+    subtype?: string;
+    text?: string;
+    channel: string;
+    ts: string;
+    thread_ts?: string;
+    user?: string;
+    bot_id?: string;
+  };
+  body: { event_id?: string; team_id?: string };
+  context: { botUserId?: string; retryNum?: number };
+  client: ChatClient;
+}
+
+/**
+ * A direct message to the bot (`message.im`): answered in the DM, in a thread only when the
+ * person wrote in one. Edits, joins, bot posts and the bot's own messages are not commands.
+ * Messages in channels are left to the mention listener (a mention there arrives as both).
+ */
+export function createDirectMessageListener(runtime: SlackRuntime) {
+  return async ({ event, body, context, client }: MessageArgs): Promise<void> => {
+    const eventId = body.event_id;
+    if (event.channel_type !== 'im') return;
+    if (event.subtype !== undefined || event.bot_id !== undefined) return;
+    if (event.user === undefined || event.user === context.botUserId) return;
+    if (!runtime.dedupe.isFirst({ eventId, channel: event.channel, ts: event.ts })) {
+      runtime.logger.debug({ eventId, retryNum: context.retryNum }, 'repeat delivery ignored');
+      return;
+    }
+    const text = decodeSlackText(event.text ?? '', {
+      ...(context.botUserId ? { botUserId: context.botUserId } : {}),
+    });
+    const reply = await replyOrApology(runtime, eventId, () =>
+      replyToText(text, runtime.deps, {
+        channelId: event.channel,
+        ...(body.team_id ? { teamId: body.team_id } : {}),
+        invocation: '',
+      }),
+    );
+    await postSafely(
+      runtime,
+      client,
+      { channel: event.channel, thread_ts: event.thread_ts, eventId },
+      reply.message,
+    );
+  };
+}

@@ -1,0 +1,45 @@
+import { decodeSlackText } from '../decode-slack-text.ts';
+import { replyToText } from '../reply-to-text.ts';
+import { replyOrApology, type SlackRuntime } from '../runtime.ts';
+import { describeError, type RespondFn } from '../slack-client.ts';
+
+/** The slash command's name, as in the manifest. */
+export const SLASH_COMMAND = '/shammie';
+
+/** The slice of a slash command delivery this listener reads. */
+export interface SlashCommandArgs {
+  command: { text?: string; channel_id: string; team_id?: string; trigger_id?: string };
+  context: { botUserId?: string };
+  ack: () => Promise<void>;
+  respond: RespondFn;
+}
+
+/**
+ * `/shammie …`: acknowledged at once, then answered through the command's `response_url`.
+ * Results are visible to the channel (`in_channel`); help and errors only to the person who
+ * typed the command (`ephemeral`).
+ */
+export function createSlashCommandListener(runtime: SlackRuntime) {
+  return async ({ command, context, ack, respond }: SlashCommandArgs): Promise<void> => {
+    await ack();
+    const requestId = command.trigger_id;
+    const text = decodeSlackText(command.text ?? '', {
+      ...(context.botUserId ? { botUserId: context.botUserId } : {}),
+    });
+    const reply = await replyOrApology(runtime, requestId, () =>
+      replyToText(text, runtime.deps, {
+        channelId: command.channel_id,
+        ...(command.team_id ? { teamId: command.team_id } : {}),
+        invocation: SLASH_COMMAND,
+      }),
+    );
+    try {
+      await respond({
+        ...reply.message,
+        response_type: reply.visibility === 'private' ? 'ephemeral' : 'in_channel',
+      });
+    } catch (error) {
+      runtime.logger.error({ requestId, ...describeError(error) }, 'slash command response failed');
+    }
+  };
+}

@@ -1,0 +1,63 @@
+import { answer, type ChatCommand, isEngineCommand, parseChat } from '../../src/index.ts';
+import type { ChannelRef, DailyCommands } from '../shared/daily-port.ts';
+import { localDate } from './local-date.ts';
+import { type Origin, type Reply, type ReplyDeps, replyFromView } from './reply-deps.ts';
+
+/** What users are told when they manage daily posts on a bot that has no scheduler. */
+export const DAILY_DISABLED =
+  'Daily posts are not enabled on this bot. `daily` and `daily YYYY-MM-DD` still show the paper of a day.';
+
+/**
+ * Answers one decoded message (mention, DM or `/shammie` text): grammar → core → Block Kit.
+ * Errors the user caused come back as notices; a bug in the core rejects, for the listener to
+ * log with its event id and apologise for.
+ */
+export async function replyToText(text: string, deps: ReplyDeps, origin: Origin): Promise<Reply> {
+  const command = parseChat(text);
+  if (!isEngineCommand(command)) return dailyCommand(command, deps, origin);
+  const view = answer(deps.engine, command, {
+    today: localDate(deps.now(), deps.timezone),
+    random: deps.random,
+    ...(deps.pageSize !== undefined ? { pageSize: deps.pageSize } : {}),
+  });
+  return replyFromView(view, deps, origin.invocation);
+}
+
+type DailyCommand = Extract<ChatCommand, { kind: 'daily' }>;
+
+/** `daily subscribe|unsubscribe|status` for the channel the command was typed in. */
+async function dailyCommand(
+  command: DailyCommand,
+  deps: ReplyDeps,
+  origin: Origin,
+): Promise<Reply> {
+  const daily: DailyCommands | undefined = deps.daily;
+  const notice = (ok: boolean, text: string): Reply =>
+    replyFromView({ kind: 'notice', tone: ok ? 'info' : 'error', text }, deps, origin.invocation);
+  if (!daily) return notice(false, DAILY_DISABLED);
+  const channel: ChannelRef = {
+    platform: 'slack',
+    channelId: origin.channelId,
+    ...(origin.teamId ? { workspaceId: origin.teamId } : {}),
+  };
+  let result: { ok: boolean; text: string };
+  switch (command.action) {
+    case 'subscribe':
+      result = await daily.subscribe({
+        channel,
+        ...(command.time ? { time: command.time } : {}),
+        ...(command.timezone ? { timezone: command.timezone } : {}),
+      });
+      break;
+    case 'unsubscribe':
+      result = await daily.unsubscribe(channel);
+      break;
+    case 'status':
+      result = await daily.status(channel);
+      break;
+    default:
+      // `daily show` is an engine command and never gets here.
+      result = { ok: false, text: DAILY_DISABLED };
+  }
+  return notice(result.ok, result.text);
+}

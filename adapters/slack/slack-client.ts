@@ -1,0 +1,50 @@
+import type { SlackBlock } from './blocks/block-kit.ts';
+
+/** A message posted by the bot; unfurling and auto-parsing stay off on everything it sends. */
+export interface PostMessageArgs {
+  channel: string;
+  thread_ts?: string;
+  text: string;
+  blocks: SlackBlock[];
+  unfurl_links: false;
+  unfurl_media: false;
+}
+
+/**
+ * The slice of Bolt's `WebClient` the adapter calls. Declared narrowly so the real client fits
+ * and the mapping code shows exactly which Web API methods it needs.
+ */
+export interface ChatClient {
+  chat: {
+    postMessage(args: PostMessageArgs): Promise<{ ok?: boolean; ts?: string }>;
+    update(args: {
+      channel: string;
+      ts: string;
+      text: string;
+      blocks: SlackBlock[];
+    }): Promise<{ ok?: boolean }>;
+  };
+}
+
+/** A message for `respond()` (a slash command's or a button's `response_url`). */
+export interface RespondMessage {
+  text: string;
+  blocks: SlackBlock[];
+  response_type?: 'ephemeral' | 'in_channel';
+  replace_original?: boolean;
+  unfurl_links?: boolean;
+  unfurl_media?: boolean;
+}
+
+export type RespondFn = (message: RespondMessage) => Promise<unknown>;
+
+/** What can be logged of a failed Web API call: its code and Slack's error, never a token. */
+export function describeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { error: String(error) };
+  const coded = error as Error & { code?: unknown; data?: { error?: unknown } };
+  return {
+    error: error.message,
+    ...(coded.code !== undefined ? { code: coded.code } : {}),
+    ...(coded.data?.error !== undefined ? { slackError: coded.data.error } : {}),
+  };
+}

@@ -1,0 +1,166 @@
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, webApi } from '@slack/bolt';
+import type { Engine } from '../../src/index.ts';
+import type { SlackConfig } from '../shared/config.ts';
+import type { DailyCommands } from '../shared/daily-port.ts';
+import type { Logger } from '../shared/logger.ts';
+import { toBoltLogger } from './bolt-logger.ts';
+import { createDeliveryDedupe } from './delivery-dedupe.ts';
+import { registerListeners } from './listeners/index.ts';
+import { createPagingStore } from './paging-store.ts';
+import { guardSlackRequests } from './request-guard.ts';
+import type { SlackRuntime } from './runtime.ts';
+
+/** Where Bolt listens for events, commands and actions in HTTP mode. */
+export const EVENTS_PATH = '/slack/events';
+
+/**
+ * Web API retries for the bot's replies: a few quick ones, not the SDK's default of ten over
+ * half an hour (an answer that late helps nobody). Rate limits still wait for `Retry-After`.
+ */
+export const REPLY_RETRY = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000 };
+
+export interface StartSlackOptions {
+  config: SlackConfig;
+  engine: Engine;
+  logger: Logger;
+  /** The scheduler's subscription commands; without them `daily subscribe` says it is off. */
+  daily?: DailyCommands;
+  now?: () => Date;
+  random?: () => number;
+  /** IANA zone of "today" for `daily` (default UTC). */
+  timezone?: string;
+  /** HTTP mode: the interface to listen on (default all; tests use 127.0.0.1). */
+  host?: string;
+  /** Hits per page of a search. */
+  pageSize?: number;
+}
+
+export interface SlackHandle {
+  app: App;
+  /** HTTP mode: the port actually bound (useful with port 0). */
+  port?: number;
+  /** The bot's user id, from `auth.test`. */
+  botUserId?: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the Slack adapter: Socket Mode when an app token is configured, else HTTP mode on
+ * `config.port` at `/slack/events` with signature verification. The bot token is checked with
+ * `auth.test` first, so a wrong token fails here with Slack's reason rather than on the first
+ * message.
+ */
+export async function startSlack(options: StartSlackOptions): Promise<SlackHandle> {
+  const { config, logger } = options;
+  const now = options.now ?? (() => new Date());
+  const boltLogger = toBoltLogger(logger);
+  const clientOptions = {
+    retryConfig: REPLY_RETRY,
+    logger: boltLogger,
+    ...(config.apiUrl ? { slackApiUrl: withTrailingSlash(config.apiUrl) } : {}),
+  };
+
+  const identity = await whoAmI(config.botToken, clientOptions);
+  const socketMode = config.appToken !== undefined;
+  const receiver = socketMode ? undefined : httpReceiver(config, boltLogger, now);
+  const app = new App({
+    token: config.botToken,
+    ...(identity.botId ? { botId: identity.botId } : {}),
+    ...(identity.botUserId ? { botUserId: identity.botUserId } : {}),
+    logger: boltLogger,
+    clientOptions,
+    ignoreSelf: true,
+    ...(socketMode
+      ? { socketMode: true, appToken: config.appToken, installerOptions: { clientOptions } }
+      : { receiver }),
+  });
+  const stop = async (): Promise<void> => {
+    await app.stop();
+  };
+  // A listener error is logged and dropped: Bolt's default rethrows it into the receiver.
+  app.error(async (error) => {
+    logger.error({ code: error.code, err: error.original ?? error }, 'Slack listener error');
+  });
+
+  const runtime: SlackRuntime = {
+    deps: {
+      engine: options.engine,
+      ...(options.daily ? { daily: options.daily } : {}),
+      paging: createPagingStore({ now: () => now().getTime() }),
+      now,
+      random: options.random ?? Math.random,
+      timezone: options.timezone ?? 'UTC',
+      ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}),
+    },
+    dedupe: createDeliveryDedupe({ now: () => now().getTime() }),
+    logger,
+  };
+  registerListeners(app, runtime);
+
+  if (socketMode) {
+    await app.start();
+    logger.info({ mode: 'socket', botUserId: identity.botUserId }, 'Slack adapter connected');
+    return { app, ...identityFields(identity), stop };
+  }
+  const server = (await app.start({
+    port: config.port,
+    ...(options.host ? { host: options.host } : {}),
+  })) as { address(): AddressInfo | string | null };
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info({ mode: 'http', port, path: EVENTS_PATH }, 'Slack adapter listening');
+  return { app, port, ...identityFields(identity), stop };
+}
+
+function httpReceiver(
+  config: SlackConfig,
+  logger: ReturnType<typeof toBoltLogger>,
+  now: () => Date,
+): HTTPReceiver {
+  if (!config.signingSecret) {
+    throw new Error(
+      'Slack HTTP mode needs SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode)',
+    );
+  }
+  const receiver = new HTTPReceiver({
+    signingSecret: config.signingSecret,
+    endpoints: EVENTS_PATH,
+    port: config.port,
+    logger,
+  });
+  receiver.requestListener = guardSlackRequests(receiver.requestListener, { now });
+  return receiver;
+}
+
+interface Identity {
+  botUserId?: string;
+  botId?: string;
+}
+
+async function whoAmI(
+  token: string,
+  clientOptions: ConstructorParameters<typeof webApi.WebClient>[1],
+): Promise<Identity> {
+  const client = new webApi.WebClient(token, { ...clientOptions, retryConfig: { retries: 1 } });
+  try {
+    const result = await client.auth.test();
+    return {
+      ...(result.user_id ? { botUserId: result.user_id } : {}),
+      ...(result.bot_id ? { botId: result.bot_id } : {}),
+    };
+  } catch (error) {
+    const reason = (error as { data?: { error?: string } }).data?.error;
+    throw new Error(
+      `Slack did not accept the bot token (auth.test: ${reason ?? (error as Error).message})`,
+    );
+  }
+}
+
+function identityFields(identity: Identity): { botUserId?: string } {
+  return identity.botUserId ? { botUserId: identity.botUserId } : {};
+}
+
+function withTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}

@@ -1,0 +1,396 @@
+/**
+ * LaTeX as it appears in titles and abstracts (arXiv, BibTeX exports) turned into plain Unicode
+ * text for display: `$O(n^2)$` → `O(n²)`, `\emph{x}` → `x`, `{\"u}` → `ü`, `--` → `–`.
+ * Text that is not LaTeX passes through untouched apart from whitespace: prose like "$10" stays.
+ */
+import {
+  ACCENTS,
+  DOUBLE_STRUCK,
+  DROPPED_WITH_ARGUMENT,
+  PASS_THROUGH,
+  SUBSCRIPTS,
+  SUPERSCRIPTS,
+  SYMBOLS,
+} from './latex-symbols.ts';
+
+/** Characters that may start LaTeX markup; text without any of them only needs its spaces fixed. */
+const MARKUP = /[\\${}~`]|--|''/;
+/** Bare commands that print nothing (sizing, spacing, font switches, delimiters' size). */
+const SILENT = new Set([
+  'left',
+  'right',
+  'big',
+  'Big',
+  'bigg',
+  'Bigg',
+  'bigl',
+  'bigr',
+  'Bigl',
+  'Bigr',
+  'middle',
+  'displaystyle',
+  'textstyle',
+  'scriptstyle',
+  'limits',
+  'nolimits',
+  'noindent',
+  'newblock',
+  'par',
+  'centering',
+  'em',
+  'bf',
+  'it',
+  'rm',
+  'sf',
+  'tt',
+  'sc',
+  'sl',
+  'up',
+  'normalfont',
+  'small',
+  'footnotesize',
+  'scriptsize',
+  'tiny',
+  'normalsize',
+  'large',
+  'Large',
+  'LARGE',
+  'huge',
+  'Huge',
+  'relax',
+  'protect',
+  'xspace',
+  'ignorespaces',
+  'unskip',
+  'nobreak',
+  'hfill',
+  'smallskip',
+  'medskip',
+  'bigskip',
+  'linebreak',
+  'newline',
+  'allowbreak',
+]);
+/** Deeper nesting than this is flattened rather than walked, so no input can exhaust the stack. */
+const MAX_DEPTH = 40;
+/** Longest inline formula considered math; a farther `$` belongs to something else. */
+const MAX_MATH_LENGTH = 400;
+const URL_START = /https?:\/\/|www\./y;
+const URL_BODY = /[^\s{}\\]+/y;
+const LETTERS = /[A-Za-z]+/y;
+
+/**
+ * `text` cleaned of LaTeX markup for display, with whitespace collapsed to single spaces.
+ * Never throws; unknown commands keep their braced argument and otherwise disappear.
+ */
+export function cleanLatex(text: string): string {
+  if (!MARKUP.test(text)) return collapseSpaces(text);
+  return collapseSpaces(render(text, false, 0));
+}
+
+/** Runs of whitespace become one space; the ends are trimmed. */
+export function collapseSpaces(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+interface Piece {
+  text: string;
+  end: number;
+}
+
+function render(src: string, math: boolean, depth: number): string {
+  if (depth > MAX_DEPTH) return src.replace(/\\[A-Za-z]+|[\\{}$]/g, ' ');
+  let out = '';
+  let quoteOpen = false;
+  let i = 0;
+  while (i < src.length) {
+    const ch = src[i]!;
+    if (ch === '\\') {
+      const piece = command(src, i, math, depth);
+      if (piece.text === DROP) out = out.trimEnd();
+      else out += piece.text;
+      i = piece.end;
+    } else if (ch === '{') {
+      const group = readGroup(src, i);
+      out += render(group.text, math, depth + 1);
+      i = group.end;
+    } else if (ch === '}') {
+      i += 1;
+    } else if (ch === '$') {
+      if (math) {
+        i += 1;
+        continue;
+      }
+      const span = findMath(src, i);
+      if (span) {
+        out += render(span.text, true, depth + 1);
+        i = span.end;
+      } else {
+        out += '$';
+        i += 1;
+      }
+    } else if (math && (ch === '^' || ch === '_')) {
+      const arg = readArgument(src, i + 1);
+      out += script(render(arg.text, true, depth + 1), ch === '^' ? SUPERSCRIPTS : SUBSCRIPTS, ch);
+      i = arg.end;
+    } else if (ch === '~') {
+      // A tie (`Fig.~2`, `et~al.`) is a space; a tilde before a number ("~10%") is "about".
+      const before = out[out.length - 1];
+      const after = src[i + 1];
+      const tie =
+        math ||
+        (before !== undefined && /\S/.test(before) && after !== undefined && /\S/.test(after));
+      out += tie ? ' ' : '~';
+      i += 1;
+    } else if (ch === '-' && !math && src[i + 1] === '-') {
+      const em = src[i + 2] === '-';
+      out += em ? '—' : '–';
+      i += em ? 3 : 2;
+    } else if (ch === '`' && !math) {
+      const double = src[i + 1] === '`';
+      out += double ? '“' : '‘';
+      if (double) quoteOpen = true;
+      i += double ? 2 : 1;
+    } else if (ch === "'" && !math && quoteOpen && src[i + 1] === "'") {
+      out += '”';
+      quoteOpen = false;
+      i += 2;
+    } else if ((ch === 'h' || ch === 'w') && !math && startsUrl(src, i)) {
+      // Addresses are copied verbatim: `~` and `--` inside them are part of the address.
+      URL_BODY.lastIndex = i;
+      const url = URL_BODY.exec(src)![0];
+      out += url;
+      i += url.length;
+    } else {
+      out += ch;
+      i += 1;
+    }
+  }
+  return out;
+}
+
+/** Marker for a command that vanishes with its argument (`\cite{…}`): the space before goes too. */
+const DROP = '\u0000drop';
+
+function command(src: string, start: number, math: boolean, depth: number): Piece {
+  LETTERS.lastIndex = start + 1;
+  const word = LETTERS.exec(src);
+  if (!word) return controlSymbol(src, start, math, depth);
+  const name = word[0];
+  let end = start + 1 + name.length;
+  if (name in ACCENTS) return accent(src, end, ACCENTS[name]!, true, math, depth);
+  if (name === 'url') {
+    const arg = readArgument(src, end);
+    return { text: arg.text, end: arg.end };
+  }
+  if (name === 'href') {
+    const target = readArgument(src, end);
+    const label = readArgument(src, target.end);
+    const shown = render(label.text, math, depth + 1);
+    return { text: shown.trim() ? shown : target.text, end: label.end };
+  }
+  if (name === 'frac' || name === 'dfrac' || name === 'tfrac') {
+    const top = readArgument(src, end);
+    const bottom = readArgument(src, top.end);
+    const a = render(top.text, true, depth + 1).trim();
+    const b = render(bottom.text, true, depth + 1).trim();
+    return { text: `${operand(a)}/${operand(b)}`, end: bottom.end };
+  }
+  if (name === 'sqrt') {
+    end = skipOptional(src, end);
+    const arg = readArgument(src, end);
+    return { text: `√${operand(render(arg.text, true, depth + 1).trim())}`, end: arg.end };
+  }
+  if (name === 'mathbb' || name === 'mathbbm') {
+    const arg = readArgument(src, end);
+    const letters = render(arg.text, true, depth + 1);
+    return { text: [...letters].map((c) => DOUBLE_STRUCK[c] ?? c).join(''), end: arg.end };
+  }
+  if (name === 'textcolor' || name === 'colorbox') {
+    const colour = readArgument(src, end);
+    const arg = readArgument(src, colour.end);
+    return { text: render(arg.text, math, depth + 1), end: arg.end };
+  }
+  if (name === 'color') return { text: '', end: readArgument(src, end).end };
+  if (DROPPED_WITH_ARGUMENT.has(name)) {
+    end = skipOptional(src, end);
+    end = skipOptional(src, end);
+    return { text: DROP, end: readArgument(src, end).end };
+  }
+  if (PASS_THROUGH.has(name)) {
+    const arg = readArgument(src, end);
+    return { text: render(arg.text, math, depth + 1), end: arg.end };
+  }
+  const symbol = SYMBOLS[name];
+  if (symbol !== undefined) {
+    // `\ss{}` and `{\o}` are whole letters; an empty group after a symbol only ends the name.
+    if (src.startsWith('{}', end)) end += 2;
+    return { text: symbol, end };
+  }
+  if (SILENT.has(name)) return { text: '', end };
+  if (src[end] === '{') {
+    const group = readGroup(src, end);
+    return { text: render(group.text, math, depth + 1), end: group.end };
+  }
+  // An unknown operator in math reads best as its name; in prose an unknown macro is noise.
+  return { text: math ? name : '', end };
+}
+
+function controlSymbol(src: string, start: number, math: boolean, depth: number): Piece {
+  const next = src[start + 1];
+  const end = start + 2;
+  if (next === undefined) return { text: '', end: start + 1 };
+  const mark = ACCENTS[next];
+  if (mark !== undefined && !(math && (next === '^' || next === '~'))) {
+    return accent(src, end, mark, false, math, depth);
+  }
+  switch (next) {
+    case '\\':
+    case ',':
+    case ';':
+    case ':':
+    case '>':
+    case ' ':
+    case '\n':
+    case '\t':
+      return { text: ' ', end };
+    case '!':
+    case '/':
+    case '-':
+    case '@':
+      return { text: '', end };
+    case '|':
+      return { text: '‖', end };
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+      // `\( … \)` and `\[ … \]` only switch to math; the content is rendered where it stands.
+      return { text: '', end };
+    default:
+      return { text: next, end };
+  }
+}
+
+function accent(
+  src: string,
+  start: number,
+  mark: string,
+  named: boolean,
+  math: boolean,
+  depth: number,
+): Piece {
+  let i = start;
+  // `\c c` is legal (a space ends the command name); `\'e` needs no space.
+  if (named) while (src[i] === ' ') i += 1;
+  let base: string;
+  let end: number;
+  if (src[i] === '{') {
+    const group = readGroup(src, i);
+    base = render(group.text, math, depth + 1);
+    end = group.end;
+  } else if (src[i] === '\\') {
+    const piece = command(src, i, math, depth + 1);
+    base = piece.text === DROP ? '' : piece.text;
+    end = piece.end;
+  } else if (i < src.length) {
+    base = src[i]!;
+    end = i + 1;
+  } else {
+    return { text: '', end: i };
+  }
+  // Accents sit on a dotted i or j (`\'{\i}` is í).
+  base = base.replace(/^ı/, 'i').replace(/^ȷ/, 'j');
+  const first = [...base][0];
+  if (first === undefined) return { text: '', end };
+  return { text: `${first}${mark}${base.slice(first.length)}`.normalize('NFC'), end };
+}
+
+/** A braced group starting at `start` (which holds `{`); an unclosed group runs to the end. */
+function readGroup(src: string, start: number): Piece {
+  let depth = 0;
+  for (let i = start; i < src.length; i += 1) {
+    const ch = src[i];
+    if (ch === '\\') i += 1;
+    else if (ch === '{') depth += 1;
+    else if (ch === '}') {
+      depth -= 1;
+      if (depth === 0) return { text: src.slice(start + 1, i), end: i + 1 };
+    }
+  }
+  return { text: src.slice(start + 1), end: src.length };
+}
+
+/** A command's argument: a braced group, one command, or one character (after spaces). */
+function readArgument(src: string, start: number): Piece {
+  let i = start;
+  while (src[i] === ' ' || src[i] === '\n') i += 1;
+  if (i >= src.length) return { text: '', end: i };
+  if (src[i] === '{') return readGroup(src, i);
+  if (src[i] === '\\') {
+    LETTERS.lastIndex = i + 1;
+    const word = LETTERS.exec(src);
+    const length = word ? word[0].length + 1 : 2;
+    return { text: src.slice(i, i + length), end: i + length };
+  }
+  const codePoint = src.codePointAt(i)!;
+  const length = codePoint > 0xffff ? 2 : 1;
+  return { text: src.slice(i, i + length), end: i + length };
+}
+
+function skipOptional(src: string, start: number): number {
+  if (src[start] !== '[') return start;
+  const close = src.indexOf(']', start);
+  return close === -1 ? start : close + 1;
+}
+
+/**
+ * The inline math span opening at `start` (`$…$` or `$$…$$`), or undefined when this `$` is
+ * prose. As in Pandoc, an opening `$` is followed by a non-space, a closing one follows a
+ * non-space and is not followed by a digit, and it is the very next `$` — so "$10 and $20" is
+ * money, not math. Spans longer than a formula ever is in an abstract are not math either.
+ */
+function findMath(src: string, start: number): Piece | undefined {
+  if (src[start + 1] === '$') {
+    const close = src.indexOf('$$', start + 2);
+    return close === -1 ? undefined : { text: src.slice(start + 2, close), end: close + 2 };
+  }
+  const first = src[start + 1];
+  if (first === undefined || /\s/.test(first)) return undefined;
+  const limit = Math.min(src.length, start + MAX_MATH_LENGTH);
+  for (let i = start + 1; i < limit; i += 1) {
+    const ch = src[i];
+    if (ch === '\\') {
+      i += 1;
+      continue;
+    }
+    if (ch !== '$') continue;
+    // Only the very next `$` can close; if it cannot, the opening one was prose.
+    if (/\s/.test(src[i - 1]!) || /[0-9]/.test(src[i + 1] ?? '')) return undefined;
+    return { text: src.slice(start + 1, i), end: i + 1 };
+  }
+  return undefined;
+}
+
+/** `x^{2}` → `x²` when every character has a Unicode form, else `x^(…)` / `x_i`. */
+function script(content: string, table: Readonly<Record<string, string>>, sign: string): string {
+  const trimmed = content.trim();
+  if (trimmed === '⊤') return table === SUPERSCRIPTS ? 'ᵀ' : `${sign}⊤`;
+  const chars = [...trimmed];
+  if (chars.length > 0 && chars.every((c) => table[c] !== undefined)) {
+    return chars.map((c) => table[c]).join('');
+  }
+  return `${sign}${operand(trimmed)}`;
+}
+
+/** Brackets around a compound operand so `\frac{a+b}{2}` reads `(a+b)/2`. */
+function operand(text: string): string {
+  return /^[\p{L}\p{N}.]*$/u.test(text) ? text : `(${text})`;
+}
+
+function startsUrl(src: string, i: number): boolean {
+  const before = src[i - 1];
+  if (before !== undefined && /[\p{L}\p{N}]/u.test(before)) return false;
+  URL_START.lastIndex = i;
+  return URL_START.test(src);
+}

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { cleanLatex } from '../../src/corpus/latex-clean.ts';
+import { loadCorpus } from '../../src/corpus/load-corpus.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const seedDir = '/work/shared/seed';
+
+interface Metadata {
+  title: string;
+  authors: string[];
+  year: number;
+  arxiv: string;
+  venue: string | null;
+  url: string;
+}
+
+// The seed lives beside the project; when it is absent (a fresh clone), only the shipped file is checked.
+const haveSeed = (() => {
+  try {
+    readFileSync(`${seedDir}/papers-metadata.json`);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe('the bundled corpus', () => {
+  it('loads ten papers from corpus/ without problems, all of the "Shammie" collection', async () => {
+    const { papers, problems } = await loadCorpus(`${root}corpus`);
+    expect(problems).toEqual([]);
+    expect(papers).toHaveLength(10);
+    for (const paper of papers) {
+      expect(paper.collection).toBe('Shammie');
+      expect(paper.titleDerived).toBeUndefined();
+      expect(paper.id).toBe(paper.arxiv);
+      expect(paper.url).toBe(`https://arxiv.org/abs/${paper.arxiv}`);
+    }
+  });
+
+  it.runIf(haveSeed)(
+    'shows the verified title, authors, year, venue and arXiv id of every seed paper',
+    async () => {
+      const metadata = JSON.parse(
+        readFileSync(`${seedDir}/papers-metadata.json`, 'utf8'),
+      ) as Metadata[];
+      const { papers } = await loadCorpus(`${root}corpus`);
+      expect(papers.map((paper) => paper.arxiv)).toEqual(metadata.map((entry) => entry.arxiv));
+      metadata.forEach((entry, index) => {
+        const paper = papers[index]!;
+        expect(paper.title).toBe(entry.title);
+        expect(paper.authors).toEqual(entry.authors);
+        expect(paper.year).toBe(entry.year);
+        expect(paper.venue).toBe(entry.venue ?? undefined);
+        expect(paper.url).toBe(entry.url);
+      });
+    },
+  );
+
+  it.runIf(haveSeed)('keeps every abstract exactly as the seed gives it', async () => {
+    const seedLines = readFileSync(`${seedDir}/shammie-seed.txt`, 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('Abstract:'))
+      .map((line) => line.slice('Abstract:'.length));
+    const shipped = readFileSync(`${root}corpus/omer-levy-papers.jsonl`, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { abstract: string }).abstract);
+    // The file holds the seed's text verbatim; what is shown is that text with LaTeX cleaned.
+    expect(shipped).toEqual(seedLines);
+    const { papers } = await loadCorpus(`${root}corpus`);
+    expect(papers.map((paper) => paper.abstract)).toEqual(seedLines.map(cleanLatex));
+    const untouched = seedLines.filter((line) => cleanLatex(line) === line);
+    expect(untouched).toHaveLength(9);
+  });
+
+  it.runIf(haveSeed)('merges with the seed text into the same ten papers', async () => {
+    const { papers: fromSeed } = await loadCorpus(`${seedDir}/shammie-seed.txt`);
+    expect(fromSeed).toHaveLength(10);
+    expect(fromSeed.every((paper) => paper.titleDerived)).toBe(true);
+  });
+});

@@ -17,6 +17,7 @@ import { ShammieError } from '../errors.ts';
 import { corpusStats } from '../stats.ts';
 import { summarizeAbstract } from '../summary/summarize.ts';
 import type { Paper } from '../types.ts';
+import { expandWithFeedback, FEEDBACK_DOCS } from './feedback.ts';
 import { buildIndex, DEFAULT_BM25F, type InvertedIndex } from './inverted-index.ts';
 import { createPaperDirectory } from './paper-directory.ts';
 import {
@@ -26,7 +27,7 @@ import {
   parseQuery,
   parseYearRange,
 } from './query-parser.ts';
-import { createVocabulary, queryTerms } from './query-terms.ts';
+import { createVocabulary, queryTerms, SHORT_QUERY_TERMS } from './query-terms.ts';
 import { createScorer, type RankedDocs, topK, type WeightedTerm } from './scorer.ts';
 import { fromSnapshot, toSnapshot } from './snapshot.ts';
 import { makeSnippet } from './snippet.ts';
@@ -123,8 +124,17 @@ function engineOver(papers: readonly Paper[], index: InvertedIndex): Engine {
     const terms = queryTerms(query.text, index, vocabulary);
     let ranked: RankedDocs;
     if (terms.terms.length > 0) {
-      const scored = scorer.accumulate(terms.terms);
-      ranked = topK(scored, offset + limit, (doc) => !pinned.includes(doc) && passes(doc));
+      const keep = (doc: number): boolean => !pinned.includes(doc) && passes(doc);
+      let weighted = terms.terms;
+      if (terms.typed.length > SHORT_QUERY_TERMS) {
+        // Long queries are run again with feedback terms from their first results.
+        const first = topK(scorer.accumulate(weighted), FEEDBACK_DOCS, keep);
+        weighted = expandWithFeedback(index, weighted, first, (doc) => {
+          const paper = paperAt(doc);
+          return analyze(`${paper.title}\n${paper.abstract}`);
+        });
+      }
+      ranked = topK(scorer.accumulate(weighted), offset + limit, keep);
     } else if (
       query.text === '' &&
       query.phrases.length === 0 &&

@@ -21,7 +21,7 @@ export const BACKGROUND =
 
 /** Words of results and evaluation. */
 export const RESULT =
-  /\b(?:experiment\w*|result\w*|outperform\w*|achiev\w*|state[- ]of[- ]the[- ]art|improv\w*|accura\w*|empirical\w*|benchmark\w*|significant\w*|compar\w*|better|superior|gains?|surpass\w*|speed-?up|faster|evaluat\w*|show(?:s|n)?|demonstrat\w*)\b|\d+(?:\.\d+)?\s?%/g;
+  /\b(?:experiment\w*|result\w*|outperform\w*|achiev\w*|state[- ]of[- ]the[- ]art|improv\w*|accura\w*|empirical\w*|benchmark\w*|significant\w*|compar\w*|better|superior|gains?|surpass\w*|speed-?up|faster|evaluat\w*|show(?:s|n)?|demonstrat\w*|reach(?:es|ed)?|yield\w*|suggest\w*|find(?:s|ings)?|found|indicat\w*|reveal\w*|match(?:es|ed)?|perform\w*|generali[sz]\w*|effective(?:ly|ness)?|robust(?:ly|ness)?)\b|\d+(?:\.\d+)?\s?(?:%|x\b|×)/g;
 
 /** Words of method description. */
 export const METHOD =
@@ -30,3 +30,7 @@ export const METHOD =
 /** Leading discourse phrases that carry no content: "In this paper, we ..." → "we ...". */
 export const DISCOURSE_PREFIX =
   /^(?:(?:in|with) (?:this|the present|our) (?:paper|work|article|study|note|submission)|here(?:in)?|to (?:this|that) end|to (?:address|tackle|solve|overcome|fill|bridge|remedy|mitigate|alleviate|close|resolve) (?:this|these|that|those|the above|such)(?: \w+){0,3}|specifically|concretely|in particular|in (?:this|that) (?:regard|spirit|context)|moreover|furthermore|additionally|in addition|finally|lastly|first(?:ly)?|second(?:ly)?|third(?:ly)?|then|thus|therefore|hence|consequently|as a result|however|instead|in contrast|on the other hand|motivated by (?:this|these)(?: \w+){0,2}|inspired by (?:this|these)(?: \w+){0,2}|to (?:do|achieve|accomplish) (?:this|so)|overall|in summary|in short|in conclusion|to summari[sz]e|empirically|experimentally|theoretically|importantly|notably|crucially|interestingly|surprisingly)\s*,\s+/i;
+
+/** Housekeeping, not content: links, code and data availability, venue notes. */
+export const BOILERPLATE =
+  /(?:https?:\/\/|www\.|\bgithub\b|^(?:code|data|project page|website|demo)s?\s*[:(]|\b(?:code|data(?:sets?)?|models?|implementation|software|source)(?: \w+){0,4} (?:is|are|will be|has been|have been) (?:publicly |freely |made )*(?:available|released|open[- ]sourced)|\b(?:accepted|to appear|published) (?:at|in) )/;

@@ -1,5 +1,5 @@
-import { BACKGROUND, CONTRIBUTION, FIRST_PERSON, RESULT, STUDY } from './cue-phrases.ts';
-import { contentTerms, wordCount } from './summary-terms.ts';
+import { BACKGROUND, CONTRIBUTION, FIRST_PERSON, METHOD, STUDY } from './cue-phrases.ts';
+import { analyzeText } from './summary-terms.ts';
 
 /** A sentence of an abstract with what the scorers need, computed once. */
 export interface SentenceInfo {
@@ -7,61 +7,97 @@ export interface SentenceInfo {
   /** Position in the abstract, from 0. */
   index: number;
   lower: string;
+  /** Stemmed content terms, repeats kept. */
   terms: string[];
   words: number;
 }
 
 /**
- * How much each signal counts when choosing the TL;DR. Each is a general property of
- * abstracts (authors announce contributions with "we propose", open with background, put
- * the paper's subject in its title), not a fit to any one collection.
+ * The signals that make a sentence a good TL;DR, each a general property of abstracts:
+ * authors announce their contribution with "we propose" and state it once, early, before
+ * adding "we also"; they open with background; the title names the subject, and the terms
+ * an abstract repeats are what it is about. Each value lies roughly in [0, 1].
  */
-export interface ScoreWeights {
-  /** "We propose / introduce / present …". */
-  contribution: number;
-  /** "We show / study / find …". */
-  study: number;
-  /** Per background or motivation word, for sentences not in the authors' voice. */
-  background: number;
-  /** Per result word (capped), since a good TL;DR often states the outcome. */
-  result: number;
-  /** Share of the title's terms the sentence contains. */
-  title: number;
+export const FEATURE_NAMES = [
+  /** "We propose / introduce / present …", "… is proposed", "called X". */
+  'contribution',
+  /** Otherwise "we show / study / find …". */
+  'study',
+  /** Background and motivation words, in a sentence not in the authors' voice. */
+  'background',
+  /** Words that describe a method. */
+  'method',
+  /** Share of the sentence's terms that are title terms. */
+  'title',
   /** Cosine similarity to the rest of the abstract. */
-  centroid: number;
-  /** Per word below `idealMin`, as a share of `idealMin`. */
-  short: number;
-  /** Per word above `idealMax`, as a share of `idealMax`. */
-  long: number;
-  idealMin: number;
-  idealMax: number;
-  /** Extra penalty for the opening sentence when it is not in the authors' voice. */
-  lead: number;
-}
+  'centroid',
+  /** Share of the abstract's repeated terms the sentence contains. */
+  'coverage',
+  /** Relative position, 0 first to 1 last. */
+  'position',
+  /** How far below the ideal length, as a share of it. */
+  'short',
+  /** How far above the ideal length, as a share of it. */
+  'long',
+  /** Length in words as a share of the ideal maximum (capped): F-measures favour substance. */
+  'length',
+  /** Contains a digit: numbers belong to results, rarely to the gist. */
+  'number',
+  /** Opens in the authors' voice: "We …", "In this paper, we …". */
+  'leadsWithAuthors',
+  /** The first contribution sentence: the main one, stated before any "we also". */
+  'firstContribution',
+  /** "also", "further", "finally": an addition to what was already said. */
+  'secondary',
+] as const;
 
-/** The weights Shammie uses. */
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+export type ScoreWeights = Record<FeatureName, number>;
+
+/**
+ * The weights Shammie uses: a least-squares fit of per-sentence ROUGE-1 (within each
+ * abstract) on the features above, over SciTLDR's development abstracts, rounded. Fitted on
+ * half and tested on the other half they pick TL;DRs as well as fitted on all, so they
+ * describe abstracts in general rather than those papers.
+ */
 export const DEFAULT_WEIGHTS: ScoreWeights = {
-  contribution: 2,
-  study: 1,
-  background: 0.4,
-  result: 0.2,
+  contribution: 0.12,
+  study: 0.11,
+  background: -0.2,
+  method: 0.15,
   title: 2,
-  centroid: 1,
-  short: 1,
-  long: 1,
-  idealMin: 12,
-  idealMax: 35,
-  lead: 0.5,
+  centroid: 0.75,
+  coverage: 0.65,
+  position: -0.11,
+  short: -0.98,
+  long: -0.72,
+  length: 0.41,
+  number: -0.11,
+  leadsWithAuthors: 0.16,
+  firstContribution: 0.36,
+  secondary: -0.12,
 };
 
-/** At most this many background or result words count, so long sentences don't win on volume. */
+/** At most this many cue words count, so long sentences don't win on volume. */
 const CUE_CAP = 3;
+/** Sentences shorter than this many words read as fragments. */
+const IDEAL_MIN_WORDS = 12;
+/** Sentences longer than this many words say more than a TL;DR should. */
+const IDEAL_MAX_WORDS = 35;
+
+const NUMBER = /\d/;
+/** The authors speak first: "We propose", "In this paper, we", "This work shows". */
+const LEADS_WITH_AUTHORS =
+  /^(?:\w+(?: \w+){0,5}, )?(?:we|our|this (?:paper|work|article|study|note)|here we|here,? we)\b/;
+/** Additions to a contribution already stated. */
+const SECONDARY =
+  /\b(?:also|further(?:more)?|additionally|in addition|moreover|finally|lastly|besides)\b/;
 
 /** Prepares sentences for scoring. */
 export function describeSentences(sentences: readonly string[]): SentenceInfo[] {
   return sentences.map((text, index) => {
-    const lower = text.toLowerCase();
-    return { text, index, lower, terms: contentTerms(text), words: wordCount(text) };
+    const { terms, words } = analyzeText(text);
+    return { text, index, lower: text.toLowerCase(), terms, words };
   });
 }
 
@@ -73,28 +109,69 @@ function countMatches(pattern: RegExp, text: string): number {
   return count;
 }
 
-/** Term frequencies of all sentences together. */
-function termCounts(infos: readonly SentenceInfo[]): Map<string, number> {
+function countTerms(terms: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const info of infos) {
-    for (const term of info.terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-  }
+  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
   return counts;
 }
 
-/** Cosine between a sentence's terms and the abstract's other sentences. */
-function centroidSimilarity(info: SentenceInfo, all: Map<string, number>, allNorm: number): number {
-  if (info.terms.length === 0 || allNorm === 0) return 0;
-  const own = new Map<string, number>();
-  for (const term of info.terms) own.set(term, (own.get(term) ?? 0) + 1);
-  let dot = 0;
-  let ownNorm = 0;
-  for (const [term, count] of own) {
-    ownNorm += count * count;
-    // Leave the sentence's own words out, so repetition within it earns nothing.
-    dot += count * ((all.get(term) ?? 0) - count);
+/** The feature vector of every sentence, in `FEATURE_NAMES` order. */
+export function sentenceFeatures(
+  infos: readonly SentenceInfo[],
+  titleTerms: ReadonlySet<string>,
+): number[][] {
+  const own = infos.map((info) => countTerms(info.terms));
+  const all = new Map<string, number>();
+  // Terms found in more than one sentence: the abstract's subject.
+  const repeated = new Set<string>();
+  for (const counts of own) {
+    for (const [term, count] of counts) {
+      const before = all.get(term);
+      if (before !== undefined) repeated.add(term);
+      all.set(term, (before ?? 0) + count);
+    }
   }
-  return dot / (Math.sqrt(ownNorm) * allNorm);
+  let allNorm = 0;
+  for (const count of all.values()) allNorm += count * count;
+  allNorm = Math.sqrt(allNorm);
+  const last = infos.length - 1;
+  let contributionSeen = false;
+  return infos.map((info, i) => {
+    const counts = own[i]!;
+    const contribution = CONTRIBUTION.test(info.lower);
+    const firstContribution = contribution && !contributionSeen;
+    if (contribution) contributionSeen = true;
+    let dot = 0;
+    let norm = 0;
+    let inTitle = 0;
+    let shared = 0;
+    for (const [term, count] of counts) {
+      norm += count * count;
+      // The rest of the abstract only: repetition within the sentence earns nothing.
+      dot += count * ((all.get(term) ?? 0) - count);
+      if (titleTerms.has(term)) inTitle++;
+      if (repeated.has(term)) shared++;
+    }
+    const centroid = norm > 0 && allNorm > 0 ? dot / (Math.sqrt(norm) * allNorm) : 0;
+    const ownVoice = FIRST_PERSON.test(info.lower);
+    return [
+      contribution ? 1 : 0,
+      !contribution && STUDY.test(info.lower) ? 1 : 0,
+      ownVoice ? 0 : countMatches(BACKGROUND, info.lower) / CUE_CAP,
+      countMatches(METHOD, info.lower) / CUE_CAP,
+      counts.size > 0 ? inTitle / counts.size : 0,
+      centroid,
+      repeated.size > 0 ? shared / repeated.size : 0,
+      last > 0 ? info.index / last : 0,
+      Math.max(0, IDEAL_MIN_WORDS - info.words) / IDEAL_MIN_WORDS,
+      Math.max(0, info.words - IDEAL_MAX_WORDS) / IDEAL_MAX_WORDS,
+      Math.min(info.words, 2 * IDEAL_MAX_WORDS) / IDEAL_MAX_WORDS,
+      NUMBER.test(info.lower) ? 1 : 0,
+      LEADS_WITH_AUTHORS.test(info.lower) ? 1 : 0,
+      firstContribution ? 1 : 0,
+      SECONDARY.test(info.lower) ? 1 : 0,
+    ];
+  });
 }
 
 /** Scores each sentence as a TL;DR candidate; higher is better. */
@@ -103,32 +180,9 @@ export function scoreSentences(
   titleTerms: ReadonlySet<string>,
   weights: ScoreWeights = DEFAULT_WEIGHTS,
 ): number[] {
-  const all = termCounts(infos);
-  let allNorm = 0;
-  for (const count of all.values()) allNorm += count * count;
-  allNorm = Math.sqrt(allNorm);
-  return infos.map((info) => {
+  return sentenceFeatures(infos, titleTerms).map((features) => {
     let score = 0;
-    if (CONTRIBUTION.test(info.lower)) score += weights.contribution;
-    else if (STUDY.test(info.lower)) score += weights.study;
-    const ownVoice = FIRST_PERSON.test(info.lower);
-    if (!ownVoice) {
-      score -= weights.background * countMatches(BACKGROUND, info.lower);
-      if (info.index === 0) score -= weights.lead;
-    }
-    score += weights.result * countMatches(RESULT, info.lower);
-    if (titleTerms.size > 0) {
-      let shared = 0;
-      const own = new Set(info.terms);
-      for (const term of titleTerms) if (own.has(term)) shared++;
-      score += (weights.title * shared) / titleTerms.size;
-    }
-    score += weights.centroid * centroidSimilarity(info, all, allNorm);
-    if (info.words < weights.idealMin) {
-      score -= (weights.short * (weights.idealMin - info.words)) / weights.idealMin;
-    } else if (info.words > weights.idealMax) {
-      score -= (weights.long * (info.words - weights.idealMax)) / weights.idealMax;
-    }
+    for (let k = 0; k < features.length; k++) score += weights[FEATURE_NAMES[k]!] * features[k]!;
     return score;
   });
 }

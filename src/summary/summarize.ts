@@ -1,5 +1,5 @@
 import type { KeyPoint } from '../engine-types.ts';
-import { keyPoints } from './key-points.ts';
+import { isContent, keyPoints } from './key-points.ts';
 import {
   DEFAULT_WEIGHTS,
   describeSentences,
@@ -49,10 +49,16 @@ export function summarizeAbstract(
   const infos = describeSentences(sentences);
   const title = typeof input.title === 'string' ? input.title : '';
   const scores = scoreSentences(infos, new Set(contentTerms(title)), weights);
-  let best = 0;
-  for (let i = 1; i < scores.length; i++) {
+  // Links and availability notes never make a TL;DR while any other sentence can.
+  const eligible = infos.filter(isContent);
+  const candidates = eligible.length > 0 ? eligible : infos;
+  let best = candidates[0]!.index;
+  for (const { index } of candidates) {
     // Ties go to the earlier sentence: deterministic, and earlier is the safer guess.
-    if (scores[i]! > scores[best]!) best = i;
+    if (scores[index]! > scores[best]!) best = index;
   }
-  return { tldr: trimSentence(sentences[best]!), points: keyPoints(infos, best) };
+  return {
+    tldr: trimSentence(sentences[best]!, { parentheticals: true }),
+    points: keyPoints(infos, best),
+  };
 }

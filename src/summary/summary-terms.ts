@@ -6,7 +6,8 @@ import { stemmer } from 'stemmer';
  * so that tuning one never shifts the other.
  */
 
-const WORD = /[\p{L}\p{N}]+/gu;
+/** A single letter or digit beyond ASCII (surrogate pairs count as part of a word too). */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}\uD800-\uDFFF]/u;
 const ASCII_LETTERS = /^[a-z]+$/;
 
 /** Function words and the generic vocabulary of abstracts, which say nothing about a topic. */
@@ -36,29 +37,36 @@ function stemOf(word: string): string {
   return stem;
 }
 
-/** The stemmed content terms of a text, in order (repeats kept). */
-export function contentTerms(text: string): string[] {
-  const out: string[] = [];
-  for (const match of text.toLowerCase().matchAll(WORD)) {
-    const word = match[0];
-    if (!STOPWORDS.has(word)) out.push(stemOf(word));
-  }
-  return out;
+/** Whether a UTF-16 code unit belongs to a word: ASCII letters and digits, any letter beyond ASCII. */
+function isWordCode(code: number, text: string, at: number): boolean {
+  if (code < 128)
+    return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return LETTER_OR_DIGIT.test(text.charAt(at));
 }
 
-/** How many words a text has (letters or digits runs), for length priors. */
-export function wordCount(text: string): number {
-  let count = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const wordChar =
-      (code >= 48 && code <= 57) ||
-      (code >= 65 && code <= 90) ||
-      (code >= 97 && code <= 122) ||
-      code > 127;
-    if (wordChar && !inWord) count++;
-    inWord = wordChar;
+/**
+ * The stemmed content terms of a text, in order (repeats kept), and its number of words.
+ * One hand-written scan: this runs on every sentence of every summary.
+ */
+export function analyzeText(text: string): { terms: string[]; words: number } {
+  const lower = text.toLowerCase();
+  const terms: string[] = [];
+  let words = 0;
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const inWord = i < lower.length && isWordCode(lower.charCodeAt(i), lower, i);
+    if (inWord && start < 0) start = i;
+    else if (!inWord && start >= 0) {
+      words++;
+      const word = lower.slice(start, i);
+      if (!STOPWORDS.has(word)) terms.push(stemOf(word));
+      start = -1;
+    }
   }
-  return count;
+  return { terms, words };
+}
+
+/** The stemmed content terms of a text, in order (repeats kept). */
+export function contentTerms(text: string): string[] {
+  return analyzeText(text).terms;
 }

@@ -257,19 +257,21 @@ function randomReply(view: RandomView, context: ToReplyContext): ReplyPayload {
   return payload(content, [embed], toolRow(store, { extra: buttons }));
 }
 
-/** The daily paper as a message (also what the daily post sends to a channel). */
-export function dailyReply(view: DailyView, context: ToReplyContext): ReplyPayload {
-  const { store } = context;
+/**
+ * The daily paper as a message. Without a context (the daily post to a channel, which outlives
+ * any button state) it has no buttons.
+ */
+export function dailyReply(view: DailyView, context?: ToReplyContext): ReplyPayload {
   const embed = cardEmbed(view.card, {
     budget: share(1),
     body: (max) => summaryBody(view.tldr, view.points, max),
   });
-  const buttons = paperButtons(store, view.card.id, ['similar', 'cite']);
-  return payload(
-    `📅 Paper of the day · ${escapeLine(view.date, 20)}`,
-    [embed],
-    toolRow(store, { extra: buttons }),
-  );
+  const rows = context
+    ? toolRow(context.store, {
+        extra: paperButtons(context.store, view.card.id, ['similar', 'cite']),
+      })
+    : [];
+  return payload(`📅 Paper of the day · ${escapeLine(view.date, 20)}`, [embed], rows);
 }
 
 function helpReply(view: HelpView): ReplyPayload {

@@ -1,0 +1,208 @@
+import {
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  PermissionFlagsBits,
+  type StringSelectMenuInteraction,
+} from 'discord.js';
+import {
+  APOLOGY,
+  type Engine,
+  errorNotice,
+  isShammieError,
+  type NoticeView,
+} from '../../src/index.ts';
+import type { DailyCommands } from '../shared/daily-port.ts';
+import type { Logger } from '../shared/logger.ts';
+import { autocompleteChoices } from './autocomplete.ts';
+import { buttonOutcome } from './button-actions.ts';
+import type { ButtonStore } from './button-store.ts';
+import type { CommandContext, PreparedCommand } from './commands/command-types.ts';
+import { COMMANDS_BY_NAME } from './commands/index.ts';
+import { readCommandInput } from './commands/option-readers.ts';
+import { EPHEMERAL, type ReplyPayload, toDiscordJs } from './reply-payload.ts';
+import { noticeReply, toReply } from './to-reply.ts';
+
+/**
+ * Above this many papers, work that scans the corpus is deferred first (Discord shows
+ * "Shammie is thinking…") and the answer edits it in. Below it, a search takes a few
+ * milliseconds and the answer goes straight back, one HTTP call instead of two.
+ */
+export const DEFAULT_DEFER_ABOVE_PAPERS = 20_000;
+
+/** Everything answering interactions needs; injected so tests control time and randomness. */
+export interface InteractionDeps {
+  engine: Engine;
+  logger: Logger;
+  store: ButtonStore;
+  random: () => number;
+  /** Today's local date (YYYY-MM-DD). */
+  today: () => string;
+  daily?: DailyCommands;
+  deferAbovePapers?: number;
+}
+
+const UNKNOWN_COMMAND: NoticeView = {
+  kind: 'notice',
+  tone: 'info',
+  text: 'I don’t know that command any more. Type / to see the current ones, or try /help.',
+};
+
+type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
+type Repliable = ChatInputCommandInteraction | ComponentInteraction;
+
+/**
+ * Answers every interaction. Never throws: user errors get an ephemeral notice, anything else
+ * is logged with the interaction id and the user sees a short apology.
+ */
+export function createInteractionHandler(deps: InteractionDeps) {
+  const threshold = deps.deferAbovePapers ?? DEFAULT_DEFER_ABOVE_PAPERS;
+  const big = () => deps.engine.papers.length > threshold;
+
+  async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    const command = COMMANDS_BY_NAME.get(interaction.commandName);
+    if (!command) {
+      await interaction.reply(toDiscordJs(noticeReply(UNKNOWN_COMMAND)));
+      return;
+    }
+    let prepared: PreparedCommand;
+    try {
+      prepared = command.prepare(readCommandInput(command.name, interaction.options.data));
+    } catch (error) {
+      if (!isShammieError(error)) throw error;
+      await interaction.reply(toDiscordJs(noticeReply(errorNotice(error))));
+      return;
+    }
+    const deferred = prepared.scansCorpus && big();
+    if (deferred) await interaction.deferReply();
+    const view = await runSafely(() => prepared.run(commandContext(interaction)));
+    await sendCommandReply(interaction, toReply(view, { store: deps.store }), deferred);
+  }
+
+  function commandContext(interaction: ChatInputCommandInteraction): CommandContext {
+    const permissions = interaction.memberPermissions;
+    return {
+      engine: deps.engine,
+      random: deps.random,
+      today: deps.today,
+      ...(deps.daily ? { daily: deps.daily } : {}),
+      place: {
+        ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
+        ...(interaction.guildId ? { guildId: interaction.guildId } : {}),
+        canManage:
+          permissions?.any([PermissionFlagsBits.ManageGuild, PermissionFlagsBits.ManageChannels]) ??
+          false,
+      },
+    };
+  }
+
+  async function onComponent(interaction: ComponentInteraction): Promise<void> {
+    const action = deps.store.get(interaction.customId);
+    const values = interaction.isStringSelectMenu() ? interaction.values : [];
+    const deferred = action !== undefined && big();
+    if (deferred) await interaction.deferUpdate();
+    const outcome = await runSafely(() => buttonOutcome(action, values, deps));
+    const { view, back } = 'kind' in outcome ? { view: outcome, back: undefined } : outcome;
+    const payload = toReply(view, { store: deps.store, ...(back ? { back } : {}) });
+    if (payload.flags === EPHEMERAL) {
+      // A notice goes to the presser alone; the message everyone sees stays as it was.
+      if (deferred) await interaction.followUp(toDiscordJs(payload));
+      else await interaction.reply(toDiscordJs(payload));
+      return;
+    }
+    // An update replaces the whole message: empty content clears the previous view's text.
+    const { flags: _flags, ...rest } = payload;
+    const update = toDiscordJs({ ...rest, content: rest.content ?? '' });
+    if (deferred) await interaction.editReply(update);
+    else await interaction.update(update);
+  }
+
+  async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const focused = interaction.options.getFocused(true);
+    let choices: ReturnType<typeof autocompleteChoices> = [];
+    try {
+      choices = autocompleteChoices(deps.engine, focused.name, String(focused.value));
+    } catch (error) {
+      // An autocomplete cannot show an error: log it and offer nothing.
+      deps.logger.error({ err: error, interactionId: interaction.id }, 'autocomplete failed');
+    }
+    await interaction.respond(choices);
+  }
+
+  return async function handleInteraction(interaction: Interaction): Promise<void> {
+    const started = Date.now();
+    try {
+      if (interaction.isChatInputCommand()) await onCommand(interaction);
+      else if (interaction.isAutocomplete()) await onAutocomplete(interaction);
+      else if (interaction.isButton() || interaction.isStringSelectMenu()) {
+        await onComponent(interaction);
+      } else return;
+      deps.logger.debug(
+        { interactionId: interaction.id, kind: interaction.type, ms: Date.now() - started },
+        'interaction answered',
+      );
+    } catch (error) {
+      deps.logger.error(
+        { err: error, interactionId: interaction.id, kind: interaction.type },
+        'interaction failed',
+      );
+      if (interaction.isChatInputCommand() || interaction.isMessageComponent()) {
+        await apologize(interaction as Repliable, deps.logger);
+      }
+    }
+  };
+}
+
+/** Runs the core; a user-caused error becomes its notice, anything else propagates. */
+async function runSafely<T extends object>(work: () => T | Promise<T>): Promise<T | NoticeView> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isShammieError(error)) return errorNotice(error);
+    throw error;
+  }
+}
+
+/** Sends a command's answer: straight back, or into the deferred reply. */
+async function sendCommandReply(
+  interaction: ChatInputCommandInteraction,
+  payload: ReplyPayload,
+  deferred: boolean,
+): Promise<void> {
+  if (!deferred) {
+    await interaction.reply(toDiscordJs(payload));
+  } else if (payload.flags === EPHEMERAL) {
+    // The deferral was public; a private answer replaces it rather than showing to everyone.
+    await interaction.deleteReply();
+    await interaction.followUp(toDiscordJs(payload));
+  } else {
+    await interaction.editReply(toDiscordJs(payload));
+  }
+}
+
+const APOLOGY_PAYLOAD = noticeReply({
+  kind: 'notice',
+  tone: 'error',
+  code: 'INTERNAL',
+  text: APOLOGY,
+});
+
+/** Tells the user something went wrong, however far the interaction got; never throws. */
+async function apologize(interaction: Repliable, logger: Logger): Promise<void> {
+  try {
+    const message = toDiscordJs(APOLOGY_PAYLOAD);
+    if (interaction.deferred && !interaction.replied) {
+      // A deferred command shows "thinking…" to everyone: remove it. (A deferred button's
+      // reply is the message it sits on, which stays.)
+      if (interaction.isChatInputCommand()) await interaction.deleteReply().catch(() => undefined);
+      await interaction.followUp(message);
+    } else if (interaction.replied) {
+      await interaction.followUp(message);
+    } else {
+      await interaction.reply(message);
+    }
+  } catch (error) {
+    logger.warn({ err: error, interactionId: interaction.id }, 'could not send the apology');
+  }
+}

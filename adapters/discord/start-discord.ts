@@ -1,0 +1,113 @@
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import type { Engine } from '../../src/index.ts';
+import type { DiscordConfig } from '../shared/config.ts';
+import type { DailyCommands } from '../shared/daily-port.ts';
+import type { Logger } from '../shared/logger.ts';
+import { createButtonStore } from './button-store.ts';
+import { createInteractionHandler } from './handle-interaction.ts';
+import { inviteUrl } from './invite-url.ts';
+import { localDate } from './local-date.ts';
+import { createRest, describeRegistration, registerCommands } from './register-commands.ts';
+
+export interface StartDiscordOptions {
+  config: DiscordConfig;
+  engine: Engine;
+  logger: Logger;
+  /** The daily scheduler's commands; /daily subscribe etc. say "not enabled" without it. */
+  daily?: DailyCommands;
+  now?: () => Date;
+  random?: () => number;
+  /** Zone of "today" for /daily show (IANA), default UTC. */
+  timezone?: string;
+  /** Corpus size above which slow work is deferred first (see handle-interaction.ts). */
+  deferAbovePapers?: number;
+}
+
+export interface DiscordBot {
+  client: Client;
+  stop(): Promise<void>;
+}
+
+/**
+ * The discord.js client Shammie runs: Guilds intent only (slash commands need nothing
+ * privileged), mentions parsed nowhere by default, REST to `DISCORD_API_URL` when set.
+ */
+export function createDiscordClient(config: DiscordConfig): Client {
+  return new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: { parse: [] },
+    ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
+  });
+}
+
+/**
+ * Connects a client to Discord's interactions: answers every one with `handler`, logs client
+ * errors instead of letting them end the process.
+ */
+export function attachHandlers(
+  client: Client,
+  handler: ReturnType<typeof createInteractionHandler>,
+  logger: Logger,
+): void {
+  client.on(Events.InteractionCreate, (interaction) => {
+    // The handler never rejects, but a listener must not leave a promise unhandled.
+    handler(interaction).catch((error: unknown) =>
+      logger.error({ err: error, interactionId: interaction.id }, 'interaction handler crashed'),
+    );
+  });
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
+  client.on(Events.ShardError, (error, shardId) =>
+    logger.error({ err: error, shardId }, 'discord gateway error'),
+  );
+}
+
+/**
+ * Starts the Discord adapter: syncs the slash commands (writing only on change), logs the invite
+ * URL, connects to the gateway and answers interactions until `stop()`.
+ */
+export async function startDiscord(options: StartDiscordOptions): Promise<DiscordBot> {
+  const { config, engine } = options;
+  const logger = options.logger.child({ adapter: 'discord' });
+  const now = options.now ?? (() => new Date());
+  const timezone = options.timezone ?? 'UTC';
+  const random = options.random ?? Math.random;
+
+  const rest = createRest(config);
+  try {
+    const result = await registerCommands({ config, logger, rest });
+    logger.info(describeRegistration(result));
+  } catch (error) {
+    // The bot still answers the commands registered before; a bad token fails at login below.
+    logger.error({ err: error }, 'could not sync slash commands');
+  }
+
+  const client = createDiscordClient(config);
+  const store = createButtonStore({ now: () => now().getTime(), random });
+  const handler = createInteractionHandler({
+    engine,
+    logger,
+    store,
+    random,
+    today: () => localDate(now(), timezone),
+    ...(options.daily ? { daily: options.daily } : {}),
+    ...(options.deferAbovePapers !== undefined
+      ? { deferAbovePapers: options.deferAbovePapers }
+      : {}),
+  });
+  attachHandlers(client, handler, logger);
+  client.once(Events.ClientReady, (ready) => {
+    logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to Discord');
+  });
+
+  await client.login(config.token);
+  logger.info({ url: inviteUrl(config.applicationId) }, 'invite the bot with this URL');
+
+  return {
+    client,
+    async stop() {
+      store.clear();
+      await client.destroy();
+    },
+  };
+}

@@ -5,6 +5,7 @@
 import { basename } from 'node:path';
 import { ShammieError } from '../errors.ts';
 import type { LoadedCorpus, LoadProblem } from '../types.ts';
+import { parseBibtex } from './bibtex-format.ts';
 import {
   type CorpusFormat,
   type CorpusIO,
@@ -110,10 +111,7 @@ export function parseText(text: string, format: CorpusFormat, origin: FileOrigin
     case 'json-lines':
       return parseJsonLines(text, origin);
     case 'bibtex':
-      return {
-        records: [],
-        problems: [{ file: origin.file, message: 'BibTeX is not supported yet' }],
-      };
+      return parseBibtex(text, origin);
   }
 }
 

@@ -29,7 +29,11 @@ export const METHOD =
 
 /** Leading discourse phrases that carry no content: "In this paper, we ..." → "we ...". */
 export const DISCOURSE_PREFIX =
-  /^(?:(?:in|with) (?:this|the present|our) (?:paper|work|article|study|note|submission)|here(?:in)?|to (?:this|that) end|to (?:address|tackle|solve|overcome|fill|bridge|remedy|mitigate|alleviate|close|resolve) (?:this|these|that|those|the above|such)(?: \w+){0,3}|specifically|concretely|in particular|in (?:this|that) (?:regard|spirit|context)|moreover|furthermore|additionally|in addition|finally|lastly|first(?:ly)?|second(?:ly)?|third(?:ly)?|then|thus|therefore|hence|consequently|as a result|however|instead|in contrast|on the other hand|motivated by (?:this|these)(?: \w+){0,2}|inspired by (?:this|these)(?: \w+){0,2}|to (?:do|achieve|accomplish) (?:this|so)|overall|in summary|in short|in conclusion|to summari[sz]e|empirically|experimentally|theoretically|importantly|notably|crucially|interestingly|surprisingly)\s*,\s+/i;
+  /^(?:(?:in|with|through) (?:this|the present|our) (?:paper|work|article|study|note|submission|project|thesis|manuscript)|here(?:in)?|to (?:this|that) end|to (?:address|tackle|solve|overcome|fill|bridge|remedy|mitigate|alleviate|close|resolve|handle|cope with) (?:this|these|that|those|the above|such|the (?:former|latter|above|first|second))(?: \w+){0,3}|(?:more )?specifically|concretely|in particular|in (?:this|that) (?:regard|spirit|context|manner|way)|moreover|furthermore|additionally|in addition|finally|lastly|first(?:ly)?|second(?:ly)?|third(?:ly)?|then|thus|therefore|hence|consequently|as a result|however|instead|in contrast|on the other hand|(?:motivated|inspired|based|building) (?:by|on|upon) (?:this|these|that|those)(?: \w+){0,2}|to (?:do|achieve|accomplish) (?:this|so)|overall|in summary|in short|in conclusion|to summari[sz]e|empirically|experimentally|theoretically|importantly|notably|crucially|interestingly|surprisingly)\s*,\s+/i;
+
+/** The same opening without its comma, when "we" follows at once: "In this work we present X". */
+export const DISCOURSE_PREFIX_BEFORE_WE =
+  /^(?:in this (?:paper|work|article|study|note|project)|here)\s+(?=we\b)/i;
 
 /** Housekeeping, not content: links, code and data availability, venue notes. */
 export const BOILERPLATE =

@@ -198,10 +198,12 @@ function periodEndsSentence(text: string, dot: number, next: number): boolean {
 
 /**
  * Splits text into sentences. Pieces are trimmed and never empty; concatenated, they hold
- * exactly the input's non-whitespace characters in order. Never throws.
+ * exactly the input's non-whitespace characters in order. Never throws. With a `limit`, only
+ * the first `limit` sentences are returned and the text after them is not read.
  */
-export function splitSentences(text: string): string[] {
+export function splitSentences(text: string, limit = Number.POSITIVE_INFINITY): string[] {
   const out: string[] = [];
+  if (!(limit >= 1)) return out;
   const n = text.length;
   let start = 0;
   let i = 0;
@@ -234,10 +236,11 @@ export function splitSentences(text: string): string[] {
     if (breaks) {
       pushTrimmed(out, text, start, end);
       start = next;
+      if (out.length >= limit) return out;
     }
     i = next;
   }
-  pushTrimmed(out, text, start, n);
+  if (out.length < limit) pushTrimmed(out, text, start, n);
   return out;
 }
 

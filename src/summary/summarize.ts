@@ -44,7 +44,7 @@ export function summarizeAbstract(
 ): AbstractSummary {
   const abstract =
     typeof input.abstract === 'string' ? input.abstract.slice(0, MAX_ABSTRACT_CHARS) : '';
-  const sentences = splitSentences(abstract).slice(0, MAX_SENTENCES);
+  const sentences = splitSentences(abstract, MAX_SENTENCES);
   if (sentences.length === 0) return { tldr: '', points: [] };
   const infos = describeSentences(sentences);
   const title = typeof input.title === 'string' ? input.title : '';

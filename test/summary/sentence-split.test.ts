@@ -153,6 +153,12 @@ describe('splitSentences', () => {
     );
   });
 
+  it('returns only the first sentences when given a limit', () => {
+    expect(splitSentences('One. Two. Three. Four.', 2)).toEqual(['One.', 'Two.']);
+    expect(splitSentences('One. Two.', 5)).toEqual(['One.', 'Two.']);
+    expect(splitSentences('One. Two.', 0)).toEqual([]);
+  });
+
   it('handles 100,000 characters of one run-on "sentence" and of many short ones', () => {
     expect(splitSentences('word '.repeat(20_000))).toHaveLength(1);
     expect(splitSentences('Yes. '.repeat(20_000))).toHaveLength(20_000);

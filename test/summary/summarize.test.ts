@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../src/summary/sentence-split.ts';
 import { MAX_ABSTRACT_CHARS, summarizeAbstract } from '../../src/summary/summarize.ts';
+import { MAX_SENTENCE_CHARS } from '../../src/summary/trim-sentence.ts';
 
 /** Lower-cased words of a text, for "no invented words" checks. */
 const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -154,8 +155,10 @@ describe('summarizeAbstract', () => {
     expect(summary.tldr).toBe('We measure a thing.');
     expect(summary.points.length).toBeLessThanOrEqual(4);
     expect(MAX_ABSTRACT_CHARS).toBeLessThan(huge.length);
+    // Text without sentence punctuation is one "sentence": it comes back cut at a word, marked.
     const oneRun = summarizeAbstract({ abstract: 'token '.repeat(20_000) });
-    expect(oneRun.tldr.length).toBeLessThanOrEqual(MAX_ABSTRACT_CHARS);
+    expect(oneRun.tldr.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+    expect(oneRun.tldr).toMatch(/^token token .*token\u2026$/);
   });
 
   it('is deterministic and only ever extracts words of the abstract (property)', () => {

@@ -187,10 +187,10 @@ export function planDaily(
   const day = parseCalendarDate(date);
   const corpus = corpusOf(papers);
   const stored = isDailyPlan(previous) ? previous : undefined;
-  if (!stored) return pickFrom(epochPlan(corpus, day), corpus, day);
+  if (!stored) return pickFrom(epochPlan(corpus, day), corpus, day, true);
   const start = daysFromPlanStart(stored);
   if (day < start)
-    return { paper: pickFrom(epochPlan(corpus, day), corpus, day).paper, plan: stored };
+    return { paper: pickFrom(epochPlan(corpus, day), corpus, day, true).paper, plan: stored };
   const plan = day < start + stored.ids.length ? stored : planAfter(stored, corpus, day);
   return pickFrom(plan, corpus, day);
 }

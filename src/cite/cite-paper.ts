@@ -46,3 +46,5 @@ export function citePaper(
 export function isCitationFormat(value: string): value is CitationFormat {
   return (CITATION_FORMATS as readonly string[]).includes(value);
 }
+
+export { warmUpCitations } from './apa.ts';

@@ -93,19 +93,31 @@ export function cut(text: string, max: number): string {
   return fitUnits(Array.from(text), max);
 }
 
+/**
+ * The part of `text` that can matter for a result `max` long: every code point becomes at least
+ * one character, so more than max + 1 code points (2 UTF-16 units at most each) are never shown.
+ * Keeps escaping a 10,000-character abstract for a 300-character snippet cheap.
+ */
+function head(text: string, max: number): string {
+  const keep = (Math.max(0, max) + 1) * 2;
+  return text.length > keep ? text.slice(0, keep) : text;
+}
+
 /** Untrusted text as Discord markdown that shows exactly that text, at most `max` long. */
 export function escapeText(text: string, max: number): string {
-  return fitUnits(escapeUnits(sanitize(text)), max);
+  return fitUnits(escapeUnits(head(sanitize(text), max)), max);
 }
 
 /** Untrusted text on one line, escaped, at most `max` long. */
 export function escapeLine(text: string, max: number): string {
-  return fitUnits(escapeUnits(oneLine(text)), max);
+  return fitUnits(escapeUnits(head(oneLine(text), max)), max);
 }
 
 /** Text for places Discord shows verbatim (footers, author names, labels, choices): one line, cut. */
 export function plainLine(text: string, max: number): string {
-  return fitUnits(Array.from(oneLine(text)), max);
+  // These places never ping, but "@everyone" would still read as one.
+  const defused = oneLine(text).replace(/@(everyone|here)/gi, `@${ZERO_WIDTH_SPACE}$1`);
+  return fitUnits(Array.from(head(defused, max)), max);
 }
 
 /** One piece of a snippet: text and whether it matched the query. */
@@ -121,7 +133,7 @@ export interface MarkedText {
 export function boldSnippet(segments: readonly MarkedText[], max: number): string {
   const state = { lineStart: true };
   const pieces = segments.map((segment) => {
-    const clean = sanitize(segment.text).replace(/\n+/g, ' ');
+    const clean = head(sanitize(segment.text), max).replace(/\n+/g, ' ');
     if (!segment.match || clean.trim() === '') {
       return { lead: '', units: escapeUnits(clean, state), trail: '', bold: false };
     }
@@ -164,10 +176,12 @@ export function boldSnippet(segments: readonly MarkedText[], max: number): strin
 /**
  * Text inside a fenced code block, which shows everything verbatim except a run of three
  * backticks (it would close the block): such runs, and a backtick touching the closing fence,
- * get zero-width spaces between them. At most `max` long including the fences.
+ * get zero-width spaces between them, as do "@everyone" and "@here". At most `max` long
+ * including the fences.
  */
 export function codeBlock(text: string, language: string, max: number): string {
   const clean = sanitize(text)
+    .replace(/@(everyone|here)/gi, `@${ZERO_WIDTH_SPACE}$1`)
     .replace(/`{3,}/g, (run) => Array.from(run).join(ZERO_WIDTH_SPACE))
     .replace(/`$/, `\`${ZERO_WIDTH_SPACE}`);
   const open = `\`\`\`${language}\n`;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createButtonStore } from '../../../adapters/discord/button-store.ts';
 import { limitProblems } from '../../../adapters/discord/limits.ts';
 import { type DiscordView, toReply } from '../../../adapters/discord/to-reply.ts';
-import type { KeyPoint, PaperCard } from '../../../src/index.ts';
+import type { HelpEntry, KeyPoint, PaperCard } from '../../../src/index.ts';
 import { hostileShort, hostileText } from './hostile-text.ts';
 
 const hostileCard: fc.Arbitrary<PaperCard> = fc.record(
@@ -85,7 +85,7 @@ const views: fc.Arbitrary<DiscordView> = fc.oneof(
   }),
   fc.record({
     kind: fc.constant('help' as const),
-    entries: fc.constant([
+    entries: fc.constant<HelpEntry[]>([
       { command: '/search', usage: 'query', example: '/search query:x', description: 'Find.' },
     ]),
     stats: fc.record({

@@ -16,7 +16,22 @@ export {
 } from './chat/answer.ts';
 export type { ChatCommand, CommandWord } from './chat/grammar.ts';
 export { COMMAND_WORDS, parseChat } from './chat/grammar.ts';
+export {
+  citePaper,
+  DEFAULT_CITATION_FORMAT,
+  isCitationFormat,
+  warmUpCitations,
+} from './cite/cite-paper.ts';
 export { loadCorpus } from './corpus/load-corpus.ts';
+export { findArxivId, findDoi, parseArxivId, parseDoi } from './corpus/paper-ids.ts';
+export type { DailyPick, DailyPlan } from './daily/daily-pick.ts';
+export {
+  DAILY_EPOCH,
+  DAILY_PLAN_VERSION,
+  dailyPaper,
+  isDailyPlan,
+  planDaily,
+} from './daily/daily-pick.ts';
 export type {
   CitationFormat,
   CorpusStats,
@@ -35,6 +50,7 @@ export { CITATION_FORMATS } from './engine-types.ts';
 export type { ShammieErrorCode } from './errors.ts';
 export { isShammieError, ShammieError } from './errors.ts';
 export { createEngine, loadEngine, MAX_QUERY_LENGTH } from './search/create-engine.ts';
+export { corpusStats, DEFAULT_TOP_AUTHORS } from './stats.ts';
 export type { LoadedCorpus, LoadProblem, Paper } from './types.ts';
 export { HELP_ENTRIES } from './views/help-entries.ts';
 export { paperCard, shortenAuthors, yearAndVenue } from './views/paper-card.ts';

@@ -80,7 +80,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   async function getEngine(): Promise<Engine> {
     if (engine) return engine;
-    const path = globals().corpus ?? io.env.SHAMMIE_CORPUS ?? './corpus';
+    const path = globals().corpus || io.env.SHAMMIE_CORPUS || './corpus';
     const { papers, problems } = await loadCorpus(path);
     if (problems.length > 0) {
       for (const p of problems.slice(0, 5)) {

@@ -12,7 +12,6 @@ import type {
   Summary,
   YearRange,
 } from '../engine-types.ts';
-import { CITATION_FORMATS } from '../engine-types.ts';
 import { ShammieError } from '../errors.ts';
 import { corpusStats } from '../stats.ts';
 import { summarizeAbstract } from '../summary/summarize.ts';
@@ -191,9 +190,8 @@ function engineOver(papers: readonly Paper[], index: InvertedIndex): Engine {
     // Enough of the words must be in the paper: "the" or one stray word names nothing.
     const paper = paperAt(best);
     const own = new Set(analyze(`${paper.title}\n${paper.authors.join(' ; ')}\n${paper.abstract}`));
-    const expansions = [...terms.matched].filter((t) => !terms.typed.includes(t) && own.has(t));
-    const covered = terms.typed.filter(
-      (t) => own.has(t) || (!index.termIds.has(t) && expansions.length > 0),
+    const covered = terms.typed.filter((t) =>
+      [...(terms.meanings.get(t) ?? [])].some((meaning) => own.has(meaning)),
     );
     return covered.length / terms.typed.length >= LOOKUP_MIN_COVERAGE ? paper : undefined;
   }
@@ -313,9 +311,7 @@ function engineOver(papers: readonly Paper[], index: InvertedIndex): Engine {
   }
 
   function cite(paperOrId: Paper | string, format: CitationFormat = 'bibtex'): string {
-    if (!CITATION_FORMATS.includes(format)) {
-      throw new ShammieError('BAD_FORMAT', 'Citation formats: bibtex, apa, mla.');
-    }
+    // citePaper checks the format itself (case-insensitively) and says which ones exist.
     return citePaper(toPaper(paperOrId), format);
   }
 

@@ -17,6 +17,12 @@ export const SHORT_QUERY_TERMS = 4;
 export const FUZZY_WEIGHT = 0.8;
 /** Weight of a term reached by prefix completion. */
 export const PREFIX_WEIGHT = 0.6;
+/** A typo is looked for in at most this many final letters of an unknown word. */
+export const MAX_TYPO_CUT = 3;
+/** ...of words at least this long (shorter ones have too many neighbours)... */
+export const MIN_TYPO_WORD = 8;
+/** ...and never by cutting a word shorter than this. */
+export const MIN_TYPO_STEM = 5;
 /** At most this many completions or corrections per word (the most frequent ones). */
 export const MAX_EXPANSIONS = 3;
 
@@ -26,6 +32,8 @@ export interface QueryTerms {
   matched: Set<string>;
   /** Query terms in the order typed, known or not (duplicates removed). */
   typed: string[];
+  /** For each typed term, the index terms that stand for it (itself, or its expansions). */
+  meanings: Map<string, Set<string>>;
 }
 
 /** A lazily built radix tree over the vocabulary, for prefix and fuzzy look-ups. */
@@ -81,10 +89,15 @@ export function queryTerms(text: string, index: InvertedIndex, vocabulary: Vocab
   const typed = Array.from(new Set(analyze(text)));
   const weights = new Map<number, number>();
   const matched = new Set<string>();
+  const meanings = new Map<string, Set<string>>();
+  let current = new Set<string>();
   const add = (id: number, weight: number): void => {
     weights.set(id, Math.max(weights.get(id) ?? 0, weight));
     const term = index.terms[id];
-    if (term !== undefined) matched.add(term);
+    if (term !== undefined) {
+      matched.add(term);
+      current.add(term);
+    }
   };
   const short = typed.length <= SHORT_QUERY_TERMS;
   // Repeated words weigh more, as in BM25's query-term frequency, but gently.
@@ -94,6 +107,8 @@ export function queryTerms(text: string, index: InvertedIndex, vocabulary: Vocab
   const lastWord = rawWords[rawWords.length - 1];
 
   typed.forEach((term) => {
+    current = new Set<string>();
+    meanings.set(term, current);
     const id = index.termIds.get(term);
     const qtf = 1 + Math.log(counts.get(term) ?? 1);
     if (id !== undefined) {
@@ -101,8 +116,17 @@ export function queryTerms(text: string, index: InvertedIndex, vocabulary: Vocab
       return;
     }
     if (!short) return;
-    for (const { id: near, distance } of vocabulary.fuzzy(term)) {
-      add(near, (FUZZY_WEIGHT * qtf) / (1 + distance));
+    const near = vocabulary.fuzzy(term);
+    for (const { id, distance } of near) add(id, (FUZZY_WEIGHT * qtf) / (1 + distance));
+    if (near.length === 0) {
+      // The vocabulary holds stems, which are mostly prefixes of words: a typo near the end of
+      // a long word ("transfusoin") is found by completing the word's start ("transfus").
+      const cuts = term.length >= MIN_TYPO_WORD ? MAX_TYPO_CUT : 0;
+      for (let cut = 1; cut <= cuts && term.length - cut >= MIN_TYPO_STEM; cut++) {
+        const completions = vocabulary.completions(term.slice(0, -cut));
+        for (const id of completions) add(id, (FUZZY_WEIGHT * qtf) / (1 + cut));
+        if (completions.length > 0) break;
+      }
     }
     // An unfinished last word: complete it from its unstemmed form too ("transf" → "transfus").
     const prefixes = new Set([term]);
@@ -115,5 +139,6 @@ export function queryTerms(text: string, index: InvertedIndex, vocabulary: Vocab
     terms: Array.from(weights, ([term, weight]) => ({ term, weight })),
     matched,
     typed,
+    meanings,
   };
 }

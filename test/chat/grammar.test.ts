@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { parseChat } from '../../src/index.ts';
+
+describe('the chat grammar', () => {
+  it('reads each command word and its rest', () => {
+    expect(parseChat('search long context')).toEqual({ kind: 'search', query: 'long context' });
+    expect(parseChat('paper LIMA')).toEqual({ kind: 'paper', ref: 'LIMA' });
+    expect(parseChat('summary megalodon')).toEqual({ kind: 'summary', ref: 'megalodon' });
+    expect(parseChat('similar 2305.11206')).toEqual({ kind: 'similar', ref: '2305.11206' });
+    expect(parseChat('random')).toEqual({ kind: 'random' });
+    expect(parseChat('random diffusion models')).toEqual({
+      kind: 'random',
+      topic: 'diffusion models',
+    });
+    expect(parseChat('help')).toEqual({ kind: 'help' });
+  });
+
+  it('treats text with no command word as a search', () => {
+    expect(parseChat('long context benchmarks')).toEqual({
+      kind: 'search',
+      query: 'long context benchmarks',
+    });
+  });
+
+  it('is case-insensitive about command words and keeps the rest as typed', () => {
+    expect(parseChat('  SEARCH  Long Context ')).toEqual({ kind: 'search', query: 'Long Context' });
+  });
+
+  it('takes a trailing citation format, defaulting to BibTeX', () => {
+    expect(parseChat('cite LIMA')).toEqual({ kind: 'cite', ref: 'LIMA', format: 'bibtex' });
+    expect(parseChat('cite LIMA apa')).toEqual({ kind: 'cite', ref: 'LIMA', format: 'apa' });
+    expect(parseChat('cite 2305.11206 MLA')).toEqual({
+      kind: 'cite',
+      ref: '2305.11206',
+      format: 'mla',
+    });
+    expect(parseChat('cite LIMA as bibtex')).toEqual({
+      kind: 'cite',
+      ref: 'LIMA',
+      format: 'bibtex',
+    });
+  });
+
+  it('reads the daily subcommands', () => {
+    expect(parseChat('daily')).toEqual({ kind: 'daily', action: 'show' });
+    expect(parseChat('daily 2024-05-01')).toEqual({
+      kind: 'daily',
+      action: 'show',
+      date: '2024-05-01',
+    });
+    expect(parseChat('daily subscribe 08:30 Europe/Paris')).toEqual({
+      kind: 'daily',
+      action: 'subscribe',
+      time: '08:30',
+      timezone: 'Europe/Paris',
+    });
+    expect(parseChat('daily subscribe')).toEqual({ kind: 'daily', action: 'subscribe' });
+    expect(parseChat('daily unsubscribe')).toEqual({ kind: 'daily', action: 'unsubscribe' });
+    expect(parseChat('daily status')).toEqual({ kind: 'daily', action: 'status' });
+  });
+
+  it('answers empty text with help', () => {
+    expect(parseChat('   ')).toEqual({ kind: 'help' });
+  });
+
+  it('leaves an empty search for the engine to explain', () => {
+    expect(parseChat('search')).toEqual({ kind: 'search', query: '' });
+  });
+});

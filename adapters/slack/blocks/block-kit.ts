@@ -1,5 +1,5 @@
 import { SLACK_LIMITS } from '../limits.ts';
-import { truncate, truncateMrkdwn } from '../mrkdwn.ts';
+import { escapeMrkdwn, truncateMrkdwn } from '../mrkdwn.ts';
 
 /**
  * The slice of Block Kit Shammie uses, as plain data. Builders here apply each field's own limit;
@@ -69,13 +69,18 @@ function mrkdwn(text: string, max: number): Mrkdwn {
   return { type: 'mrkdwn', text: fitted === '' ? '—' : fitted, verbatim: true };
 }
 
-/** A header; its text is plain (Slack parses no markup there), so it is not escaped. */
+/**
+ * Plain text, escaped all the same: Slack parses no mentions in plain_text but still decodes the
+ * three entities for display, so escaping costs nothing and no raw `<!channel>` is ever sent.
+ */
+function plainText(raw: string, max: number): PlainText {
+  const line = raw.replace(/\s+/g, ' ').trim();
+  return { type: 'plain_text', text: truncateMrkdwn(escapeMrkdwn(line || '—'), max), emoji: true };
+}
+
+/** A header of raw text (escaped and cut to 150 characters here). */
 export function header(text: string): HeaderBlock {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return {
-    type: 'header',
-    text: { type: 'plain_text', text: truncate(line || '—', SLACK_LIMITS.headerText), emoji: true },
-  };
+  return { type: 'header', text: plainText(text, SLACK_LIMITS.headerText) };
 }
 
 /** A section of already-escaped mrkdwn. */
@@ -92,7 +97,7 @@ export function context(...escapedParts: string[]): ContextBlock {
   };
 }
 
-/** A button; undefined when its value would not fit (a button never carries a cut value). */
+/** A button with a raw label; undefined when its value would not fit (a value is never cut). */
 export function button(
   label: string,
   actionId: string,
@@ -103,7 +108,7 @@ export function button(
   return {
     type: 'button',
     action_id: actionId.slice(0, SLACK_LIMITS.id),
-    text: { type: 'plain_text', text: truncate(label, SLACK_LIMITS.buttonText), emoji: true },
+    text: plainText(label, SLACK_LIMITS.buttonText),
     value,
     ...(style ? { style } : {}),
   };

@@ -101,9 +101,9 @@ export function randomDraft(view: RandomView): Draft {
 /** The paper of the day: card, TL;DR, key points, and an invitation to discuss in the thread. */
 export function dailyDraft(view: DailyView): Draft {
   return {
-    text: `Paper of the day (${view.date}): ${cardFallback(view.card)}`,
+    text: `Paper of the day (${escapeMrkdwn(truncate(view.date, 40))}): ${cardFallback(view.card)}`,
     blocks: [
-      header(`Paper of the day · ${view.date}`),
+      header(`Paper of the day · ${truncate(view.date, 40)}`),
       cardSection(view.card),
       section(tldrLine(view.tldr)),
       view.points.length > 0 ? section(pointLines(view.points)) : undefined,

@@ -29,6 +29,7 @@ export const MENTION_INVOCATION = '@Shammie';
 export function createAppMentionListener(runtime: SlackRuntime) {
   return async ({ event, body, context, client }: AppMentionArgs): Promise<void> => {
     const eventId = body.event_id;
+    if (!event.channel || !event.ts) return;
     if (event.bot_id !== undefined || event.subtype !== undefined) return;
     if (context.botUserId !== undefined && event.user === context.botUserId) return;
     if (!runtime.dedupe.isFirst({ eventId, channel: event.channel, ts: event.ts })) {

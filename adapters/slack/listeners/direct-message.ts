@@ -29,7 +29,7 @@ export interface MessageArgs {
 export function createDirectMessageListener(runtime: SlackRuntime) {
   return async ({ event, body, context, client }: MessageArgs): Promise<void> => {
     const eventId = body.event_id;
-    if (event.channel_type !== 'im') return;
+    if (event.channel_type !== 'im' || !event.channel || !event.ts) return;
     if (event.subtype !== undefined || event.bot_id !== undefined) return;
     if (event.user === undefined || event.user === context.botUserId) return;
     if (!runtime.dedupe.isFirst({ eventId, channel: event.channel, ts: event.ts })) {

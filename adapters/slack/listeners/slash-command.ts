@@ -22,6 +22,7 @@ export interface SlashCommandArgs {
 export function createSlashCommandListener(runtime: SlackRuntime) {
   return async ({ command, context, ack, respond }: SlashCommandArgs): Promise<void> => {
     await ack();
+    if (!command.channel_id) return;
     const requestId = command.trigger_id;
     const text = decodeSlackText(command.text ?? '', {
       ...(context.botUserId ? { botUserId: context.botUserId } : {}),

@@ -3,7 +3,6 @@
  * once case, punctuation and spacing are ignored — become one paper, each field taken from the
  * entry that knows most about it. Ids are made unique and stable.
  */
-import { createHash } from 'node:crypto';
 import type { LoadProblem, Paper } from '../types.ts';
 import type { PaperRecord } from './paper-record.ts';
 import { deriveTitleLabel } from './title-label.ts';
@@ -25,12 +24,13 @@ const HASH_ID_LENGTH = 12;
  * ids of their own are not merged on the abstract alone: their source says they are distinct.
  */
 export function mergePapers(records: readonly PaperRecord[]): MergeResult {
-  const groups = groupRecords(records);
+  const { groups, keyOf } = groupRecords(records);
   const papers: Paper[] = [];
   const problems: LoadProblem[] = [];
   const usedIds = new Set<string>();
   for (const group of groups) {
-    const merged = mergeGroup(group.records, group.abstractKey);
+    const shown = group.shown;
+    const merged = shown === undefined ? undefined : mergeGroup(group.records, () => keyOf(shown));
     if (!merged) {
       const first = group.records[0]!;
       const problem: LoadProblem = {
@@ -62,24 +62,87 @@ export function mergePapers(records: readonly PaperRecord[]): MergeResult {
 
 /**
  * The key two abstracts share when they are the same text up to case, punctuation and spacing:
- * a digest of the letters and digits, so 100,000 abstracts don't keep a second copy in memory.
+ * 64 bits of two FNV-style hashes over the letters and digits (16 hex digits). A plain loop
+ * rather than a regex and a digest: it may run for each of 100,000 abstracts.
  */
 export function abstractKey(abstract: string): string {
-  const letters = abstract.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  return createHash('sha1').update(letters).digest('hex');
+  let h1 = 0x811c9dc5;
+  let h2 = 0x9747b28c;
+  for (let i = 0; i < abstract.length; i += 1) {
+    const c = keptCode(abstract.charCodeAt(i));
+    if (c < 0) continue;
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+  }
+  return hex8(h1) + hex8(h2);
+}
+
+/** Letters and digits an abstract is compared by, from each end; enough to tell most apart. */
+const SKETCH_LENGTH = 48;
+
+/**
+ * A cheap 32-bit hash of an abstract's first and last letters and digits: abstracts with
+ * different sketches differ, so the full {@link abstractKey} is computed only on a clash.
+ */
+function abstractSketch(abstract: string): number {
+  let h = 0x811c9dc5;
+  let kept = 0;
+  let i = 0;
+  for (; i < abstract.length && kept < SKETCH_LENGTH; i += 1) {
+    const c = keptCode(abstract.charCodeAt(i));
+    if (c < 0) continue;
+    h = Math.imul(h ^ c, 0x01000193);
+    kept += 1;
+  }
+  kept = 0;
+  for (let j = abstract.length - 1; j >= i && kept < SKETCH_LENGTH; j -= 1) {
+    const c = keptCode(abstract.charCodeAt(j));
+    if (c < 0) continue;
+    h = Math.imul(h ^ c, 0x01000193);
+    kept += 1;
+  }
+  return h;
+}
+
+/** The code of a character compared in abstracts, lower-cased; -1 for spaces and punctuation. */
+function keptCode(c: number): number {
+  if (c >= 97 && c <= 122) return c;
+  if (c >= 65 && c <= 90) return c + 32;
+  if (c >= 48 && c <= 57) return c;
+  if (c < 0xc0 || c === 0xd7 || c === 0xf7) return -1;
+  // General punctuation, arrows, maths symbols, CJK punctuation: not words.
+  if ((c >= 0x2000 && c <= 0x2bff) || (c >= 0x3000 && c <= 0x303f)) return -1;
+  return String.fromCharCode(c).toLowerCase().charCodeAt(0);
+}
+
+function hex8(value: number): string {
+  return (value >>> 0).toString(16).padStart(8, '0');
 }
 
 interface Group {
   records: PaperRecord[];
-  abstractKey?: string;
-  shownLength?: number;
+  /** Index of the record whose abstract the paper shows (the longest), if any has one. */
+  shown?: number;
 }
 
-function groupRecords(records: readonly PaperRecord[]): Group[] {
+interface Grouping {
+  groups: Group[];
+  keyOf(index: number): string;
+}
+
+function groupRecords(records: readonly PaperRecord[]): Grouping {
   // Union-find over record indices; a root is always the lowest index of its set.
-  const parent = records.map((_, index) => index);
-  const inputIds = records.map((record) => new Set(record.inputId ? [record.inputId] : []));
-  const keys: (string | undefined)[] = records.map(() => undefined);
+  const parent = Int32Array.from(records, (_, index) => index);
+  // Input ids of each set, on its root; most records have one id, kept without a Set.
+  const inputIds: (string[] | undefined)[] = records.map((record) =>
+    record.inputId ? [record.inputId] : undefined,
+  );
+  const keys: (string | undefined)[] = [];
+  const keyOf = (index: number) => {
+    keys[index] ??= abstractKey(records[index]!.abstract);
+    return keys[index]!;
+  };
   const find = (index: number): number => {
     let root = index;
     while (parent[root] !== root) root = parent[root]!;
@@ -96,28 +159,31 @@ function groupRecords(records: readonly PaperRecord[]): Group[] {
     if (ra === rb) return;
     const [low, high] = ra < rb ? [ra, rb] : [rb, ra];
     parent[high] = low;
-    for (const id of inputIds[high]!) inputIds[low]!.add(id);
+    const moved = inputIds[high];
+    if (moved) inputIds[low] = [...new Set([...(inputIds[low] ?? []), ...moved])];
   };
   const compatible = (a: number, b: number) => {
-    const ia = inputIds[find(a)]!;
-    const ib = inputIds[find(b)]!;
-    if (ia.size === 0 || ib.size === 0) return true;
-    for (const id of ia) if (ib.has(id)) return true;
-    return false;
+    const ia = inputIds[find(a)];
+    const ib = inputIds[find(b)];
+    return !ia || !ib || ia.some((id) => ib.includes(id));
   };
   const byArxiv = new Map<string, number>();
   const byDoi = new Map<string, number>();
-  const byAbstract = new Map<string, number>();
+  const bySketch = new Map<number, number[]>();
   records.forEach((record, index) => {
     if (record.arxiv) joinOn(byArxiv, record.arxiv, index, union);
     if (record.doi) joinOn(byDoi, record.doi, index, union);
-    if (record.abstract) {
-      const key = abstractKey(record.abstract);
-      keys[index] = key;
-      const other = byAbstract.get(key);
-      if (other === undefined) byAbstract.set(key, index);
-      else if (compatible(other, index)) union(other, index);
+    if (!record.abstract) return;
+    const sketch = abstractSketch(record.abstract);
+    const bucket = bySketch.get(sketch);
+    if (!bucket) {
+      bySketch.set(sketch, [index]);
+      return;
     }
+    const key = keyOf(index);
+    const same = bucket.find((other) => keyOf(other) === key);
+    if (same === undefined) bucket.push(index);
+    else if (compatible(same, index)) union(same, index);
   });
   const groups = new Map<number, Group>();
   records.forEach((record, index) => {
@@ -128,14 +194,10 @@ function groupRecords(records: readonly PaperRecord[]): Group[] {
       groups.set(root, group);
     }
     group.records.push(record);
-    // The hash id of a paper is the key of the abstract it shows: the longest one.
-    const shown = group.abstractKey === undefined ? undefined : group.shownLength;
-    if (record.abstract && (shown === undefined || record.abstract.length > shown)) {
-      group.abstractKey = keys[index];
-      group.shownLength = record.abstract.length;
-    }
+    const shown = group.shown === undefined ? -1 : records[group.shown]!.abstract.length;
+    if (record.abstract && record.abstract.length > shown) group.shown = index;
   });
-  return [...groups.values()];
+  return { groups: [...groups.values()], keyOf };
 }
 
 function joinOn(
@@ -157,7 +219,7 @@ function longestAbstract(records: readonly PaperRecord[]): PaperRecord | undefin
   return best;
 }
 
-function mergeGroup(records: readonly PaperRecord[], key: string | undefined): Paper | undefined {
+function mergeGroup(records: readonly PaperRecord[], hashId: () => string): Paper | undefined {
   const source = longestAbstract(records);
   if (!source) return undefined;
   const first = <K extends keyof PaperRecord>(field: K): PaperRecord[K] | undefined =>
@@ -169,7 +231,7 @@ function mergeGroup(records: readonly PaperRecord[], key: string | undefined): P
   const arxiv = first('arxiv');
   const doi = first('doi');
   const paper: Paper = {
-    id: first('inputId') ?? arxiv ?? doi ?? (key ?? '').slice(0, HASH_ID_LENGTH),
+    id: first('inputId') ?? arxiv ?? doi ?? hashId().slice(0, HASH_ID_LENGTH),
     title: title ?? deriveTitleLabel(source.abstract),
     abstract: source.abstract,
     authors: [...authors],

@@ -3,7 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Cron } from 'croner';
 import type { DailyPoster, Platform } from '../shared/daily-port.ts';
 import type { Logger } from '../shared/logger.ts';
-import type { DailyPick } from './daily-picker.ts';
+import type { PickedDay } from './daily-picker.ts';
 import type { DailyStore } from './daily-store.ts';
 import {
   DEFAULT_RETRY_POLICY,
@@ -35,7 +35,7 @@ export interface SchedulerOptions {
   /** The platforms that can post; subscriptions of other platforms wait until one is given. */
   posters: readonly DailyPoster[];
   /** The day's paper and view for a local date (see `createDailyPicker`). */
-  pick: (date: string) => DailyPick;
+  pick: (date: string) => PickedDay;
   logger: Logger;
   /** The clock, epoch ms (injected so tests drive time). */
   now?: () => number;
@@ -128,7 +128,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     }
 
     const work: Array<() => Promise<DeliveryOutcome>> = [];
-    const picks = new Map<string, DailyPick | null>();
+    const picks = new Map<string, PickedDay | null>();
     for (const subscription of store.activeSubscriptions()) {
       const poster = posters.get(subscription.platform);
       if (!poster) continue;
@@ -186,7 +186,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return report;
   }
 
-  function pickFor(date: string, picks: Map<string, DailyPick | null>): DailyPick | undefined {
+  function pickFor(date: string, picks: Map<string, PickedDay | null>): PickedDay | undefined {
     if (!picks.has(date)) {
       try {
         picks.set(date, pick(date));

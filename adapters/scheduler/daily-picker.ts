@@ -3,7 +3,7 @@ import { paperCard } from '../../src/index.ts';
 import type { DailyStore } from './daily-store.ts';
 
 /** The day's paper and the view every channel posts for that local date. */
-export interface DailyPick {
+export interface PickedDay {
   paperId: string;
   view: DailyView;
 }
@@ -36,10 +36,10 @@ const MEMO_LIMIT = 16;
  */
 export function createDailyPicker<Plan = unknown>(
   options: DailyPickerOptions<Plan>,
-): (date: string) => DailyPick {
+): (date: string) => PickedDay {
   const { store, engine, planDaily, now } = options;
   const byId = new Map(engine.papers.map((paper) => [paper.id, paper]));
-  const memo = new Map<string, DailyPick>();
+  const memo = new Map<string, PickedDay>();
 
   const choose = (date: string): Paper => {
     if (!planDaily) return engine.daily(date);
@@ -65,7 +65,7 @@ export function createDailyPicker<Plan = unknown>(
     if (cached) return cached;
     const paper = pickPaper.immediate(date);
     const summary = engine.summarize(paper);
-    const pick: DailyPick = {
+    const pick: PickedDay = {
       paperId: paper.id,
       view: {
         kind: 'daily',

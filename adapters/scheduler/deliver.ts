@@ -1,6 +1,6 @@
 import { type DailyPoster, PostError } from '../shared/daily-port.ts';
 import type { Logger } from '../shared/logger.ts';
-import type { DailyPick } from './daily-picker.ts';
+import type { PickedDay } from './daily-picker.ts';
 import type { DailyStore, PostRecord, Subscription } from './daily-store.ts';
 
 /** How one post is retried. */
@@ -56,7 +56,7 @@ export async function deliver(
   context: DeliveryContext,
   subscription: Subscription,
   date: string,
-  pick: DailyPick,
+  pick: PickedDay,
   retry: PostRecord | undefined,
 ): Promise<DeliveryOutcome> {
   const { store, poster, policy, owner, now } = context;

@@ -14,7 +14,7 @@ import {
   PostError,
 } from '../../../adapters/shared/daily-port.ts';
 import type { Logger } from '../../../adapters/shared/logger.ts';
-import { createEngine, type DailyView, type Paper } from '../../../src/index.ts';
+import { createEngine, type DailyView, type Paper, planDaily } from '../../../src/index.ts';
 
 /** A tiny corpus: enough papers that consecutive days differ. */
 export const PAPERS: Paper[] = [
@@ -173,7 +173,7 @@ export function instance(
 ): Instance {
   const store = createDailyStore(openDatabase(dataDir));
   const engine = createEngine(PAPERS);
-  const pick = createDailyPicker({ store, engine, now: clock.now });
+  const pick = createDailyPicker({ store, engine, planDaily, now: clock.now });
   const scheduler = createScheduler({
     store,
     posters,

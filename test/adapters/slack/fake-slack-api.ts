@@ -29,6 +29,8 @@ export interface FakeSlackApi {
   callsTo(method: string): RecordedCall[];
   /** Makes the next calls of `method` fail as given (until `clearFailures`). */
   failWith(method: string, failure: FakeFailure): void;
+  /** Answers `method` with this JSON (for methods the fake does not know, e.g. Socket Mode's). */
+  answer(method: string, json: Record<string, unknown>): void;
   clearFailures(): void;
   /** Resolves once `predicate` holds for the recorded calls (polls; rejects after `timeoutMs`). */
   waitFor(predicate: (calls: RecordedCall[]) => boolean, timeoutMs?: number): Promise<void>;
@@ -49,6 +51,7 @@ export const FAKE_IDENTITY = {
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: RecordedCall[] = [];
   const failures = new Map<string, FakeFailure>();
+  const answers = new Map<string, Record<string, unknown>>();
   let nextTs = 1;
 
   const server = createServer((req, res) => {
@@ -75,6 +78,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     const failure = failures.get(method);
     if (failure) {
       send(res, failure.status ?? 200, failure.json ?? { ok: false }, failure.headers);
+      return;
+    }
+    const canned = answers.get(method);
+    if (canned) {
+      send(res, 200, canned);
       return;
     }
     switch (method) {
@@ -113,6 +121,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       failures.set(method, failure);
     },
     clearFailures: () => failures.clear(),
+    answer: (method, json) => {
+      answers.set(method, json);
+    },
     async waitFor(predicate, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(calls)) {

@@ -1,0 +1,107 @@
+import type { Client } from 'discord.js';
+import { createButtonStore } from '../../../adapters/discord/button-store.ts';
+import { createInteractionHandler } from '../../../adapters/discord/handle-interaction.ts';
+import { attachHandlers, createDiscordClient } from '../../../adapters/discord/start-discord.ts';
+import type { DailyCommands } from '../../../adapters/shared/daily-port.ts';
+import type { Engine } from '../../../src/index.ts';
+import { type FakeDiscord, type RecordedCall, startFakeDiscord } from './fake-discord.ts';
+import { APPLICATION_ID } from './raw-interactions.ts';
+import { recordingLogger } from './recording-logger.ts';
+
+/** A real discord.js client whose REST calls go to a fake Discord, fed raw gateway payloads. */
+export interface Wiring {
+  fake: FakeDiscord;
+  client: Client;
+  logger: ReturnType<typeof recordingLogger>;
+  /** Hands a raw INTERACTION_CREATE payload to discord.js and waits until it is answered. */
+  dispatch(raw: { id: string }): Promise<RecordedCall[]>;
+  close(): Promise<void>;
+}
+
+export async function startWiring(options: {
+  engine: Engine;
+  daily?: DailyCommands;
+  deferAbovePapers?: number;
+}): Promise<Wiring> {
+  const fake = await startFakeDiscord();
+  const logger = recordingLogger();
+  const client = createDiscordClient({
+    token: 'test-token',
+    applicationId: APPLICATION_ID,
+    apiUrl: fake.apiUrl,
+  });
+  client.rest.setToken('test-token');
+  const handler = createInteractionHandler({
+    engine: options.engine,
+    logger,
+    store: createButtonStore(),
+    random: () => 0.5,
+    today: () => '2026-05-01',
+    ...(options.daily ? { daily: options.daily } : {}),
+    ...(options.deferAbovePapers !== undefined
+      ? { deferAbovePapers: options.deferAbovePapers }
+      : {}),
+  });
+  const pending = new Map<string, Promise<void>>();
+  attachHandlers(
+    client,
+    (interaction) => {
+      const work = handler(interaction);
+      pending.set(interaction.id, work);
+      return work;
+    },
+    logger,
+  );
+  // discord.js's own way in for a gateway INTERACTION_CREATE (what its websocket handler calls).
+  const actions = (
+    client as unknown as { actions: { InteractionCreate: { handle(d: unknown): void } } }
+  ).actions;
+  return {
+    fake,
+    client,
+    logger,
+    async dispatch(raw) {
+      const before = fake.calls.length;
+      actions.InteractionCreate.handle(raw);
+      await pending.get(raw.id);
+      return fake.calls.slice(before);
+    },
+    async close() {
+      await client.destroy();
+      await fake.close();
+    },
+  };
+}
+
+/** The body of an interaction callback call. */
+export interface Callback {
+  type: number;
+  data?: {
+    content?: string;
+    flags?: number;
+    embeds?: Array<Record<string, unknown> & { title?: string; description?: string }>;
+    components?: Array<{
+      type: number;
+      components: Array<{ type: number; custom_id?: string; label?: string }>;
+    }>;
+    allowed_mentions?: { parse: string[] };
+    choices?: Array<{ name: string; value: string }>;
+  };
+}
+
+/** The callback bodies among some calls. */
+export function callbacks(calls: RecordedCall[]): Callback[] {
+  return calls
+    .filter((c) => c.method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(c.path))
+    .map((c) => c.body as Callback);
+}
+
+/** The custom_id of the button labelled `label` in a message body. */
+export function buttonId(body: Callback['data'], label: string): string {
+  for (const row of body?.components ?? []) {
+    for (const component of row.components) {
+      if (component.label === label && component.custom_id) return component.custom_id;
+    }
+  }
+  throw new Error(`no button labelled ${label}`);
+}

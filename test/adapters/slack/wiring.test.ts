@@ -210,6 +210,12 @@ describe('Slack wiring over loopback (HTTP mode, signed requests, fake Web API)'
     expect(h.api.callsTo('chat.postMessage').length).toBe(before + 1);
   });
 
+  it('refuses an oversized body with 413 before reading it', async () => {
+    const huge = JSON.stringify(eventEnvelope(mentionEvent('x'.repeat(1_100_000))));
+    const response = await h.postJson(JSON.parse(huge));
+    expect(response.status).toBe(413);
+  });
+
   it('never lets <!channel> through, from the query or from the corpus', async () => {
     const event = mentionEvent('search &lt;!channel&gt; attention <!here>');
     await h.postJson(eventEnvelope(event));

@@ -24,7 +24,7 @@ beforeEach(async () => {
     if (call.method === 'PUT') {
       // Discord answers with the commands as stored: ids added, defaults dropped.
       registered = (call.body as Array<Record<string, unknown>>).map((command, i) => ({
-        ...stripDefaults(command),
+        ...(stripDefaults(command) as Record<string, unknown>),
         id: String(900 + i),
         application_id: APPLICATION_ID,
         version: '1',

@@ -37,6 +37,8 @@ export type CorpusFormat = 'seed-text' | 'bibtex' | 'json' | 'json-lines';
 const MAX_DIRECTORY_DEPTH = 16;
 /** Bytes inspected to tell a text file from a binary one. */
 const SNIFF_BYTES = 8192;
+/** Share of control bytes above which a file is binary (random bytes have about 12%). */
+const BINARY_CONTROL_SHARE = 0.05;
 
 /** The files of a corpus in load order, and what was skipped while finding them. */
 export interface CorpusFiles {
@@ -132,8 +134,10 @@ export function sniffFormat(text: string): CorpusFormat | undefined {
 }
 
 /**
- * The text of a file's bytes, or undefined when they look binary (NUL bytes or mostly control
- * characters). UTF-8 is expected; bytes that are not UTF-8 are read as Windows-1252, which old
+ * The text of a file's bytes, or undefined when they look binary: more than
+ * {@link BINARY_CONTROL_SHARE} of the first bytes are NULs or other control characters (a stray
+ * bad byte in a text file is the parser's to report, line by line). UTF-8 is expected; a file
+ * with no valid UTF-8 beyond ASCII but other high bytes is read as Windows-1252, which old
  * BibTeX files often are. A byte-order mark is dropped.
  */
 export function decodeText(content: Uint8Array | string): string | undefined {
@@ -141,15 +145,12 @@ export function decodeText(content: Uint8Array | string): string | undefined {
   const head = content.subarray(0, SNIFF_BYTES);
   let control = 0;
   for (const byte of head) {
-    if (byte === 0) return undefined;
     if (byte < 32 && byte !== 9 && byte !== 10 && byte !== 13 && byte !== 12) control += 1;
   }
-  if (control > head.length * 0.1) return undefined;
-  try {
-    return stripBom(new TextDecoder('utf-8', { fatal: true }).decode(content));
-  } catch {
-    return stripBom(new TextDecoder('windows-1252').decode(content));
-  }
+  if (control > head.length * BINARY_CONTROL_SHARE) return undefined;
+  const text = new TextDecoder('utf-8').decode(content);
+  if (!text.includes('\ufffd') || /[\u0080-\ufffc\ufffe\uffff]/.test(text)) return stripBom(text);
+  return stripBom(new TextDecoder('windows-1252').decode(content));
 }
 
 function stripBom(text: string): string {

@@ -109,7 +109,9 @@ function looksCoined(name: string): boolean {
 
 function openingWords(text: string): string {
   const opening = capitalise(text.replace(EMPTY_OPENING, ''));
-  const sentence = firstSentence(opening).replace(/[.!?]+$/, '');
+  const sentence = firstSentence(opening)
+    .replace(/[.!?]+$/, '')
+    .trim();
   if (sentence.length <= MAX_LABEL_LENGTH) return sentence;
   const cut = sentence.slice(0, MAX_LABEL_LENGTH);
   const lastSpace = cut.lastIndexOf(' ');

@@ -75,9 +75,32 @@ describe('the bundled corpus', () => {
     expect(untouched).toHaveLength(9);
   });
 
-  it.runIf(haveSeed)('merges with the seed text into the same ten papers', async () => {
-    const { papers: fromSeed } = await loadCorpus(`${seedDir}/shammie-seed.txt`);
-    expect(fromSeed).toHaveLength(10);
-    expect(fromSeed.every((paper) => paper.titleDerived)).toBe(true);
+  it.runIf(haveSeed)('absorbs the seed text: the same ten papers, titles and all', async () => {
+    // A folder holding both the user's seed text and the shipped file, served from memory.
+    const files: Record<string, string> = {
+      '/both/omer-levy-papers.jsonl': readFileSync(`${root}corpus/omer-levy-papers.jsonl`, 'utf8'),
+      '/both/shammie-seed.txt': readFileSync(`${seedDir}/shammie-seed.txt`, 'utf8'),
+    };
+    const { papers, problems } = await loadCorpus('/both', {
+      readFile: async (path) => files[path]!,
+      readdir: async () => Object.keys(files).map((path) => path.slice('/both/'.length)),
+      stat: async (path) => ({
+        isFile: () => path in files,
+        isDirectory: () => path === '/both',
+        size: files[path]?.length ?? 0,
+      }),
+    });
+    expect(problems).toEqual([]);
+    const { papers: shipped } = await loadCorpus(`${root}corpus`);
+    expect(papers).toEqual(shipped);
+  });
+
+  it.runIf(haveSeed)('labels the seed text alone by method names', async () => {
+    const { papers } = await loadCorpus(`${seedDir}/shammie-seed.txt`);
+    expect(papers).toHaveLength(10);
+    expect(papers.every((paper) => paper.titleDerived && paper.collection === 'Shammie')).toBe(
+      true,
+    );
+    expect(papers[2]!.title).toBe('Transfusion');
   });
 });

@@ -13,7 +13,7 @@ export interface WordSpan {
   start: number;
   end: number;
   /** Index terms the word yields (its stem; hyphenated words also their parts). */
-  terms: string[];
+  terms: readonly string[];
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’\-‐][\p{L}\p{N}]+)*/gu;
@@ -63,11 +63,29 @@ function wordTerms(folded: string, out: string[]): void {
   }
 }
 
+/** The terms of each word as it appears in text, cached: most words of a corpus repeat. */
+const wordCache = new Map<string, readonly string[]>();
+const WORD_CACHE_LIMIT = 2_000_000;
+const NO_TERMS: readonly string[] = [];
+
+/** The index terms of one word as written (any case, accents). */
+export function termsOfWord(word: string): readonly string[] {
+  const cached = wordCache.get(word);
+  if (cached !== undefined) return cached;
+  const out: string[] = [];
+  wordTerms(fold(word), out);
+  const terms = out.length === 0 ? NO_TERMS : out;
+  if (wordCache.size < WORD_CACHE_LIMIT) wordCache.set(word, terms);
+  return terms;
+}
+
 /** The index terms of a text, in order, repeated as often as they occur. */
 export function analyze(text: string): string[] {
   const out: string[] = [];
-  const folded = fold(text);
-  for (const match of folded.matchAll(WORD)) wordTerms(match[0], out);
+  for (const match of text.matchAll(WORD)) {
+    const terms = termsOfWord(match[0]);
+    for (let i = 0; i < terms.length; i++) out.push(terms[i] as string);
+  }
   return out;
 }
 
@@ -79,9 +97,8 @@ export function analyze(text: string): string[] {
 export function wordSpans(text: string): WordSpan[] {
   const spans: WordSpan[] = [];
   for (const match of text.matchAll(WORD)) {
-    const terms: string[] = [];
-    wordTerms(fold(match[0]), terms);
-    spans.push({ start: match.index, end: match.index + match[0].length, terms });
+    const end = match.index + match[0].length;
+    spans.push({ start: match.index, end, terms: termsOfWord(match[0]) });
   }
   return spans;
 }

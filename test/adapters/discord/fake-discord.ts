@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** One HTTP call the bot made. */
@@ -25,9 +25,13 @@ export type Responder = (call: RecordedCall) => FakeResponse | undefined;
 export interface FakeDiscord {
   /** What to give discord.js as `rest.api` (it appends "/v10"). */
   apiUrl: string;
+  /** The HTTP server, for a fake gateway to share. */
+  server: Server;
   calls: RecordedCall[];
   /** Calls whose method and path match. */
   find(method: string, path: RegExp): RecordedCall[];
+  /** Resolves with the first call (already made or still to come) that matches. */
+  next(predicate: (call: RecordedCall) => boolean): Promise<RecordedCall>;
   /** Adds a responder tried before the earlier ones and the defaults. */
   respond(responder: Responder): void;
   close(): Promise<void>;
@@ -74,6 +78,17 @@ const defaults: Responder = (call) => {
     if (call.method === 'DELETE') return { status: 204 };
     return { status: 200, body: fakeMessage(call.body) };
   }
+  if (call.method === 'GET' && call.path === '/gateway/bot') {
+    const host = String(call.headers.host);
+    return {
+      status: 200,
+      body: {
+        url: `ws://${host}`,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+      },
+    };
+  }
   const post = /^\/channels\/(\d+)\/messages$/.exec(call.path);
   if (call.method === 'POST' && post) {
     return { status: 200, body: fakeMessage(call.body, post[1]) };
@@ -100,6 +115,10 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
 export async function startFakeDiscord(): Promise<FakeDiscord> {
   const calls: RecordedCall[] = [];
   const responders: Responder[] = [];
+  const waiters: Array<{
+    predicate: (call: RecordedCall) => boolean;
+    resolve: (call: RecordedCall) => void;
+  }> = [];
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     readBody(request).then(
       (body) => {
@@ -112,6 +131,12 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
           headers: request.headers,
         };
         calls.push(call);
+        for (const waiter of [...waiters]) {
+          if (waiter.predicate(call)) {
+            waiters.splice(waiters.indexOf(waiter), 1);
+            waiter.resolve(call);
+          }
+        }
         let answer: FakeResponse | undefined;
         for (const responder of [...responders].reverse()) {
           answer = responder(call);
@@ -141,8 +166,14 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   const { port } = server.address() as AddressInfo;
   return {
     apiUrl: `http://127.0.0.1:${port}/api`,
+    server,
     calls,
     find: (method, path) => calls.filter((c) => c.method === method && path.test(c.path)),
+    next: (predicate) => {
+      const seen = calls.find(predicate);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve) => waiters.push({ predicate, resolve }));
+    },
     respond: (responder) => {
       responders.push(responder);
     },

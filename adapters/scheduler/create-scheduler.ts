@@ -27,6 +27,9 @@ export const DEFAULT_CONCURRENCY = 4;
 /** A claim older than this was left by a process that died mid-send: it becomes `unknown`. */
 export const DEFAULT_CLAIM_LEASE_MS = 15 * 60_000;
 
+/** How long `stop` waits for posts in flight. */
+export const STOP_GRACE_MS = 10_000;
+
 /** The tick: every minute, at second 0. */
 const TICK_PATTERN = '0 * * * * *';
 
@@ -228,7 +231,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       stopping = true;
       cron?.stop();
       abort.abort();
-      await running?.catch(() => undefined);
+      // A post that hangs must not hold the process forever: its claim stays, never re-sent.
+      await Promise.race([
+        running?.catch(() => undefined),
+        delay(STOP_GRACE_MS, undefined, { ref: false }),
+      ]);
     },
   };
 }

@@ -112,9 +112,11 @@ export async function deliver(
           'daily post failed, retrying',
         );
         await context.sleep(delay);
-        attempts += 1;
-        store.noteAttempt(id, owner, now());
-        continue;
+        if (!context.stopping()) {
+          attempts += 1;
+          store.noteAttempt(id, owner, now());
+          continue;
+        }
       }
       const rounds = Math.ceil(attempts / policy.attemptsPerTick);
       const later = Math.max(

@@ -485,3 +485,34 @@ describe('scale', () => {
     expect(sent).toHaveLength(1_000);
   });
 });
+
+describe('start and stop', () => {
+  it('ticks at once on start (catching up), and stop waits for the post in flight', async () => {
+    const clock = fakeClock('2024-06-01T10:00:00Z');
+    const poster = recordingPoster('discord', clock);
+    const bot = track(instance(dataDir(), clock, [poster]));
+    await bot.commands.subscribe({ channel: discord('c'), time: '10:00', timezone: 'UTC' });
+    bot.scheduler.start();
+    await bot.scheduler.stop();
+    expect(poster.sent).toHaveLength(1);
+    expect(bot.store.getPost('discord', 'c', '2024-06-01')?.status).toBe('posted');
+  });
+
+  it('stops retrying once stopping, leaving the post for a later run', async () => {
+    const clock = fakeClock('2024-06-01T09:00:00Z');
+    let bot: Instance | undefined;
+    const poster = recordingPoster('slack', clock, () => flaky());
+    bot = track(
+      instance(dataDir(), clock, [poster], {
+        // A stop arrives during the first wait.
+        sleep: async () => {
+          void bot!.scheduler.stop();
+        },
+      }),
+    );
+    await bot.commands.subscribe({ channel: slack('C1'), time: '09:00', timezone: 'UTC' });
+    await bot.scheduler.tick();
+    expect(poster.attempts.get('C1')).toBe(1);
+    expect(bot.store.getPost('slack', 'C1', '2024-06-01')).toMatchObject({ status: 'failed' });
+  });
+});

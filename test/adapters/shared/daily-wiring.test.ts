@@ -1,0 +1,168 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Bot, boot } from '../../../adapters/shared/boot.ts';
+import { loadConfig } from '../../../adapters/shared/config.ts';
+import { silentLogger } from '../../../adapters/shared/logger.ts';
+import { type FakeDiscord, startFakeDiscord } from '../discord/fake-discord.ts';
+import { fakeClock } from '../scheduler/helpers.ts';
+import { tempDir } from '../scheduler/temp-dir.ts';
+import { type FakeSlackApi, startFakeSlackApi } from '../slack/fake-slack-api.ts';
+import { discordWithoutGateway, writeCorpus } from './bot-fixture.ts';
+
+const DISCORD_CHANNEL = '300000000000000042';
+const SLACK_CHANNEL = 'C0DAILY';
+
+let discord: FakeDiscord;
+let slackApi: FakeSlackApi;
+let dir: { path: string; remove: () => void };
+const running: Bot[] = [];
+
+beforeEach(async () => {
+  [discord, slackApi] = await Promise.all([startFakeDiscord(), startFakeSlackApi()]);
+  dir = tempDir('shammie-wiring-');
+});
+
+afterEach(async () => {
+  for (const bot of running.splice(0)) await bot.stop();
+  await Promise.all([discord.close(), slackApi.close()]);
+  dir.remove();
+});
+
+/** One start of the bot process, on the shared data directory, with both fakes. */
+async function start(
+  clock: ReturnType<typeof fakeClock>,
+  env: Record<string, string> = {},
+): Promise<Bot> {
+  const config = loadConfig({
+    DISCORD_TOKEN: 'discord-test-token',
+    DISCORD_APPLICATION_ID: '100000000000000001',
+    DISCORD_API_URL: discord.apiUrl,
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: 'test-signing-secret',
+    SLACK_API_URL: slackApi.apiUrl,
+    PORT: '0',
+    SHAMMIE_CORPUS: writeCorpus(dir.path),
+    SHAMMIE_DATA_DIR: `${dir.path}/data`,
+    SHAMMIE_TIMEZONE: 'Europe/Paris',
+    ...env,
+  });
+  const bot = await boot(config, {
+    logger: silentLogger(),
+    now: clock.now,
+    autoTick: false,
+    startDiscord: discordWithoutGateway,
+    slackHost: '127.0.0.1',
+  });
+  running.push(bot);
+  return bot;
+}
+
+async function stop(bot: Bot): Promise<void> {
+  running.splice(running.indexOf(bot), 1);
+  await bot.stop();
+}
+
+/** Daily posts the fakes received: Discord channel messages, Slack top-level posts. */
+function discordPosts() {
+  return discord.find('POST', new RegExp(`^/channels/${DISCORD_CHANNEL}/messages$`));
+}
+function slackPosts() {
+  return slackApi
+    .callsTo('chat.postMessage')
+    .filter((c) => c.body.channel === SLACK_CHANNEL && !c.body.thread_ts);
+}
+
+async function tickAt(bot: Bot, clock: ReturnType<typeof fakeClock>, iso: string): Promise<void> {
+  clock.set(iso);
+  await bot.scheduler.tick();
+}
+
+describe('the daily post through the real posters', () => {
+  it('posts once per date to a subscribed Discord channel and a subscribed Slack channel, across restarts', async () => {
+    const clock = fakeClock('2024-06-01T06:00:00Z');
+    const first = await start(clock);
+    await first.commands.subscribe({
+      channel: { platform: 'discord', channelId: DISCORD_CHANNEL },
+      time: '09:00',
+    });
+    await first.commands.subscribe({
+      channel: { platform: 'slack', channelId: SLACK_CHANNEL },
+      time: '09:00',
+    });
+
+    await tickAt(first, clock, '2024-06-01T06:59:00Z'); // 08:59 in Paris
+    expect(discordPosts()).toHaveLength(0);
+    await tickAt(first, clock, '2024-06-01T07:00:00Z');
+    await tickAt(first, clock, '2024-06-01T07:01:00Z');
+    expect(discordPosts()).toHaveLength(1);
+    expect(slackPosts()).toHaveLength(1);
+
+    // The Discord post is the paper embed with mentions off, and a thread is opened on it.
+    const post = discordPosts()[0]!.body as {
+      embeds: Array<{ title: string }>;
+      allowed_mentions: unknown;
+    };
+    const paperTitle = post.embeds[0]!.title;
+    expect(post.allowed_mentions).toEqual({ parse: [] });
+    expect(
+      discord.find('POST', new RegExp(`^/channels/${DISCORD_CHANNEL}/messages/\\d+/threads$`)),
+    ).toHaveLength(1);
+    // Slack gets the same paper, with a thread reply under it.
+    expect(JSON.stringify(slackPosts()[0]!.body)).toContain(paperTitle.slice(0, 20));
+    const slackTs = slackApi.callsTo('chat.postMessage').filter((c) => c.body.thread_ts);
+    expect(slackTs).toHaveLength(1);
+
+    // The process restarts mid-morning with the same data directory: nothing is posted again.
+    await stop(first);
+    const second = await start(clock);
+    await tickAt(second, clock, '2024-06-01T07:30:00Z');
+    await tickAt(second, clock, '2024-06-01T12:00:00Z');
+    expect(discordPosts()).toHaveLength(1);
+    expect(slackPosts()).toHaveLength(1);
+    const status = await second.commands.status({ platform: 'slack', channelId: SLACK_CHANNEL });
+    expect(status.text).toContain('for 2024-06-01');
+
+    // The next morning each channel gets the next paper, once.
+    await tickAt(second, clock, '2024-06-02T07:00:00Z');
+    await stop(second);
+    const third = await start(clock);
+    await tickAt(third, clock, '2024-06-02T07:01:00Z');
+    expect(discordPosts()).toHaveLength(2);
+    expect(slackPosts()).toHaveLength(2);
+  });
+
+  it('subscribes the channels named in the environment with the default schedule', async () => {
+    const clock = fakeClock('2024-06-01T06:00:00Z');
+    const bot = await start(clock, {
+      DISCORD_DAILY_CHANNEL_ID: DISCORD_CHANNEL,
+      SLACK_DAILY_CHANNEL_ID: SLACK_CHANNEL,
+      SHAMMIE_DAILY_CRON: '30 8 * * *',
+    });
+    await tickAt(bot, clock, '2024-06-01T06:29:00Z');
+    expect(discordPosts()).toHaveLength(0);
+    await tickAt(bot, clock, '2024-06-01T06:30:00Z'); // 08:30 in Paris
+    expect(discordPosts()).toHaveLength(1);
+    expect(slackPosts()).toHaveLength(1);
+    expect(
+      (await bot.commands.status({ platform: 'discord', channelId: DISCORD_CHANNEL })).text,
+    ).toContain('every day at 08:30 (Europe/Paris)');
+  });
+
+  it('pauses a Slack channel the bot was removed from, while Discord keeps posting', async () => {
+    const clock = fakeClock('2024-06-01T07:00:00Z');
+    slackApi.failWith('chat.postMessage', { json: { ok: false, error: 'not_in_channel' } });
+    const bot = await start(clock, {
+      SLACK_DAILY_CHANNEL_ID: SLACK_CHANNEL,
+      DISCORD_DAILY_CHANNEL_ID: DISCORD_CHANNEL,
+    });
+    for (let hour = 7; hour < 11; hour += 1) {
+      await tickAt(bot, clock, `2024-06-01T${String(hour).padStart(2, '0')}:00:00Z`);
+    }
+    expect(discordPosts()).toHaveLength(1);
+    expect(bot.store.getSubscription('slack', SLACK_CHANNEL)).toMatchObject({
+      paused: true,
+      failures: 3,
+    });
+    const status = await bot.commands.status({ platform: 'slack', channelId: SLACK_CHANNEL });
+    expect(status.text).toContain('not_in_channel');
+  });
+});

@@ -1,0 +1,147 @@
+import { EventEmitter } from 'node:events';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Bot } from '../../../adapters/shared/boot.ts';
+import { silentLogger } from '../../../adapters/shared/logger.ts';
+import { NOTHING_CONFIGURED, runBot } from '../../../adapters/shared/run-bot.ts';
+import { tempDir } from '../scheduler/temp-dir.ts';
+import { type FakeSlackApi, startFakeSlackApi } from '../slack/fake-slack-api.ts';
+import { writeCorpus } from './bot-fixture.ts';
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function workDir(): string {
+  const dir = tempDir('shammie-run-');
+  cleanups.push(dir.remove);
+  return dir.path;
+}
+
+async function fakeSlack(): Promise<FakeSlackApi> {
+  const api = await startFakeSlackApi();
+  cleanups.push(() => api.close());
+  return api;
+}
+
+/** Runs `npm start`'s logic in-process; returns what it printed and its exit status. */
+async function run(
+  env: Record<string, string>,
+  options: { signals?: EventEmitter; onReady?: (bot: Bot) => void } = {},
+) {
+  const printed: string[] = [];
+  const code = await runBot(env, {
+    print: (line) => printed.push(line),
+    signals: options.signals ?? new EventEmitter(),
+    logger: () => silentLogger(),
+    boot: { autoTick: false, slackHost: '127.0.0.1' },
+    ...(options.onReady ? { onReady: options.onReady } : {}),
+  });
+  return { code, output: printed.join('\n') };
+}
+
+describe('npm start', () => {
+  it('says what to set, and points at the terminal chat, when no platform is configured', async () => {
+    const { code, output } = await run({});
+    expect(code).toBe(1);
+    expect(output).toBe(NOTHING_CONFIGURED);
+    expect(output).toContain('DISCORD_TOKEN');
+    expect(output).toContain('SLACK_APP_TOKEN');
+    expect(output).toContain('npx shammie chat');
+  });
+
+  it('names a malformed variable without printing its value', async () => {
+    const { code, output } = await run({
+      SLACK_BOT_TOKEN: 'xoxp-user-token-not-a-bot-secret',
+      SLACK_APP_TOKEN: 'xapp-1',
+    });
+    expect(code).toBe(1);
+    expect(output).toContain('SLACK_BOT_TOKEN');
+    expect(output).not.toContain('xoxp-user-token-not-a-bot-secret');
+  });
+
+  it('refuses a daily cron pattern it cannot run', async () => {
+    const { code, output } = await run({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+      SHAMMIE_DAILY_CRON: 'every morning',
+    });
+    expect(code).toBe(1);
+    expect(output).toContain('SHAMMIE_DAILY_CRON must be a cron pattern');
+  });
+
+  it('explains a corpus it cannot read', async () => {
+    const dir = workDir();
+    const { code, output } = await run({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+      SHAMMIE_CORPUS: join(dir, 'nowhere'),
+    });
+    expect(code).toBe(1);
+    expect(output).toMatch(/^Shammie could not start: .*nowhere/);
+  });
+
+  it('explains a data directory it cannot write, naming the variable', async () => {
+    const dir = workDir();
+    writeFileSync(join(dir, 'a-file'), '');
+    const { code, output } = await run({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+      SHAMMIE_CORPUS: writeCorpus(dir),
+      SHAMMIE_DATA_DIR: join(dir, 'a-file', 'data'),
+    });
+    expect(code).toBe(1);
+    expect(output).toContain('Shammie could not start: SHAMMIE_DATA_DIR');
+    expect(output).not.toContain('    at '); // no stack trace
+  });
+
+  it('reports a platform that refuses its token, without the token, and leaves nothing running', async () => {
+    const dir = workDir();
+    const api = await fakeSlack();
+    api.failWith('auth.test', { json: { ok: false, error: 'invalid_auth' } });
+    const { code, output } = await run({
+      SLACK_BOT_TOKEN: 'xoxb-secret-bot-token',
+      SLACK_SIGNING_SECRET: 'signing-secret',
+      SLACK_API_URL: api.apiUrl,
+      PORT: '0',
+      SHAMMIE_CORPUS: writeCorpus(dir),
+      SHAMMIE_DATA_DIR: join(dir, 'data'),
+    });
+    expect(code).toBe(1);
+    expect(output).toContain('invalid_auth');
+    expect(output).not.toContain('xoxb-secret-bot-token');
+    // The database was opened and closed again: SQLite removes the WAL file on the last close.
+    expect(existsSync(join(dir, 'data', 'shammie.sqlite'))).toBe(true);
+    expect(existsSync(join(dir, 'data', 'shammie.sqlite-wal'))).toBe(false);
+  });
+
+  it('runs until SIGTERM, then stops the adapters and closes the database, exiting 0', async () => {
+    const dir = workDir();
+    const api = await fakeSlack();
+    const signals = new EventEmitter();
+    let bot: Bot | undefined;
+    const exit = run(
+      {
+        SLACK_BOT_TOKEN: 'xoxb-1',
+        SLACK_SIGNING_SECRET: 'signing-secret',
+        SLACK_API_URL: api.apiUrl,
+        PORT: '0',
+        SHAMMIE_CORPUS: writeCorpus(dir),
+        SHAMMIE_DATA_DIR: join(dir, 'data'),
+      },
+      {
+        signals,
+        onReady: (running) => {
+          bot = running;
+          signals.emit('SIGTERM');
+        },
+      },
+    );
+    const { code } = await exit;
+    expect(code).toBe(0);
+    expect(bot?.platforms).toEqual(['slack']);
+    expect(bot?.store.db.open).toBe(false);
+  });
+});

@@ -97,7 +97,7 @@ export function attachFakeGateway(
     socket.on('error', () => sockets.delete(socket));
     send(socket, { op: 10, d: { heartbeat_interval: 45_000 }, s: null, t: null });
 
-    let buffered = Buffer.alloc(0);
+    let buffered: Buffer = Buffer.alloc(0);
     socket.on('data', (chunk: Buffer) => {
       const { frames, rest } = readFrames(Buffer.concat([buffered, chunk]));
       buffered = rest;

@@ -1,4 +1,3 @@
-import MiniSearch from 'minisearch';
 import { citePaper } from '../cite/cite-paper.ts';
 import { dailyPaper } from '../daily/daily-pick.ts';
 import type {
@@ -18,6 +17,7 @@ import { summarizeAbstract } from '../summary/summarize.ts';
 import type { Paper } from '../types.ts';
 import { expandWithFeedback, FEEDBACK_DOCS } from './feedback.ts';
 import { buildIndex, DEFAULT_BM25F, type InvertedIndex } from './inverted-index.ts';
+import { buildNameIndex, type NameIndex } from './name-index.ts';
 import { createPaperDirectory } from './paper-directory.ts';
 import {
   hasContent,
@@ -30,6 +30,7 @@ import { createVocabulary, queryTerms, SHORT_QUERY_TERMS } from './query-terms.t
 import { createScorer, type RankedDocs, topK, type WeightedTerm } from './scorer.ts';
 import { fromSnapshot, toSnapshot } from './snapshot.ts';
 import { makeSnippet } from './snippet.ts';
+import { suggestDocs } from './suggest.ts';
 import { analyze, plainWords } from './text-analysis.ts';
 
 export { MAX_QUERY_LENGTH };
@@ -45,22 +46,22 @@ export const LOOKUP_MIN_COVERAGE = 0.5;
 
 /** Builds the engine over a corpus (the index is built once, here). */
 export function createEngine(papers: readonly Paper[]): Engine {
-  return engineOver(papers, buildIndex(papers, DEFAULT_BM25F));
+  return engineOver(papers, buildIndex(papers, DEFAULT_BM25F), buildNameIndex(papers));
 }
 
 /** An engine from a snapshot made by `engine.toJSON()` and the same papers. */
 export function loadEngine(snapshot: unknown, papers: readonly Paper[]): Engine {
-  return engineOver(papers, fromSnapshot(snapshot, papers));
+  const { index, names } = fromSnapshot(snapshot, papers);
+  return engineOver(papers, index, names);
 }
 
-function engineOver(papers: readonly Paper[], index: InvertedIndex): Engine {
+function engineOver(papers: readonly Paper[], index: InvertedIndex, names: NameIndex): Engine {
   const directory = createPaperDirectory(papers);
   const scorer = createScorer(index);
   const vocabulary = createVocabulary(index);
   const authorWords = papers.map((p) => plainWords(p.authors.join(' ')));
   const summaries = new Map<string, Summary>();
   let stats: CorpusStats | undefined;
-  let titleSearch: MiniSearch | undefined;
 
   const paperAt = (doc: number): Paper => papers[doc] as Paper;
 
@@ -231,19 +232,21 @@ function engineOver(papers: readonly Paper[], index: InvertedIndex): Engine {
         .map((x) => x.paper);
     }
     const out: Paper[] = [];
-    const exact = directory.find(trimmed);
-    if (exact !== undefined) out.push(paperAt(exact));
-    titleSearch ??= buildTitleSearch(papers);
-    for (const hit of titleSearch.search(trimmed, {
-      prefix: true,
-      fuzzy: 0.2,
-      boost: { title: 2 },
-    })) {
-      if (out.length >= n) break;
-      const paper = paperAt(Number(hit.id));
-      if (!out.includes(paper)) out.push(paper);
+    const add = (doc: number | undefined): void => {
+      const paper = doc === undefined ? undefined : papers[doc];
+      if (paper && out.length < n && !out.includes(paper)) out.push(paper);
+    };
+    add(directory.find(trimmed));
+    for (const doc of suggestDocs(names, papers, trimmed, n)) add(doc);
+    if (out.length < n && trimmed.length >= 3) {
+      // Nothing starts with what was typed: a typo, or words from the abstract. Search instead.
+      try {
+        for (const hit of search(trimmed, { limit: n }).hits) add(directory.find(hit.paper.id));
+      } catch {
+        // An unsearchable text ("year:soon") simply has no suggestions.
+      }
     }
-    return out.slice(0, n);
+    return out;
   }
 
   function summarize(paperOrId: Paper | string): Summary {
@@ -328,22 +331,8 @@ function engineOver(papers: readonly Paper[], index: InvertedIndex): Engine {
     similar,
     cite,
     stats: () => (stats ??= corpusStats(papers)),
-    toJSON: () => toSnapshot(index, papers),
+    toJSON: () => toSnapshot(index, names, papers),
   };
-}
-
-function buildTitleSearch(papers: readonly Paper[]): MiniSearch {
-  const search = new MiniSearch({
-    fields: ['title', 'authors'],
-    idField: 'doc',
-    extractField: (document, field) => {
-      const paper = document as { doc: number; paper: Paper };
-      if (field === 'doc') return String(paper.doc);
-      return field === 'title' ? paper.paper.title : paper.paper.authors.join(' ');
-    },
-  });
-  search.addAll(papers.map((paper, doc) => ({ doc, paper })));
-  return search;
 }
 
 function inYears(year: number | undefined, range: YearRange): boolean {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { ShammieError } from '../errors.ts';
 import type { Paper } from '../types.ts';
 import type { Bm25fParams, InvertedIndex } from './inverted-index.ts';
+import type { NameIndex } from './name-index.ts';
 
 /** Bumped whenever the index layout or the text analysis changes: older snapshots are rebuilt. */
 export const SNAPSHOT_VERSION = 1;
@@ -18,6 +19,7 @@ interface Snapshot {
   docs: string;
   weights: string;
   idf: string;
+  names: { words: string[]; offsets: string; docs: string };
 }
 
 /** A fingerprint of the indexed text of a corpus, in corpus order. */
@@ -57,7 +59,11 @@ function badSnapshot(why: string): ShammieError {
 }
 
 /** A JSON-serialisable snapshot of an index built over `papers`. */
-export function toSnapshot(index: InvertedIndex, papers: readonly Paper[]): Snapshot {
+export function toSnapshot(
+  index: InvertedIndex,
+  names: NameIndex,
+  papers: readonly Paper[],
+): Snapshot {
   return {
     format: 'shammie-index',
     version: SNAPSHOT_VERSION,
@@ -69,6 +75,7 @@ export function toSnapshot(index: InvertedIndex, papers: readonly Paper[]): Snap
     docs: toBase64(index.docs),
     weights: toBase64(index.weights),
     idf: toBase64(index.idf),
+    names: { words: names.words, offsets: toBase64(names.offsets), docs: toBase64(names.docs) },
   };
 }
 
@@ -76,7 +83,10 @@ export function toSnapshot(index: InvertedIndex, papers: readonly Paper[]): Snap
  * The index of a snapshot, checked against the papers it must serve. Throws a ShammieError
  * when the snapshot is from another version, another corpus, or damaged — callers rebuild then.
  */
-export function fromSnapshot(value: unknown, papers: readonly Paper[]): InvertedIndex {
+export function fromSnapshot(
+  value: unknown,
+  papers: readonly Paper[],
+): { index: InvertedIndex; names: NameIndex } {
   const snap = (typeof value === 'string' ? safeParse(value) : value) as Partial<Snapshot> | null;
   if (!snap || typeof snap !== 'object' || snap.format !== 'shammie-index') {
     throw badSnapshot('it is not a Shammie index');
@@ -106,15 +116,29 @@ export function fromSnapshot(value: unknown, papers: readonly Paper[]): Inverted
     termIds.set(term, id);
   });
   return {
-    docCount: papers.length,
-    termIds,
-    terms,
-    offsets,
-    docs,
-    weights,
-    idf,
-    params: snap.params,
+    index: {
+      docCount: papers.length,
+      termIds,
+      terms,
+      offsets,
+      docs,
+      weights,
+      idf,
+      params: snap.params,
+    },
+    names: namesFrom(snap.names, papers.length),
   };
+}
+
+function namesFrom(value: Snapshot['names'] | undefined, paperCount: number): NameIndex {
+  if (!value || !Array.isArray(value.words)) throw badSnapshot('the name index is missing');
+  const offsets = fromBase64(value.offsets, (b, n) => new Uint32Array(b, 0, n));
+  const docs = fromBase64(value.docs, (b, n) => new Uint32Array(b, 0, n));
+  if (offsets.length !== value.words.length + 1 || offsets[value.words.length] !== docs.length) {
+    throw badSnapshot('its name index does not fit together');
+  }
+  for (const doc of docs) if (doc >= paperCount) throw badSnapshot('it names unknown papers');
+  return { words: value.words, offsets, docs };
 }
 
 function safeParse(text: string): unknown {

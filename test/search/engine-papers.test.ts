@@ -42,6 +42,21 @@ describe('autocomplete suggestions', () => {
     expect(engine.suggest('omer', 25).length).toBeLessThanOrEqual(25);
   });
 
+  it('matches every typed word as the start of a title or author word', () => {
+    expect(engine.suggest('less is m')[0]?.id).toBe('lima');
+    expect(engine.suggest('kirst')[0]?.id).toBe('pick');
+    expect(engine.suggest('zero shot bench').map((p) => p.id)).toEqual(['zero']);
+  });
+
+  it('falls back to a forgiving search when no title word starts with what was typed', () => {
+    expect(engine.suggest('megalodn')[0]?.id).toBe('mega');
+    expect(engine.suggest('curated prompts')[0]?.id).toBe('lima');
+  });
+
+  it('suggests by arXiv id', () => {
+    expect(engine.suggest('2305.14196')[0]?.id).toBe('zero');
+  });
+
   it('offers the newest papers when nothing is typed', () => {
     expect(engine.suggest('', 1)[0]?.id).toBe('mega');
   });

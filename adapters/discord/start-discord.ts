@@ -68,7 +68,8 @@ export function attachHandlers(
  */
 export async function startDiscord(options: StartDiscordOptions): Promise<DiscordBot> {
   const { config, engine } = options;
-  const logger = options.logger.child({ adapter: 'discord' });
+  // The caller binds { adapter: 'discord' } (boot.ts does); adding it again would repeat the key.
+  const { logger } = options;
   const now = options.now ?? (() => new Date());
   const timezone = options.timezone ?? 'UTC';
   const random = options.random ?? Math.random;

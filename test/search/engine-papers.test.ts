@@ -45,7 +45,7 @@ describe('autocomplete suggestions', () => {
   it('matches every typed word as the start of a title or author word', () => {
     expect(engine.suggest('less is m')[0]?.id).toBe('lima');
     expect(engine.suggest('kirst')[0]?.id).toBe('pick');
-    expect(engine.suggest('zero shot bench').map((p) => p.id)).toEqual(['zero']);
+    expect(engine.suggest('zero shot bench')[0]?.id).toBe('zero');
   });
 
   it('falls back to a forgiving search when no title word starts with what was typed', () => {

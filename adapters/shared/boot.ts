@@ -16,6 +16,8 @@ import type { Logger } from './logger.ts';
 /** A running platform adapter, as boot needs it: something to post with, and a way to stop. */
 export interface PlatformHandle {
   poster: DailyPoster;
+  /** The port an HTTP receiver listens on (Slack in HTTP mode). */
+  port?: number;
   stop(): Promise<void>;
 }
 
@@ -44,6 +46,8 @@ export interface Bot {
   scheduler: Scheduler;
   commands: DailyCommands;
   platforms: string[];
+  /** The port Slack's HTTP mode listens on, when it does. */
+  slackPort?: number;
   /** Stops taking work (no new ticks), stops the adapters, closes the database. */
   stop(): Promise<void>;
 }
@@ -114,6 +118,7 @@ export async function boot(config: Config, deps: BootDeps): Promise<Bot> {
     };
     const posters: DailyPoster[] = [];
     const platforms: string[] = [];
+    let slackPort: number | undefined;
     if (config.discord) {
       const start = deps.startDiscord ?? startRealDiscord;
       const discord = await start({
@@ -135,6 +140,7 @@ export async function boot(config: Config, deps: BootDeps): Promise<Bot> {
       });
       stops.push(() => slack.stop());
       posters.push(slack.poster);
+      slackPort = slack.port;
       platforms.push('slack');
     }
 
@@ -154,7 +160,15 @@ export async function boot(config: Config, deps: BootDeps): Promise<Bot> {
       { platforms, schedule: config.daily.cron, timezone: config.daily.timezone },
       'Shammie is running',
     );
-    return { engine, store, scheduler, commands, platforms, stop: stopAll };
+    return {
+      engine,
+      store,
+      scheduler,
+      commands,
+      platforms,
+      ...(slackPort !== undefined ? { slackPort } : {}),
+      stop: stopAll,
+    };
   } catch (error) {
     await stopAll();
     throw error;
@@ -181,5 +195,9 @@ async function startRealSlack(options: StartSlackOptions): Promise<PlatformHandl
     import('../slack/daily-poster.ts'),
   ]);
   const handle = await startSlack(options);
-  return { poster: createSlackPoster(handle.app.client), stop: () => handle.stop() };
+  return {
+    poster: createSlackPoster(handle.app.client),
+    ...(handle.port !== undefined ? { port: handle.port } : {}),
+    stop: () => handle.stop(),
+  };
 }

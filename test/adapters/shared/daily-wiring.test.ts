@@ -3,21 +3,35 @@ import { type Bot, boot } from '../../../adapters/shared/boot.ts';
 import { loadConfig } from '../../../adapters/shared/config.ts';
 import { silentLogger } from '../../../adapters/shared/logger.ts';
 import { type FakeDiscord, startFakeDiscord } from '../discord/fake-discord.ts';
+import { attachFakeGateway, type FakeGateway } from '../discord/fake-gateway.ts';
+import { CHANNEL_ID, MANAGE_GUILD, rawCommand } from '../discord/raw-interactions.ts';
 import { fakeClock } from '../scheduler/helpers.ts';
 import { tempDir } from '../scheduler/temp-dir.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../slack/fake-slack-api.ts';
-import { discordWithoutGateway, writeCorpus } from './bot-fixture.ts';
+import { eventEnvelope, mentionEvent } from '../slack/payloads.ts';
+import { postSigned } from '../slack/signed-request.ts';
+import { writeCorpus } from './bot-fixture.ts';
 
+const APPLICATION_ID = '200000000000000001';
 const DISCORD_CHANNEL = '300000000000000042';
 const SLACK_CHANNEL = 'C0DAILY';
 
 let discord: FakeDiscord;
 let slackApi: FakeSlackApi;
+let gateway: FakeGateway;
 let dir: { path: string; remove: () => void };
 const running: Bot[] = [];
 
 beforeEach(async () => {
   [discord, slackApi] = await Promise.all([startFakeDiscord(), startFakeSlackApi()]);
+  // The real startDiscord logs in over the fake gateway and syncs its commands with the fake.
+  gateway = attachFakeGateway(discord.server, { id: APPLICATION_ID, username: 'Shammie' });
+  let registered: unknown[] = [];
+  discord.respond((call) => {
+    if (!call.path.endsWith('/commands')) return undefined;
+    if (call.method === 'PUT') registered = call.body as unknown[];
+    return { status: 200, body: registered };
+  });
   dir = tempDir('shammie-wiring-');
 });
 
@@ -27,14 +41,14 @@ afterEach(async () => {
   dir.remove();
 });
 
-/** One start of the bot process, on the shared data directory, with both fakes. */
+/** One start of the bot process (the real adapters and posters), on the shared data directory. */
 async function start(
   clock: ReturnType<typeof fakeClock>,
   env: Record<string, string> = {},
 ): Promise<Bot> {
   const config = loadConfig({
     DISCORD_TOKEN: 'discord-test-token',
-    DISCORD_APPLICATION_ID: '100000000000000001',
+    DISCORD_APPLICATION_ID: APPLICATION_ID,
     DISCORD_API_URL: discord.apiUrl,
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_SIGNING_SECRET: 'test-signing-secret',
@@ -49,7 +63,6 @@ async function start(
     logger: silentLogger(),
     now: clock.now,
     autoTick: false,
-    startDiscord: discordWithoutGateway,
     slackHost: '127.0.0.1',
   });
   running.push(bot);
@@ -128,6 +141,8 @@ describe('the daily post through the real posters', () => {
     await tickAt(third, clock, '2024-06-02T07:01:00Z');
     expect(discordPosts()).toHaveLength(2);
     expect(slackPosts()).toHaveLength(2);
+    // Three starts of the real Discord adapter; the commands were written once.
+    expect(discord.find('PUT', /\/commands$/)).toHaveLength(1);
   });
 
   it('subscribes the channels named in the environment with the default schedule', async () => {
@@ -164,5 +179,64 @@ describe('the daily post through the real posters', () => {
     });
     const status = await bot.commands.status({ platform: 'slack', channelId: SLACK_CHANNEL });
     expect(status.text).toContain('not_in_channel');
+  });
+});
+
+describe('a user subscribes, then the post arrives', () => {
+  it('subscribes a Discord channel with /daily and a Slack channel with a mention, then posts each once', async () => {
+    // Near the real time: Bolt checks request timestamps against the real clock.
+    const start0 = Math.floor(Date.now() / 60_000) * 60_000;
+    const clock = fakeClock(start0);
+    const bot = await start(clock);
+    const slot = start0 + 2 * 60_000;
+    const hhmm = new Date(slot).toISOString().slice(11, 16);
+
+    await gateway.ready;
+    const command = rawCommand(
+      'daily',
+      [
+        {
+          name: 'subscribe',
+          type: 1,
+          options: [
+            { name: 'time', type: 3, value: hhmm },
+            { name: 'timezone', type: 3, value: 'UTC' },
+          ],
+        },
+      ],
+      MANAGE_GUILD,
+    );
+    gateway.dispatch('INTERACTION_CREATE', command);
+    const answer = await discord.next(
+      (c) => c.path === `/interactions/${command.id}/${command.token}/callback`,
+    );
+    expect(JSON.stringify(answer.body)).toContain(
+      `Subscribed: this channel gets the daily paper every day at ${hhmm} (UTC)`,
+    );
+
+    const mention = mentionEvent(`daily subscribe ${hhmm} UTC`);
+    const delivered = await postSigned(
+      `http://127.0.0.1:${bot.slackPort}/slack/events`,
+      'test-signing-secret',
+      JSON.stringify(eventEnvelope(mention)),
+      { timestamp: Math.floor(clock.now() / 1000) },
+    );
+    expect(delivered.status).toBe(200);
+    await slackApi.waitFor((calls) =>
+      calls.some((c) => c.method === 'chat.postMessage' && c.body.thread_ts === mention.ts),
+    );
+    const reply = slackApi
+      .callsTo('chat.postMessage')
+      .find((c) => c.body.thread_ts === mention.ts)!;
+    expect(String(reply.body.text)).toContain('Subscribed');
+
+    await tickAt(bot, clock, new Date(slot - 60_000).toISOString());
+    await tickAt(bot, clock, new Date(slot).toISOString());
+    await tickAt(bot, clock, new Date(slot + 60_000).toISOString());
+    expect(discord.find('POST', new RegExp(`^/channels/${CHANNEL_ID}/messages$`))).toHaveLength(1);
+    const slackDaily = slackApi
+      .callsTo('chat.postMessage')
+      .filter((c) => c.body.channel === mention.channel && !c.body.thread_ts);
+    expect(slackDaily).toHaveLength(1);
   });
 });

@@ -31,6 +31,7 @@ export const CORPUS_EXTENSIONS: Readonly<Record<string, CorpusFormat>> = {
   '.ndjson': 'json-lines',
 };
 
+/** The formats a corpus file can be in. */
 export type CorpusFormat = 'seed-text' | 'bibtex' | 'json' | 'json-lines';
 
 /** How deep a directory walk goes; deeper folders (or symlink loops) are reported, not walked. */

@@ -3,10 +3,12 @@
  * every format (seed text, BibTeX, JSON) maps its own fields onto {@link RecordFields} and gets
  * back a {@link PaperRecord} with LaTeX cleaned and ids parsed, all in one place.
  */
+import type { Paper } from '../types.ts';
 import { parseAuthors } from './author-names.ts';
 import { cleanLatex } from './latex-clean.ts';
 import { findArxivId, findDoi, parseArxivId, parseDoi } from './paper-ids.ts';
 
+/** One entry of one file, cleaned, before merging; becomes (part of) a {@link Paper}. */
 export interface PaperRecord {
   /** The entry's own id (JSON `id`), kept as the paper's id. */
   inputId?: string;
@@ -42,6 +44,7 @@ export interface RecordFields {
   collection?: unknown;
 }
 
+/** Where an entry was read, and the collection its file stands for. */
 export interface RecordOrigin {
   file: string;
   line?: number;

@@ -16,6 +16,7 @@ import {
   type CatchUp,
   DEFAULT_CATCH_UP,
   DEFAULT_LATE_AFTER_MS,
+  type Decision,
   type DueOptions,
   decide,
   slotToday,
@@ -136,12 +137,24 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       const poster = posters.get(subscription.platform);
       if (!poster) continue;
       report.checked += 1;
-      const { date, slot } = slotToday(subscription, at);
-      const row =
-        slot === undefined
-          ? undefined
-          : store.getPost(subscription.platform, subscription.channelId, date);
-      const decision = decide(subscription, at, date, slot, row, due);
+      let decision: Decision;
+      try {
+        const { date, slot } = slotToday(subscription, at);
+        const row =
+          slot === undefined
+            ? undefined
+            : store.getPost(subscription.platform, subscription.channelId, date);
+        decision = decide(subscription, at, date, slot, row, due);
+      } catch (error) {
+        // One unusable row (a zone this Node no longer knows) must not stop the others.
+        logger.error(
+          { err: message(error), platform: subscription.platform, channel: subscription.channelId },
+          'daily subscription could not be scheduled',
+        );
+        continue;
+      }
+      if (decision.action === 'wait') continue;
+      const { date } = decision;
       if (decision.action === 'skip') {
         store.recordSkipped(subscription.platform, subscription.channelId, date, at);
         report.skipped += 1;
@@ -151,11 +164,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         );
         continue;
       }
-      if (decision.action !== 'post') continue;
+      const retry = decision.retry;
       const today = pickFor(date, picks);
       if (!today) continue;
       work.push(() =>
-        deliver(contextFor(poster), subscription, date, today, decision.retry).catch(
+        deliver(contextFor(poster), subscription, date, today, retry).catch(
           (error: unknown): DeliveryOutcome => {
             // The database failed around a post (busy past its timeout, disk full): whatever
             // was claimed stays claimed and is never re-sent; the other channels go on.

@@ -446,6 +446,28 @@ describe('failing channels', () => {
     expect(bot.store.getSubscription('slack', 'C1')?.failures).toBe(0);
   });
 
+  it('logs a subscription it cannot schedule and posts to the others', async () => {
+    const clock = fakeClock('2024-06-01T09:00:00Z');
+    const logger = recordingLogger();
+    const poster = recordingPoster('discord', clock);
+    const bot = track(instance(dataDir(), clock, [poster], { logger }));
+    await bot.commands.subscribe({ channel: discord('good'), time: '09:00', timezone: 'UTC' });
+    await bot.commands.subscribe({ channel: discord('odd'), time: '09:00', timezone: 'UTC' });
+    // As if written by a Node whose time-zone data knew a zone this one does not.
+    bot.store.db
+      .prepare("UPDATE subscriptions SET timezone = 'Atlantis/Poseidonia' WHERE channel_id = 'odd'")
+      .run();
+    await bot.scheduler.tick();
+    expect(poster.sent.map((p) => p.channelId)).toEqual(['good']);
+    expect(logger.entries).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        msg: 'daily subscription could not be scheduled',
+        fields: expect.objectContaining({ channel: 'odd' }),
+      }),
+    );
+  });
+
   it('waits for a platform that is not running without claiming its dates', async () => {
     const dir = dataDir();
     const clock = fakeClock('2024-06-01T09:00:00Z');

@@ -95,4 +95,6 @@ export interface Engine {
   stats(): CorpusStats;
   /** A JSON-serialisable snapshot of the index (see `loadEngine`). */
   toJSON(): unknown;
+  /** The same snapshot as compact bytes, for a file (see `loadEngine`). */
+  toBytes(): Uint8Array;
 }

@@ -49,7 +49,9 @@ export type {
 export { CITATION_FORMATS } from './engine-types.ts';
 export type { ShammieErrorCode } from './errors.ts';
 export { isShammieError, ShammieError } from './errors.ts';
-export { createEngine, loadEngine, MAX_QUERY_LENGTH } from './search/create-engine.ts';
+export type { BuildOptions } from './search/create-engine.ts';
+export { buildEngine, createEngine, loadEngine, MAX_QUERY_LENGTH } from './search/create-engine.ts';
+export { corpusFingerprint, SNAPSHOT_VERSION } from './search/snapshot.ts';
 export { corpusStats, DEFAULT_TOP_AUTHORS } from './stats.ts';
 export type { LoadedCorpus, LoadProblem, Paper } from './types.ts';
 export { HELP_ENTRIES } from './views/help-entries.ts';

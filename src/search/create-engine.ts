@@ -16,7 +16,12 @@ import { corpusStats } from '../stats.ts';
 import { summarizeAbstract } from '../summary/summarize.ts';
 import type { Paper } from '../types.ts';
 import { expandWithFeedback, FEEDBACK_DOCS } from './feedback.ts';
-import { buildIndex, DEFAULT_BM25F, type InvertedIndex } from './inverted-index.ts';
+import {
+  buildIndex,
+  buildIndexSteps,
+  DEFAULT_BM25F,
+  type InvertedIndex,
+} from './inverted-index.ts';
 import { buildNameIndex, type NameIndex } from './name-index.ts';
 import { createPaperDirectory } from './paper-directory.ts';
 import {
@@ -28,7 +33,14 @@ import {
 } from './query-parser.ts';
 import { createVocabulary, queryTerms, SHORT_QUERY_TERMS } from './query-terms.ts';
 import { createScorer, type RankedDocs, topK, type WeightedTerm } from './scorer.ts';
-import { fromSnapshot, toSnapshot } from './snapshot.ts';
+import {
+  decodeSnapshot,
+  encodeSnapshot,
+  indexFromParts,
+  partsFromJson,
+  partsToJson,
+  snapshotParts,
+} from './snapshot.ts';
 import { makeSnippet } from './snippet.ts';
 import { suggestDocs } from './suggest.ts';
 import { analyze, plainWords } from './text-analysis.ts';
@@ -49,9 +61,40 @@ export function createEngine(papers: readonly Paper[]): Engine {
   return engineOver(papers, buildIndex(papers, DEFAULT_BM25F), buildNameIndex(papers));
 }
 
-/** An engine from a snapshot made by `engine.toJSON()` and the same papers. */
+/** What a stepwise build reports and how it lets other work run. */
+export interface BuildOptions {
+  /** Called with the papers indexed so far and the total, as the build goes. */
+  onProgress?: (done: number, total: number) => void;
+  /** Awaited between steps so that other work runs, e.g. `() => new Promise(setImmediate)`. */
+  pause?: () => Promise<void>;
+}
+
+/** Builds the engine in steps, reporting progress and pausing between them. */
+export async function buildEngine(
+  papers: readonly Paper[],
+  options: BuildOptions = {},
+): Promise<Engine> {
+  const steps = buildIndexSteps(papers, DEFAULT_BM25F);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) {
+      const names = buildNameIndex(papers);
+      options.onProgress?.(papers.length, papers.length);
+      return engineOver(papers, step.value, names);
+    }
+    options.onProgress?.(step.value, papers.length);
+    await options.pause?.();
+  }
+}
+
+/**
+ * An engine from a snapshot and the same papers: `engine.toJSON()`'s value (or its JSON
+ * text), or `engine.toBytes()`'s bytes. Throws a ShammieError when the snapshot is from
+ * another version, another corpus, or damaged; callers then build the engine again.
+ */
 export function loadEngine(snapshot: unknown, papers: readonly Paper[]): Engine {
-  const { index, names } = fromSnapshot(snapshot, papers);
+  const parts = snapshot instanceof Uint8Array ? decodeSnapshot(snapshot) : partsFromJson(snapshot);
+  const { index, names } = indexFromParts(parts, papers);
   return engineOver(papers, index, names);
 }
 
@@ -331,7 +374,8 @@ function engineOver(papers: readonly Paper[], index: InvertedIndex, names: NameI
     similar,
     cite,
     stats: () => (stats ??= corpusStats(papers)),
-    toJSON: () => toSnapshot(index, names, papers),
+    toJSON: () => partsToJson(snapshotParts(index, names, papers)),
+    toBytes: () => encodeSnapshot(snapshotParts(index, names, papers)),
   };
 }
 

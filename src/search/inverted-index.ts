@@ -59,11 +59,30 @@ export interface InvertedIndex {
 
 const FIELD_COUNT = 3;
 
+/** Documents analysed between two progress reports of a stepwise build. */
+export const BUILD_STEP = 2000;
+
 /** Builds the index of documents given in order; document numbers are their positions. */
 export function buildIndex(
   documents: readonly IndexedFields[],
   params: Bm25fParams = DEFAULT_BM25F,
 ): InvertedIndex {
+  const steps = buildIndexSteps(documents, params);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same build in steps: yields the number of documents analysed so far every
+ * `BUILD_STEP` documents, so a caller can report progress and let other work run between
+ * steps (a bot keeps answering while a large corpus indexes).
+ */
+export function* buildIndexSteps(
+  documents: readonly IndexedFields[],
+  params: Bm25fParams = DEFAULT_BM25F,
+): Generator<number, InvertedIndex, void> {
   const termIds = new Map<string, number>();
   const terms: string[] = [];
   const df: number[] = [];
@@ -75,7 +94,9 @@ export function buildIndex(
   const totalLength = [0, 0, 0];
   const local = new Map<number, number>();
 
-  documents.forEach((doc, d) => {
+  for (let d = 0; d < documents.length; d++) {
+    if (d > 0 && d % BUILD_STEP === 0) yield d;
+    const doc = documents[d] as IndexedFields;
     local.clear();
     const start = docTerms.length;
     const fields = [analyze(doc.title), analyze(doc.abstract), analyze(doc.authors.join(' ; '))];
@@ -103,7 +124,8 @@ export function buildIndex(
       }
     });
     docStart[d + 1] = docTerms.length;
-  });
+  }
+  yield documents.length;
 
   const n = Math.max(documents.length, 1);
   const avg = totalLength.map((t) => Math.max(t / n, 1));

@@ -4,22 +4,38 @@ import type { Paper } from '../types.ts';
 import type { Bm25fParams, InvertedIndex } from './inverted-index.ts';
 import type { NameIndex } from './name-index.ts';
 
-/** Bumped whenever the index layout or the text analysis changes: older snapshots are rebuilt. */
-export const SNAPSHOT_VERSION = 1;
+/**
+ * Snapshots of a built index, so a large corpus starts in seconds instead of being indexed
+ * again. Two encodings of the same parts: JSON (`engine.toJSON()`, base64 arrays) for tools,
+ * and a compact binary file whose arrays are used in place, for the bot's data directory.
+ * Either is checked against the papers it must serve and refused when it does not fit.
+ */
 
-interface Snapshot {
+/** Bumped whenever the index layout or the text analysis changes: older snapshots are rebuilt. */
+export const SNAPSHOT_VERSION = 2;
+
+const MAGIC = 'SHAMIDX\u0001';
+
+/** What a snapshot holds besides the arrays. */
+interface SnapshotMeta {
   format: 'shammie-index';
   version: number;
-  /** Hash of the papers the index was built from; a snapshot only serves those papers. */
+  /** Fingerprint of the papers the index was built from (see `corpusFingerprint`). */
   corpus: string;
   docCount: number;
   params: Bm25fParams;
+}
+
+const ARRAY_NAMES = ['offsets', 'docs', 'weights', 'idf', 'nameOffsets', 'nameDocs'] as const;
+type ArrayName = (typeof ARRAY_NAMES)[number];
+const FLOAT_ARRAYS: ReadonlySet<ArrayName> = new Set(['weights', 'idf']);
+
+/** The parts of an engine's index. */
+export interface SnapshotParts {
+  meta: SnapshotMeta;
   terms: string[];
-  offsets: string;
-  docs: string;
-  weights: string;
-  idf: string;
-  names: { words: string[]; offsets: string; docs: string };
+  nameWords: string[];
+  arrays: Record<ArrayName, Uint32Array | Float32Array>;
 }
 
 /** A fingerprint of the indexed text of a corpus, in corpus order. */
@@ -38,83 +54,87 @@ export function corpusFingerprint(papers: readonly Paper[]): string {
   return hash.digest('hex');
 }
 
-const toBase64 = (array: Uint32Array | Float32Array): string =>
-  Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
-
-function fromBase64<T extends Uint32Array | Float32Array>(
-  text: unknown,
-  make: (buffer: ArrayBuffer, length: number) => T,
-): T {
-  if (typeof text !== 'string') throw badSnapshot('a field is missing');
-  const bytes = Buffer.from(text, 'base64');
-  if (bytes.byteLength % 4 !== 0) throw badSnapshot('a field is truncated');
-  // Copy into an aligned buffer of its own: Buffer pools are not 4-byte aligned.
-  const copy = new ArrayBuffer(bytes.byteLength);
-  new Uint8Array(copy).set(bytes);
-  return make(copy, bytes.byteLength / 4);
-}
-
 function badSnapshot(why: string): ShammieError {
   return new ShammieError('BAD_ARGUMENT', `The index snapshot is unusable: ${why}.`);
 }
 
-/** A JSON-serialisable snapshot of an index built over `papers`. */
-export function toSnapshot(
+export function snapshotParts(
   index: InvertedIndex,
   names: NameIndex,
   papers: readonly Paper[],
-): Snapshot {
+): SnapshotParts {
   return {
-    format: 'shammie-index',
-    version: SNAPSHOT_VERSION,
-    corpus: corpusFingerprint(papers),
-    docCount: index.docCount,
-    params: index.params,
+    meta: {
+      format: 'shammie-index',
+      version: SNAPSHOT_VERSION,
+      corpus: corpusFingerprint(papers),
+      docCount: index.docCount,
+      params: index.params,
+    },
     terms: index.terms,
-    offsets: toBase64(index.offsets),
-    docs: toBase64(index.docs),
-    weights: toBase64(index.weights),
-    idf: toBase64(index.idf),
-    names: { words: names.words, offsets: toBase64(names.offsets), docs: toBase64(names.docs) },
+    nameWords: names.words,
+    arrays: {
+      offsets: index.offsets,
+      docs: index.docs,
+      weights: index.weights,
+      idf: index.idf,
+      nameOffsets: names.offsets,
+      nameDocs: names.docs,
+    },
   };
 }
 
 /**
- * The index of a snapshot, checked against the papers it must serve. Throws a ShammieError
- * when the snapshot is from another version, another corpus, or damaged — callers rebuild then.
+ * The index of snapshot parts, checked against the papers it must serve. Throws a
+ * ShammieError when the snapshot is from another version, another corpus, or damaged.
  */
-export function fromSnapshot(
-  value: unknown,
+export function indexFromParts(
+  parts: SnapshotParts,
   papers: readonly Paper[],
 ): { index: InvertedIndex; names: NameIndex } {
-  const snap = (typeof value === 'string' ? safeParse(value) : value) as Partial<Snapshot> | null;
-  if (!snap || typeof snap !== 'object' || snap.format !== 'shammie-index') {
-    throw badSnapshot('it is not a Shammie index');
-  }
-  if (snap.version !== SNAPSHOT_VERSION)
-    throw badSnapshot(`it is from version ${String(snap.version)}`);
-  if (snap.docCount !== papers.length || snap.corpus !== corpusFingerprint(papers)) {
+  const { meta, terms, nameWords, arrays } = parts;
+  if (meta?.format !== 'shammie-index') throw badSnapshot('it is not a Shammie index');
+  if (meta.version !== SNAPSHOT_VERSION)
+    throw badSnapshot(`it is from version ${String(meta.version)}`);
+  if (meta.docCount !== papers.length || meta.corpus !== corpusFingerprint(papers)) {
     throw badSnapshot('it was built from another corpus');
   }
-  if (!Array.isArray(snap.terms) || !snap.params) throw badSnapshot('a field is missing');
-  const offsets = fromBase64(snap.offsets, (b, n) => new Uint32Array(b, 0, n));
-  const docs = fromBase64(snap.docs, (b, n) => new Uint32Array(b, 0, n));
-  const weights = fromBase64(snap.weights, (b, n) => new Float32Array(b, 0, n));
-  const idf = fromBase64(snap.idf, (b, n) => new Float32Array(b, 0, n));
-  const terms = snap.terms;
+  if (!Array.isArray(terms) || !Array.isArray(nameWords) || !meta.params) {
+    throw badSnapshot('a part is missing');
+  }
+  const u32 = (name: ArrayName): Uint32Array => {
+    const a = arrays[name];
+    if (!(a instanceof Uint32Array)) throw badSnapshot(`${name} is missing`);
+    return a;
+  };
+  const f32 = (name: ArrayName): Float32Array => {
+    const a = arrays[name];
+    if (!(a instanceof Float32Array)) throw badSnapshot(`${name} is missing`);
+    return a;
+  };
+  const offsets = u32('offsets');
+  const docs = u32('docs');
+  const weights = f32('weights');
+  const idf = f32('idf');
+  const nameOffsets = u32('nameOffsets');
+  const nameDocs = u32('nameDocs');
   if (
     offsets.length !== terms.length + 1 ||
     idf.length !== terms.length ||
     docs.length !== weights.length ||
-    offsets[terms.length] !== docs.length
+    offsets[terms.length] !== docs.length ||
+    nameOffsets.length !== nameWords.length + 1 ||
+    nameOffsets[nameWords.length] !== nameDocs.length
   ) {
     throw badSnapshot('its parts do not fit together');
   }
-  for (const doc of docs) if (doc >= papers.length) throw badSnapshot('it names unknown papers');
+  for (const list of [docs, nameDocs]) {
+    for (let i = 0; i < list.length; i++) {
+      if ((list[i] ?? 0) >= papers.length) throw badSnapshot('it names unknown papers');
+    }
+  }
   const termIds = new Map<string, number>();
-  terms.forEach((term, id) => {
-    termIds.set(term, id);
-  });
+  for (let id = 0; id < terms.length; id++) termIds.set(terms[id] as string, id);
   return {
     index: {
       docCount: papers.length,
@@ -124,21 +144,53 @@ export function fromSnapshot(
       docs,
       weights,
       idf,
-      params: snap.params,
+      params: meta.params,
     },
-    names: namesFrom(snap.names, papers.length),
+    names: { words: nameWords, offsets: nameOffsets, docs: nameDocs },
   };
 }
 
-function namesFrom(value: Snapshot['names'] | undefined, paperCount: number): NameIndex {
-  if (!value || !Array.isArray(value.words)) throw badSnapshot('the name index is missing');
-  const offsets = fromBase64(value.offsets, (b, n) => new Uint32Array(b, 0, n));
-  const docs = fromBase64(value.docs, (b, n) => new Uint32Array(b, 0, n));
-  if (offsets.length !== value.words.length + 1 || offsets[value.words.length] !== docs.length) {
-    throw badSnapshot('its name index does not fit together');
-  }
-  for (const doc of docs) if (doc >= paperCount) throw badSnapshot('it names unknown papers');
-  return { words: value.words, offsets, docs };
+// ---- JSON encoding (engine.toJSON / loadEngine) ----
+
+const toBase64 = (array: Uint32Array | Float32Array): string =>
+  Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
+
+function fromBase64(text: unknown, float: boolean): Uint32Array | Float32Array {
+  if (typeof text !== 'string') throw badSnapshot('a part is missing');
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.byteLength % 4 !== 0) throw badSnapshot('a part is truncated');
+  // Copy into an aligned buffer of its own: Buffer pools are not 4-byte aligned.
+  const copy = new ArrayBuffer(bytes.byteLength);
+  new Uint8Array(copy).set(bytes);
+  return float ? new Float32Array(copy) : new Uint32Array(copy);
+}
+
+/** Snapshot parts as a JSON-serialisable value. */
+export function partsToJson(parts: SnapshotParts): Record<string, unknown> {
+  const arrays: Record<string, string> = {};
+  for (const name of ARRAY_NAMES) arrays[name] = toBase64(parts.arrays[name]);
+  return { ...parts.meta, terms: parts.terms, nameWords: parts.nameWords, arrays };
+}
+
+/** Snapshot parts from `partsToJson`'s value, or from its JSON text. */
+export function partsFromJson(value: unknown): SnapshotParts {
+  const json = typeof value === 'string' ? safeParse(value) : value;
+  if (!json || typeof json !== 'object') throw badSnapshot('it is not a Shammie index');
+  const v = json as Record<string, unknown>;
+  const raw = (v.arrays ?? {}) as Record<string, unknown>;
+  const meta = {
+    format: v.format,
+    version: v.version,
+    corpus: v.corpus,
+    docCount: v.docCount,
+    params: v.params,
+  } as SnapshotMeta;
+  if (meta.format !== 'shammie-index') throw badSnapshot('it is not a Shammie index');
+  if (meta.version !== SNAPSHOT_VERSION)
+    throw badSnapshot(`it is from version ${String(meta.version)}`);
+  const arrays = {} as SnapshotParts['arrays'];
+  for (const name of ARRAY_NAMES) arrays[name] = fromBase64(raw[name], FLOAT_ARRAYS.has(name));
+  return { meta, terms: v.terms as string[], nameWords: v.nameWords as string[], arrays };
 }
 
 function safeParse(text: string): unknown {
@@ -147,4 +199,108 @@ function safeParse(text: string): unknown {
   } catch {
     return null;
   }
+}
+
+// ---- Binary encoding (the data directory) ----
+// Layout: MAGIC, u32 header length, header JSON, then each section at a 4-byte boundary:
+// the terms and the name words as '\n'-joined UTF-8, then the arrays' raw bytes. The header
+// lists every section's byte length, so a truncated or padded file is recognised.
+
+const pad4 = (n: number): number => (n + 3) & ~3;
+
+/** Snapshot parts as one binary buffer. */
+export function encodeSnapshot(parts: SnapshotParts): Uint8Array {
+  const strings = [parts.terms.join('\n'), parts.nameWords.join('\n')].map((s) =>
+    Buffer.from(s, 'utf8'),
+  );
+  const arrays = ARRAY_NAMES.map((name) => parts.arrays[name]);
+  const header = Buffer.from(
+    JSON.stringify({
+      meta: parts.meta,
+      counts: { terms: parts.terms.length, nameWords: parts.nameWords.length },
+      sections: [...strings.map((s) => s.byteLength), ...arrays.map((a) => a.byteLength)],
+    }),
+    'utf8',
+  );
+  const start = pad4(MAGIC.length + 4 + header.byteLength);
+  let size = start;
+  for (const s of strings) size = pad4(size + s.byteLength);
+  for (const a of arrays) size += a.byteLength;
+  const out = Buffer.alloc(size);
+  out.write(MAGIC, 0, 'latin1');
+  out.writeUInt32LE(header.byteLength, MAGIC.length);
+  header.copy(out, MAGIC.length + 4);
+  let at = start;
+  for (const s of strings) {
+    s.copy(out, at);
+    at = pad4(at + s.byteLength);
+  }
+  for (const a of arrays) {
+    out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
+    at += a.byteLength;
+  }
+  return out;
+}
+
+/** Snapshot parts from `encodeSnapshot`'s bytes; arrays are views into `bytes` when aligned. */
+export function decodeSnapshot(bytes: Uint8Array): SnapshotParts {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.byteLength < MAGIC.length + 4 || buf.toString('latin1', 0, MAGIC.length) !== MAGIC) {
+    throw badSnapshot('it is not a Shammie index');
+  }
+  const headerLength = buf.readUInt32LE(MAGIC.length);
+  if (MAGIC.length + 4 + headerLength > buf.byteLength) throw badSnapshot('it is truncated');
+  let header: {
+    meta: SnapshotMeta;
+    counts: { terms: number; nameWords: number };
+    sections: number[];
+  };
+  try {
+    header = JSON.parse(buf.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLength));
+  } catch {
+    throw badSnapshot('its header is damaged');
+  }
+  const sections = header?.sections;
+  if (!Array.isArray(sections) || sections.length !== 2 + ARRAY_NAMES.length) {
+    throw badSnapshot('its header is damaged');
+  }
+  if (header.meta?.version !== SNAPSHOT_VERSION) {
+    throw badSnapshot(`it is from version ${String(header.meta?.version)}`);
+  }
+  let at = pad4(MAGIC.length + 4 + headerLength);
+  const take = (length: unknown): [number, number] => {
+    if (typeof length !== 'number' || length < 0 || at + length > buf.byteLength) {
+      throw badSnapshot('it is truncated');
+    }
+    const range: [number, number] = [at, at + length];
+    at += length;
+    return range;
+  };
+  const readWords = (length: unknown, count: number): string[] => {
+    const [from, to] = take(length);
+    at = pad4(at);
+    if (count === 0) return [];
+    const words = buf.toString('utf8', from, to).split('\n');
+    if (words.length !== count) throw badSnapshot('its word lists are damaged');
+    return words;
+  };
+  const terms = readWords(sections[0], header.counts?.terms ?? -1);
+  const nameWords = readWords(sections[1], header.counts?.nameWords ?? -1);
+  const arrays = {} as SnapshotParts['arrays'];
+  ARRAY_NAMES.forEach((name, i) => {
+    const length = sections[2 + i];
+    if (typeof length !== 'number' || length % 4 !== 0) throw badSnapshot('it is damaged');
+    const [from] = take(length);
+    const offset = buf.byteOffset + from;
+    // Views share the file's memory when it is aligned; otherwise the section is copied.
+    const source =
+      offset % 4 === 0
+        ? { buffer: buf.buffer, offset }
+        : { buffer: new Uint8Array(buf.subarray(from, from + length)).buffer, offset: 0 };
+    arrays[name] = FLOAT_ARRAYS.has(name)
+      ? new Float32Array(source.buffer, source.offset, length / 4)
+      : new Uint32Array(source.buffer, source.offset, length / 4);
+  });
+  if (at !== buf.byteLength) throw badSnapshot('it has trailing bytes');
+  return { meta: header.meta, terms, nameWords, arrays };
 }

@@ -122,7 +122,39 @@ describe('snapshots', () => {
     const snapshot = JSON.parse(JSON.stringify(engine));
     expect(() => loadEngine(snapshot, [...TINY, paper({ id: 'new' })])).toThrow(/another corpus/);
     expect(() => loadEngine({ ...snapshot, version: -1 }, TINY)).toThrow(/version/);
-    expect(() => loadEngine({ ...snapshot, docs: 'AAA' }, TINY)).toThrow(/snapshot/);
+    expect(() =>
+      loadEngine({ ...snapshot, arrays: { ...snapshot.arrays, docs: 'AAA' } }, TINY),
+    ).toThrow(/snapshot/);
     expect(() => loadEngine('{"truncated', TINY)).toThrow(/snapshot/);
+  });
+
+  it('round-trips through bytes to an engine that answers the same', () => {
+    const restored = loadEngine(engine.toBytes(), TINY);
+    for (const q of ['long context', 'megalodn', 'author:levy', 'preferences images']) {
+      expect(restored.search(q).hits.map((h) => [h.paper.id, h.score])).toEqual(
+        engine.search(q).hits.map((h) => [h.paper.id, h.score]),
+      );
+    }
+    expect(restored.suggest('less is m')[0]?.id).toBe('lima');
+  });
+
+  it('refuses truncated, padded, misaligned-garbage and foreign bytes', () => {
+    const bytes = engine.toBytes();
+    expect(() => loadEngine(bytes.subarray(0, bytes.length - 5), TINY)).toThrow(/snapshot/);
+    expect(() => loadEngine(new Uint8Array([...bytes, 0, 0, 0, 0]), TINY)).toThrow(/snapshot/);
+    expect(() => loadEngine(new Uint8Array(64).fill(7), TINY)).toThrow(/snapshot/);
+    expect(() => loadEngine(bytes, [...TINY].reverse())).toThrow(/another corpus/);
+    const damaged = new Uint8Array(bytes);
+    damaged[14] = 0x7b; // inside the JSON header
+    expect(() => loadEngine(damaged, TINY)).toThrow(/snapshot/);
+  });
+
+  it('reads bytes that do not start on a 4-byte boundary', () => {
+    const bytes = engine.toBytes();
+    const shifted = new Uint8Array(bytes.length + 1);
+    shifted.set(bytes, 1);
+    expect(loadEngine(shifted.subarray(1), TINY).search('long context').hits[0]?.paper.id).toBe(
+      'mega',
+    );
   });
 });

@@ -68,17 +68,17 @@ export function createDailyCommands(options: DailyCommandsOptions): DailyCommand
       const next = describeNext(subscription, at);
       const text =
         outcome === 'created'
-          ? `Subscribed: this channel gets the daily paper ${schedule}. ${next}`
+          ? `Subscribed to the daily paper, ${schedule}. ${next}`
           : outcome === 'updated'
-            ? `Updated: this channel now gets the daily paper ${schedule}. ${next}`
-            : `This channel is already subscribed: ${schedule}. ${next}`;
+            ? `Updated: the daily paper now comes ${schedule}. ${next}`
+            : `Already subscribed to the daily paper, ${schedule}. ${next}`;
       return { ok: true, text };
     },
 
     async unsubscribe(channel: ChannelRef) {
       const existing = store.getSubscription(channel.platform, channel.channelId);
       if (!existing || !store.removeSubscription(channel.platform, channel.channelId)) {
-        return { ok: true, text: 'This channel is not subscribed to the daily paper.' };
+        return { ok: true, text: 'That channel is not subscribed to the daily paper.' };
       }
       const fromEnv =
         existing.source === 'env'
@@ -86,7 +86,7 @@ export function createDailyCommands(options: DailyCommandsOptions): DailyCommand
           : '';
       return {
         ok: true,
-        text: `Unsubscribed: this channel no longer gets the daily paper.${fromEnv}`,
+        text: `Unsubscribed: no more daily paper in that channel.${fromEnv}`,
       };
     },
 

@@ -106,7 +106,7 @@ describe('daily commands', () => {
     });
     expect(result).toEqual({
       ok: true,
-      text: 'Subscribed: this channel gets the daily paper every day at 08:30 (Europe/Paris). Next post: Tue, 12 Mar 2024, 08:30 (Europe/Paris).',
+      text: 'Subscribed to the daily paper, every day at 08:30 (Europe/Paris). Next post: Tue, 12 Mar 2024, 08:30 (Europe/Paris).',
     });
     expect(i.store.getSubscription('slack', 'C123')).toMatchObject({
       workspaceId: 'T1',
@@ -126,11 +126,11 @@ describe('daily commands', () => {
     await i.commands.subscribe({ channel: here, time: '09:00', timezone: 'UTC' });
     expect(
       (await i.commands.subscribe({ channel: here, time: '09:00', timezone: 'UTC' })).text,
-    ).toMatch(/^This channel is already subscribed: every day at 09:00 \(UTC\)\./);
+    ).toMatch(/^Already subscribed to the daily paper, every day at 09:00 \(UTC\)\./);
     expect(
       (await i.commands.subscribe({ channel: here, time: '17:45', timezone: 'UTC' })).text,
     ).toMatch(
-      /^Updated: this channel now gets the daily paper every day at 17:45 \(UTC\)\. Next post: Mon, 11 Mar 2024, 17:45/,
+      /^Updated: the daily paper now comes every day at 17:45 \(UTC\)\. Next post: Mon, 11 Mar 2024, 17:45/,
     );
   });
 
@@ -146,10 +146,10 @@ describe('daily commands', () => {
     const { i } = bot();
     await i.commands.subscribe({ channel: here });
     expect((await i.commands.unsubscribe(here)).text).toBe(
-      'Unsubscribed: this channel no longer gets the daily paper.',
+      'Unsubscribed: no more daily paper in that channel.',
     );
     expect((await i.commands.unsubscribe(here)).text).toBe(
-      'This channel is not subscribed to the daily paper.',
+      'That channel is not subscribed to the daily paper.',
     );
     expect((await i.commands.status(here)).text).toContain('not subscribed');
   });

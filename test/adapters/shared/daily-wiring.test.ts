@@ -211,7 +211,7 @@ describe('a user subscribes, then the post arrives', () => {
       (c) => c.path === `/interactions/${command.id}/${command.token}/callback`,
     );
     expect(JSON.stringify(answer.body)).toContain(
-      `Subscribed: this channel gets the daily paper every day at ${hhmm} (UTC)`,
+      `Subscribed to the daily paper, every day at ${hhmm} (UTC)`,
     );
 
     const mention = mentionEvent(`daily subscribe ${hhmm} UTC`);

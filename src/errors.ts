@@ -10,7 +10,8 @@ export type ShammieErrorCode =
   | 'BAD_FORMAT'
   | 'BAD_ARGUMENT'
   | 'BAD_CORPUS'
-  | 'EMPTY_CORPUS';
+  | 'EMPTY_CORPUS'
+  | 'NOT_READY';
 
 export class ShammieError extends Error {
   override readonly name = 'ShammieError';

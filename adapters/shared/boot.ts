@@ -1,4 +1,4 @@
-import { createEngine, type Engine, loadCorpus, planDaily } from '../../src/index.ts';
+import { type Engine, listCorpusFiles, NODE_CORPUS_IO, planDaily } from '../../src/index.ts';
 import type { StartDiscordOptions } from '../discord/start-discord.ts';
 import { createScheduler, type Scheduler } from '../scheduler/create-scheduler.ts';
 import { createDailyCommands } from '../scheduler/daily-commands.ts';
@@ -12,6 +12,8 @@ import type { StartSlackOptions } from '../slack/start-slack.ts';
 import { type Config, ConfigError } from './config.ts';
 import type { DailyCommands, DailyPoster } from './daily-port.ts';
 import type { Logger } from './logger.ts';
+import { openEngine } from './open-engine.ts';
+import { createPendingEngine, type PendingEngine } from './pending-engine.ts';
 
 /** A running platform adapter, as boot needs it: something to post with, and a way to stop. */
 export interface PlatformHandle {
@@ -72,16 +74,10 @@ export async function boot(config: Config, deps: BootDeps): Promise<Bot> {
     ]);
   }
 
-  const { papers, problems } = await loadCorpus(config.corpus);
-  if (problems.length > 0) {
-    logger.warn(
-      { skipped: problems.length, first: problems.slice(0, 3) },
-      'some corpus entries could not be read and were skipped',
-    );
-  }
-  const engine = await createEngine(papers);
-  logger.info({ papers: papers.length, corpus: config.corpus }, 'corpus loaded');
-
+  // A corpus that is not there at all stops the start before anything connects; then the
+  // platforms connect at once and answer "still reading" until the engine is ready.
+  await listCorpusFiles(config.corpus, NODE_CORPUS_IO);
+  const pending = createPendingEngine();
   const store = createDailyStore(openDatabase(config.dataDir));
   const stops: Array<() => Promise<void>> = [async () => store.close()];
   const stopAll = async () => {
@@ -100,17 +96,21 @@ export async function boot(config: Config, deps: BootDeps): Promise<Bot> {
       catchUp: deps.catchUp ?? DEFAULT_CATCH_UP,
       lateAfterMs: DEFAULT_LATE_AFTER_MS,
     };
-    const titles = new Map(engine.papers.map((paper) => [paper.id, paper.title]));
+    let titles: Map<string, string> | undefined;
+    const paperTitle = (id: string): string | undefined => {
+      titles ??= new Map(pending.engine.papers.map((paper) => [paper.id, paper.title]));
+      return titles.get(id);
+    };
     const commands = createDailyCommands({
       store,
       defaults: config.daily,
       due,
       now,
-      paperTitle: (id) => titles.get(id),
+      paperTitle: (id) => (pending.engine.papers.length > 0 ? paperTitle(id) : undefined),
     });
 
     const shared = {
-      engine,
+      engine: pending.engine,
       daily: commands,
       now: () => new Date(now()),
       ...(deps.random ? { random: deps.random } : {}),
@@ -144,6 +144,8 @@ export async function boot(config: Config, deps: BootDeps): Promise<Bot> {
       platforms.push('slack');
     }
 
+    const engine = await openCorpusEngine(config, logger, pending);
+
     const scheduler = createScheduler({
       store,
       posters,
@@ -173,6 +175,43 @@ export async function boot(config: Config, deps: BootDeps): Promise<Bot> {
     await stopAll();
     throw error;
   }
+}
+
+/**
+ * Loads the corpus and its index (from the snapshot in the data directory when it matches),
+ * logging progress, and hands the engine to the platforms already running.
+ */
+async function openCorpusEngine(
+  config: Config,
+  logger: Logger,
+  pending: PendingEngine,
+): Promise<Engine> {
+  let logged = 0;
+  const opened = await openEngine({
+    corpus: config.corpus,
+    dataDir: config.dataDir,
+    logger,
+    onProgress: (_phase, done, total) => {
+      pending.progress(done, total);
+      const tenth = total > 0 ? Math.floor((done / total) * 10) : 10;
+      if (tenth > logged && tenth < 10) {
+        logged = tenth;
+        logger.info({ indexed: done, of: total }, 'indexing the corpus');
+      }
+    },
+  });
+  if (opened.problems.length > 0) {
+    logger.warn(
+      { skipped: opened.problems.length, first: opened.problems.slice(0, 3) },
+      'some corpus entries could not be read and were skipped',
+    );
+  }
+  pending.ready(opened.engine);
+  logger.info(
+    { papers: opened.engine.papers.length, corpus: config.corpus, index: opened.source },
+    'corpus loaded',
+  );
+  return opened.engine;
 }
 
 /** The real Discord adapter, loaded only when Discord is configured. */

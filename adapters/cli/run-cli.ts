@@ -1,26 +1,30 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { Command, CommanderError, Option } from 'commander';
 import {
   type AnswerContext,
   answer,
   CITATION_FORMATS,
   type CitationFormat,
-  createEngine,
   type Engine,
   type EngineCommand,
   isShammieError,
-  loadCorpus,
+  listCorpusFiles,
+  NODE_CORPUS_IO,
   paperCard,
   type ReplyView,
   type ShammieErrorCode,
 } from '../../src/index.ts';
+import { type Config, DEFAULT_DATA_DIR, loadConfig } from '../shared/config.ts';
+import { openEngine } from '../shared/open-engine.ts';
 import { runChat } from './chat-session.ts';
+import { createCliLogger } from './cli-logger.ts';
+import { createProgressBar } from './progress-bar.ts';
 import { ANSI, PLAIN, renderText } from './render-text.ts';
 
 /** What the command line reads and writes: injected, so tests run it in-process too. */
 export interface CliIo {
   stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
   stdin: NodeJS.ReadableStream;
   env: Readonly<Record<string, string | undefined>>;
   now: () => Date;
@@ -81,15 +85,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   async function getEngine(): Promise<Engine> {
     if (engine) return engine;
     const path = globals().corpus || io.env.SHAMMIE_CORPUS || './corpus';
-    const { papers, problems } = await loadCorpus(path);
-    if (problems.length > 0) {
-      for (const p of problems.slice(0, 5)) {
-        io.stderr.write(`shammie: skipped ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
-      }
-      if (problems.length > 5)
-        io.stderr.write(`shammie: … and ${problems.length - 5} more problems\n`);
+    const progress = createProgressBar(io.stderr);
+    const opened = await openEngine({
+      corpus: path,
+      // Large corpora keep their index in the data directory, so the next command starts fast.
+      ...((await corpusBytes(path)) >= CLI_SNAPSHOT_MIN_BYTES
+        ? { dataDir: io.env.SHAMMIE_DATA_DIR || DEFAULT_DATA_DIR }
+        : {}),
+      logger: createCliLogger(io.stderr),
+      onProgress: progress.update,
+    });
+    progress.stop();
+    const { problems } = opened;
+    for (const p of problems.slice(0, 5)) {
+      io.stderr.write(`shammie: skipped ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
     }
-    engine = createEngine(papers);
+    if (problems.length > 5)
+      io.stderr.write(`shammie: … and ${problems.length - 5} more problems\n`);
+    engine = opened.engine;
     return engine;
   }
 
@@ -233,6 +246,31 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       });
     });
 
+  program
+    .command('discord')
+    .description('Discord administration')
+    .command('register')
+    .description('register the slash commands (in DISCORD_GUILD_ID, else globally) if they changed')
+    .action(async () => {
+      let config: Config;
+      try {
+        config = loadConfig(io.env);
+      } catch (error) {
+        throw new ExitError(error instanceof Error ? error.message : String(error), EXIT_BAD_INPUT);
+      }
+      if (!config.discord) {
+        throw new ExitError('set DISCORD_TOKEN and DISCORD_APPLICATION_ID first', EXIT_BAD_INPUT);
+      }
+      const { describeRegistration, registerCommands } = await import(
+        '../discord/register-commands.ts'
+      );
+      const result = await registerCommands({
+        config: config.discord,
+        logger: createCliLogger(io.stderr),
+      });
+      out(describeRegistration(result));
+    });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT_OK;
@@ -257,6 +295,20 @@ function failure(error: unknown, io: CliIo): number {
   const message = error instanceof Error ? error.message : String(error);
   io.stderr.write(`shammie: unexpected error: ${oneLine(message)}\n`);
   return EXIT_BAD_INPUT;
+}
+
+/** Corpora at least this large (in bytes) keep an index snapshot in the data directory. */
+export const CLI_SNAPSHOT_MIN_BYTES = 20 * 1024 * 1024;
+
+async function corpusBytes(path: string): Promise<number> {
+  try {
+    const { files } = await listCorpusFiles(path, NODE_CORPUS_IO);
+    let total = 0;
+    for (const file of files) total += (await stat(file.path)).size;
+    return total;
+  } catch {
+    return 0; // the loader explains a bad corpus path itself
+  }
 }
 
 function oneLine(text: string): string {

@@ -1,0 +1,69 @@
+import { spawn } from 'node:child_process';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type FakeDiscord, startFakeDiscord } from '../adapters/discord/fake-discord.ts';
+
+/** Runs the CLI as a process (async: the fake server must keep answering meanwhile). */
+function shammie(args: string[], env: Record<string, string>) {
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, ['bin/shammie.js', ...args], {
+      env: { ...process.env, ...env, NO_COLOR: '1' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+describe('shammie discord register', () => {
+  let discord: FakeDiscord;
+  beforeEach(async () => {
+    discord = await startFakeDiscord();
+  });
+  afterEach(async () => {
+    await discord.close();
+  });
+
+  const env = () => ({
+    DISCORD_TOKEN: 'test-token-that-is-secret',
+    DISCORD_APPLICATION_ID: '100000000000000001',
+    DISCORD_GUILD_ID: '200000000000000002',
+    DISCORD_API_URL: discord.apiUrl,
+  });
+
+  it('writes the commands to the guild when they differ, then reports nothing to change', async () => {
+    // The fake application holds what was last written, as Discord does.
+    let registered: unknown = [];
+    discord.respond((call) => {
+      if (!/\/guilds\/200000000000000002\/commands$/.test(call.path)) return undefined;
+      if (call.method === 'PUT') registered = call.body;
+      return { status: 200, body: registered };
+    });
+    const first = await shammie(['discord', 'register'], env());
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/added .*search/);
+    expect(discord.find('PUT', /\/commands$/)).toHaveLength(1);
+    const second = await shammie(['discord', 'register'], env());
+    expect(second.status).toBe(0);
+    expect(second.stdout).toContain('already up to date');
+    expect(discord.find('PUT', /\/commands$/)).toHaveLength(1);
+    expect(first.stdout + first.stderr + second.stdout + second.stderr).not.toContain(
+      'test-token-that-is-secret',
+    );
+  });
+
+  it('says which variables to set when Discord is not configured', async () => {
+    const { status, stderr } = await shammie(['discord', 'register'], {
+      DISCORD_TOKEN: '',
+      DISCORD_APPLICATION_ID: '',
+    });
+    expect(status).toBe(1);
+    expect(stderr).toContain('DISCORD_TOKEN');
+  });
+});

@@ -93,7 +93,7 @@ export async function boot(config: Config, deps: BootDeps): Promise<Bot> {
   try {
     syncEnvSubscriptions(store, config, now(), logger);
     const due = {
-      catchUp: deps.catchUp ?? DEFAULT_CATCH_UP,
+      catchUp: deps.catchUp ?? config.daily.catchUp ?? DEFAULT_CATCH_UP,
       lateAfterMs: DEFAULT_LATE_AFTER_MS,
     };
     let titles: Map<string, string> | undefined;

@@ -34,7 +34,12 @@ export interface Config {
   corpus: string;
   dataDir: string;
   logLevel: LogLevel;
-  daily: { cron: string; timezone: string };
+  daily: {
+    cron: string;
+    timezone: string;
+    /** A slot missed while the bot was down: posted when it returns the same day, or skipped. */
+    catchUp?: 'catch-up' | 'skip';
+  };
   discord?: DiscordConfig;
   slack?: SlackConfig;
 }
@@ -82,6 +87,12 @@ const schema = z.object({
   SHAMMIE_CORPUS: optional,
   SHAMMIE_DATA_DIR: optional,
   SHAMMIE_DAILY_CRON: optional,
+  SHAMMIE_DAILY_CATCH_UP: optional.refine(
+    (v) => v === undefined || v === 'catch-up' || v === 'skip',
+    {
+      message: 'must be catch-up or skip',
+    },
+  ),
   SHAMMIE_TIMEZONE: optional.refine((v) => v === undefined || isTimeZone(v), {
     message: 'must be an IANA time zone such as Europe/Paris',
   }),
@@ -149,6 +160,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     daily: {
       cron: e.SHAMMIE_DAILY_CRON ?? DEFAULT_DAILY_CRON,
       timezone: e.SHAMMIE_TIMEZONE ?? DEFAULT_TIMEZONE,
+      catchUp: e.SHAMMIE_DAILY_CATCH_UP === 'skip' ? 'skip' : 'catch-up',
     },
   };
   if (e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID) {

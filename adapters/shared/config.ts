@@ -104,6 +104,9 @@ const schema = z.object({
   ),
 });
 
+/** Every environment variable the bot reads (INTERFACES.md §3, and additions). */
+export const CONFIG_KEYS: readonly string[] = Object.keys(schema.shape);
+
 /** True for a time zone Intl knows (IANA names, and UTC). */
 export function isTimeZone(zone: string): boolean {
   try {

@@ -1,0 +1,98 @@
+/**
+ * What the benchmark's processes say to each other: the job a measuring process is given, and
+ * the figures it sends back phase by phase (so a process stopped for time or memory still leaves
+ * its finished phases behind).
+ */
+import type { LatencySummary, RepeatedTiming } from './stats.ts';
+
+/** Settings shared by both kinds of measuring process. */
+interface JobBase {
+  /** The corpus: one JSON Lines file, or a folder of them. */
+  corpusPath: string;
+}
+
+/** One corpus size: load, build, search, suggest, snapshot, memory. */
+export interface SizeJob extends JobBase {
+  kind: 'size';
+  /** Claims timed, in order. */
+  claims: string[];
+  /** Untimed claims asked first. */
+  warmClaims: string[];
+  warmup: number;
+  titles: number;
+  seed: string;
+  repeat: number;
+  phaseBudgetS: number;
+  /** Where the snapshot bytes are written for the fresh-start runs. */
+  snapshotPath: string;
+}
+
+/** A fresh process started from a snapshot, timed to its first answer. */
+export interface StartJob extends JobBase {
+  kind: 'start';
+  snapshotPath: string;
+  claim: string;
+}
+
+/** Latencies of the autocomplete, overall and by kind of typing. */
+export interface SuggestFigures {
+  all: LatencySummary;
+  chars: LatencySummary;
+  words: LatencySummary;
+  /** Typed prefixes that got no paper at all. */
+  empty: number;
+  /** Typed prefixes whose first suggestion's title starts with the typed text (any case). */
+  topStartsWithTyped: number;
+}
+
+/** Messages of a size process, in the order they are sent. */
+export type SizeMessage =
+  | { type: 'refused'; message: string }
+  | { type: 'loaded'; loadS: number; papers: number; problems: number; rssAfterLoadMB: number }
+  | {
+      type: 'built';
+      createS: number;
+      rssAfterBuildMB: number;
+      heapAfterBuildMB: number;
+      peakAfterBuildMB: number;
+    }
+  | { type: 'search'; latency: LatencySummary; warmed: number; empty: number; errors: number }
+  | { type: 'suggest'; suggest: SuggestFigures; warmed: number }
+  | { type: 'peak'; peakMB: number }
+  | {
+      type: 'snapshot';
+      bytes: number;
+      save: RepeatedTiming;
+      load: RepeatedTiming;
+      /** Of the first timed claims, how many got the same top 10 from the loaded engine. */
+      sameTop10: string;
+    }
+  | { type: 'repeats'; load: RepeatedTiming; create: RepeatedTiming }
+  | {
+      type: 'stepwise';
+      build: RepeatedTiming;
+      /** The longest stretch between two pauses of the stepwise build (the event loop was busy). */
+      longestStepMs: number;
+      steps: number;
+    }
+  | { type: 'done'; peakMB: number }
+  | { type: 'error'; error: string };
+
+/** What a fresh start reports once it has answered. */
+export interface StartMessage {
+  type: 'started';
+  /** Milliseconds from the process's start to the first line of the measuring code (node, tsx, imports). */
+  bootMs: number;
+  loadCorpusS: number;
+  readSnapshotS: number;
+  loadEngineS: number;
+  firstSearchMs: number;
+  /** Milliseconds from the process's start to the first answer. */
+  toAnswerMs: number;
+  hits: number;
+  rssMB: number;
+  peakMB: number;
+}
+
+/** A fresh start's message, or its failure. */
+export type StartReply = StartMessage | { type: 'error'; error: string };

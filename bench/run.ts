@@ -1,0 +1,257 @@
+/**
+ * `npm run bench`: Shammie's own figures at each corpus size (see `--help` and
+ * docs/performance.md). Each size is measured in processes of its own; this process only
+ * prepares corpora, hands out jobs, and prints the report.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BenchCorpus, ensureCorpus, splitCorpus } from './bench-corpora.ts';
+import { type BenchOptions, HELP_TEXT, parseBenchArgs } from './bench-options.ts';
+import type { SizeJob, SizeMessage, StartJob, StartMessage, StartReply } from './messages.ts';
+import {
+  checkTargets,
+  sizeNotes,
+  TABLE_HEADER,
+  TARGET_SIZE,
+  tableRow,
+  targetLines,
+  textTable,
+} from './report.ts';
+import { type ChildSettings, runChild } from './run-child.ts';
+import { seededRandom, shuffled } from './seeded-order.ts';
+import { recordPhase, type SizeResult, startFigures } from './size-result.ts';
+
+const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(BENCH_DIR, '..');
+const SIZE_WORKER = join(BENCH_DIR, 'size-worker.ts');
+const START_WORKER = join(BENCH_DIR, 'start-worker.ts');
+
+const log = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
+
+/** The SciFact train claims, in the seeded order every size times them in. */
+async function orderedClaims(options: BenchOptions): Promise<string[]> {
+  const file = join(options.dataDir, 'scifact', 'queries_train.jsonl');
+  const text = await readFile(file, 'utf8');
+  const claims: string[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    const record = JSON.parse(line) as { text?: unknown; query?: unknown };
+    const claim = String(record.text ?? record.query ?? '').trim();
+    if (claim !== '') claims.push(claim);
+  }
+  return shuffled(claims, seededRandom(`shammie-bench-own:claims:${options.seed}`));
+}
+
+function describeFailure(outcome: {
+  code: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  stderrTail: string;
+}): string {
+  if (outcome.timedOut) return 'stopped at the time limit (--timeout)';
+  if (/heap out of memory|Allocation failed/i.test(outcome.stderrTail)) {
+    return 'ran out of memory (--heap)';
+  }
+  // The error's own line says more than the stack under it.
+  const lines = outcome.stderrTail.split('\n').filter((l) => l.trim() !== '');
+  const errorLine = lines.find((l) => /\b\w*Error\b/.test(l) && !/^\s+at /.test(l));
+  const tail = errorLine ?? lines.slice(-3).join(' | ');
+  return `exited with ${outcome.signal ?? `code ${outcome.code}`}${tail ? `: ${tail}` : ''}`;
+}
+
+/** Runs the size process, splitting the corpus into parts once if the loader refuses the file. */
+async function measureSize(
+  size: number,
+  corpus: BenchCorpus,
+  job: Omit<SizeJob, 'corpusPath'>,
+  options: BenchOptions,
+  settings: ChildSettings,
+): Promise<SizeResult> {
+  const result: SizeResult = {
+    size,
+    corpus,
+    loadedPath: corpus.path,
+    loadAvg: { before: loadavg(), after: [] },
+    phases: {},
+    notes: [],
+  };
+  const tag = `[${size.toLocaleString('en-US')}]`;
+  const progress = (m: SizeMessage): void => {
+    recordPhase(result.phases, m);
+    if (m.type === 'loaded') log(`${tag} loaded ${m.papers} papers in ${m.loadS.toFixed(2)} s`);
+    if (m.type === 'built') log(`${tag} built in ${m.createS.toFixed(2)} s`);
+    if (m.type === 'search')
+      log(`${tag} search p50 ${m.latency.p50.toFixed(2)} ms, p99 ${m.latency.p99.toFixed(2)} ms`);
+    if (m.type === 'suggest')
+      log(
+        `${tag} suggest p50 ${m.suggest.all.p50.toFixed(2)} ms, p99 ${m.suggest.all.p99.toFixed(2)} ms`,
+      );
+    if (m.type === 'snapshot') log(`${tag} snapshot saved and loaded`);
+    if (m.type === 'repeats') log(`${tag} load and build repeated`);
+    if (m.type === 'refused') log(`${tag} loadCorpus refused the file: ${m.message}`);
+  };
+  let outcome = await runChild<SizeMessage>(
+    SIZE_WORKER,
+    { ...job, corpusPath: corpus.path },
+    settings,
+    progress,
+  );
+  const refused = result.phases.refused;
+  if (refused) {
+    const parts = await splitCorpus(corpus, options.cacheDir);
+    result.loadedPath = parts;
+    result.notes.push(
+      `loadCorpus refused the single file (${refused.message}); the same lines were loaded as a folder of JSON Lines parts of at most 128 MiB (${parts}), through the same loadCorpus`,
+    );
+    result.phases = {};
+    outcome = await runChild<SizeMessage>(
+      SIZE_WORKER,
+      { ...job, corpusPath: parts },
+      settings,
+      progress,
+    );
+  }
+  const error = result.phases.error;
+  if (!result.phases.done) {
+    result.failure = error ? error.error : describeFailure(outcome);
+  }
+
+  if (result.phases.snapshot) {
+    const starts: StartMessage[] = [];
+    const walls: number[] = [];
+    for (let i = 0; i < options.repeat; i++) {
+      const startJob: StartJob = {
+        kind: 'start',
+        corpusPath: result.loadedPath,
+        snapshotPath: job.snapshotPath,
+        claim: job.claims[0] ?? 'protein folding',
+      };
+      const run = await runChild<StartReply>(START_WORKER, startJob, settings);
+      const reply = run.messages.find((m) => m.type === 'started');
+      if (!reply) {
+        const failed = run.messages.find((m) => m.type === 'error');
+        result.notes.push(
+          `a fresh start failed: ${failed?.type === 'error' ? failed.error : describeFailure(run)}`,
+        );
+        break;
+      }
+      starts.push(reply);
+      walls.push(run.atMs[run.messages.indexOf(reply)] ?? run.wallMs);
+    }
+    if (starts.length > 0) {
+      result.start = startFigures(starts, walls);
+      log(
+        `${tag} fresh start to first answer ${result.start.toAnswerS.toFixed(2)} s (median of ${starts.length})`,
+      );
+    }
+  }
+  result.loadAvg.after = loadavg();
+  return result;
+}
+
+async function main(): Promise<number> {
+  const parsed = parseBenchArgs(process.argv.slice(2), ROOT, process.env);
+  if (parsed.kind === 'help') {
+    process.stdout.write(HELP_TEXT);
+    return 0;
+  }
+  if (parsed.kind === 'error') {
+    log(`bench: ${parsed.message}`);
+    return 2;
+  }
+  const options = parsed.options;
+  if (!existsSync(join(options.dataDir, 'scifact', 'queries_train.jsonl'))) {
+    log(`bench: the SciFact claims are not in ${options.dataDir}/scifact (use --data DIR)`);
+    return 2;
+  }
+  const order = await orderedClaims(options);
+  const claims = order.slice(0, options.queries ?? order.length);
+  let warmClaims = order.slice(claims.length, claims.length + options.warmup);
+  const warmNote =
+    warmClaims.length < options.warmup
+      ? `the warm-up claims are the first ${options.warmup} timed ones (every claim is timed)`
+      : undefined;
+  if (warmClaims.length < options.warmup) warmClaims = order.slice(0, options.warmup);
+
+  await mkdir(join(options.cacheDir, 'snapshots'), { recursive: true });
+  if (options.cpuProfDir) await mkdir(options.cpuProfDir, { recursive: true });
+  const settings: ChildSettings = {
+    root: ROOT,
+    heapMB: options.heapMB,
+    timeoutS: options.timeoutS,
+    ...(options.cpuProfDir ? { cpuProfDir: options.cpuProfDir } : {}),
+  };
+  log(
+    `bench: sizes ${options.sizes.join(', ')}; ${claims.length} claims timed; repeat ${options.repeat}; load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')} on ${cpus().length} cores`,
+  );
+
+  const results: SizeResult[] = [];
+  for (const size of options.sizes) {
+    const tag = `[${size.toLocaleString('en-US')}]`;
+    let corpus: BenchCorpus;
+    try {
+      corpus = await ensureCorpus(size, options);
+    } catch (error) {
+      log(`bench: ${error instanceof Error ? error.message : String(error)}`);
+      return 2;
+    }
+    log(`${tag} corpus ${corpus.path} (${corpus.source})`);
+    const job: Omit<SizeJob, 'corpusPath'> = {
+      kind: 'size',
+      claims,
+      warmClaims,
+      warmup: options.warmup,
+      titles: options.titles,
+      seed: options.seed,
+      repeat: options.repeat,
+      phaseBudgetS: options.phaseBudgetS,
+      snapshotPath: join(options.cacheDir, 'snapshots', `shammie-${size}.bin`),
+    };
+    const result = await measureSize(size, corpus, job, options, settings);
+    if (warmNote) result.notes.push(warmNote);
+    results.push(result);
+  }
+
+  const out: string[] = [];
+  out.push(textTable(TABLE_HEADER, results.map(tableRow)));
+  out.push('');
+  for (const r of results) out.push(...sizeNotes(r));
+  out.push('');
+  const atTarget = results.find((r) => r.size === TARGET_SIZE);
+  const targets = checkTargets(atTarget);
+  if (atTarget) out.push(...targetLines(targets, TARGET_SIZE));
+  else
+    out.push(
+      `targets are set at ${TARGET_SIZE.toLocaleString('en-US')} abstracts, not measured in this run`,
+    );
+  process.stdout.write(`${out.join('\n')}\n`);
+
+  if (options.json) {
+    const report = {
+      settings: { ...options, claimsTimed: claims.length },
+      machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model },
+      sizes: results,
+      targets: atTarget ? targets : undefined,
+    };
+    await writeFile(options.json, `${JSON.stringify(report, null, 2)}\n`);
+    log(`bench: figures written to ${options.json}`);
+  }
+  return results.some((r) => r.failure) ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    log(`bench: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);

@@ -7,8 +7,17 @@ import { ELLIPSIS } from './limits.ts';
  * an abstract or a user's query.
  */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+  return text
+    .replace(CONTROL_CHARACTERS, '')
+    .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
+
+/**
+ * Control characters other than tab and newline show as nothing (or as boxes) in Slack, and
+ * each costs six characters of the message's JSON size limit (`\u0000`): they are dropped.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
 /** Cuts `text` to at most `max` characters, ending with "…" when cut, never inside a surrogate pair. */
 export function truncate(text: string, max: number): string {

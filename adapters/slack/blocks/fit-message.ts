@@ -19,15 +19,17 @@ export function fitMessage(
   if (blocks.length > SLACK_LIMITS.blocks) {
     blocks = [...blocks.slice(0, SLACK_LIMITS.blocks - 1), context(`${ELLIPSIS} (more not shown)`)];
   }
-  while (blocks.length > 1 && JSON.stringify(blocks).length > SLACK_LIMITS.blocksJson) {
+  while (JSON.stringify(blocks).length > SLACK_LIMITS.blocksJson) {
     const longest = longestText(blocks);
     if (longest && longest.text.length > SHRINK_FLOOR) {
       longest.text = truncateMrkdwn(
         longest.text,
         Math.max(SHRINK_FLOOR, Math.floor(longest.text.length * 0.6)),
       );
-    } else {
+    } else if (blocks.length > 1) {
       blocks = blocks.slice(0, -1);
+    } else {
+      break; // one block of at most SHRINK_FLOOR characters: far below the limit
     }
   }
   const text = truncateMrkdwn(fallback.trim() || ELLIPSIS, SLACK_LIMITS.fallbackText);

@@ -2,24 +2,44 @@
  * Finding and reading the files of a corpus: a path is a file or a directory walked recursively
  * in a fixed order. File access is injected so tests (and other hosts) can supply their own.
  */
+import { createReadStream } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { join } from 'node:path';
 import { ShammieError } from '../errors.ts';
 import type { LoadProblem } from '../types.ts';
 
-/** The file-system calls the loader makes; node:fs/promises by default. */
+/** The file-system calls the loader makes; node:fs by default. */
 export interface CorpusIO {
+  /** A whole file at once (used when no stream opener is given). */
   readFile(path: string): Promise<Uint8Array | string>;
+  /**
+   * A file's bytes as a stream of chunks, so files larger than memory can be read line by
+   * line. Errors (a missing file, no permission) may surface when the first chunk is awaited.
+   */
+  createReadStream(path: string): AsyncIterable<Uint8Array | string>;
   readdir(path: string): Promise<string[]>;
   stat(path: string): Promise<{ isFile(): boolean; isDirectory(): boolean; size: number }>;
 }
 
+/** Bytes the real file system hands over per read: few reads, and little held at once. */
+const STREAM_CHUNK_BYTES = 1024 * 1024;
+
 /** The real file system. */
 export const NODE_CORPUS_IO: CorpusIO = {
   readFile: (path) => fs.readFile(path),
+  createReadStream: (path) => createReadStream(path, { highWaterMark: STREAM_CHUNK_BYTES }),
   readdir: (path) => fs.readdir(path),
   stat: (path) => fs.stat(path),
 };
+
+/** A stream opener over `readFile`: the whole file as one chunk (for injected file systems). */
+export function streamFromReadFile(readFile: CorpusIO['readFile']): CorpusIO['createReadStream'] {
+  return (path) => ({
+    async *[Symbol.asyncIterator]() {
+      yield await readFile(path);
+    },
+  });
+}
 
 /** File name extensions of the corpus formats, lower-case, with the format each one holds. */
 export const CORPUS_EXTENSIONS: Readonly<Record<string, CorpusFormat>> = {
@@ -36,14 +56,17 @@ export type CorpusFormat = 'seed-text' | 'bibtex' | 'json' | 'json-lines';
 
 /** How deep a directory walk goes; deeper folders (or symlink loops) are reported, not walked. */
 const MAX_DIRECTORY_DEPTH = 16;
-/** Bytes inspected to tell a text file from a binary one. */
-const SNIFF_BYTES = 8192;
-/** Share of control bytes above which a file is binary (random bytes have about 12%). */
-const BINARY_CONTROL_SHARE = 0.05;
+
+/** One file of a corpus: where it is, the format its extension names, its size in bytes. */
+export interface CorpusFile {
+  path: string;
+  format: CorpusFormat | undefined;
+  size: number;
+}
 
 /** The files of a corpus in load order, and what was skipped while finding them. */
 export interface CorpusFiles {
-  files: { path: string; format: CorpusFormat | undefined }[];
+  files: CorpusFile[];
   problems: LoadProblem[];
   isDirectory: boolean;
 }
@@ -62,7 +85,11 @@ export async function listCorpusFiles(root: string, io: CorpusIO): Promise<Corpu
     throw new ShammieError('BAD_CORPUS', `Cannot read the corpus at ${root}: ${reason(error)}`);
   }
   if (info.isFile()) {
-    return { files: [{ path: root, format: formatOf(root) }], problems: [], isDirectory: false };
+    return {
+      files: [{ path: root, format: formatOf(root), size: info.size }],
+      problems: [],
+      isDirectory: false,
+    };
   }
   if (!info.isDirectory()) {
     throw new ShammieError('BAD_CORPUS', `The corpus at ${root} is neither a file nor a directory`);
@@ -106,7 +133,7 @@ async function walk(directory: string, depth: number, io: CorpusIO, found: Corpu
       }
     } else if (info.isFile()) {
       const format = formatOf(path);
-      if (format) found.files.push({ path, format });
+      if (format) found.files.push({ path, format, size: info.size });
       else {
         found.problems.push({
           file: path,
@@ -132,30 +159,6 @@ export function sniffFormat(text: string): CorpusFormat | undefined {
   if (/^(?:%[^\n]*\n\s*)*@\s*[A-Za-z]+\s*[{(]/.test(start)) return 'bibtex';
   if (/^\s*abstract\s*:/im.test(text.slice(0, 100_000))) return 'seed-text';
   return undefined;
-}
-
-/**
- * The text of a file's bytes, or undefined when they look binary: more than
- * {@link BINARY_CONTROL_SHARE} of the first bytes are NULs or other control characters (a stray
- * bad byte in a text file is the parser's to report, line by line). UTF-8 is expected; a file
- * with no valid UTF-8 beyond ASCII but other high bytes is read as Windows-1252, which old
- * BibTeX files often are. A byte-order mark is dropped.
- */
-export function decodeText(content: Uint8Array | string): string | undefined {
-  if (typeof content === 'string') return stripBom(content);
-  const head = content.subarray(0, SNIFF_BYTES);
-  let control = 0;
-  for (const byte of head) {
-    if (byte < 32 && byte !== 9 && byte !== 10 && byte !== 13 && byte !== 12) control += 1;
-  }
-  if (control > head.length * BINARY_CONTROL_SHARE) return undefined;
-  const text = new TextDecoder('utf-8').decode(content);
-  if (!text.includes('\ufffd') || /[\u0080-\ufffc\ufffe\uffff]/.test(text)) return stripBom(text);
-  return stripBom(new TextDecoder('windows-1252').decode(content));
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** A short human reason for a file-system error ("no such file or directory"). */

@@ -4,8 +4,15 @@
  * `venue`, `journal` or `booktitle`, `arxiv` or `eprint`, and so on.
  */
 import type { LoadProblem } from '../types.ts';
-import { buildRecord, type RecordFields } from './paper-record.ts';
-import type { FileOrigin, ParsedEntries } from './parsed-entries.ts';
+import { buildRecord, type RecordFields, type RecordOrigin } from './paper-record.ts';
+import {
+  collectingSink,
+  type EntrySink,
+  type FileOrigin,
+  type LineReader,
+  type ParsedEntries,
+  readLinesOf,
+} from './parsed-entries.ts';
 
 /** Properties of a wrapping object that may hold the array of papers. */
 const ARRAY_HOLDERS = ['papers', 'items', 'records', 'documents', 'docs', 'entries', 'data'];
@@ -13,46 +20,51 @@ const ARRAY_HOLDERS = ['papers', 'items', 'records', 'documents', 'docs', 'entri
 const EXCERPT_LENGTH = 60;
 
 /**
- * Entries of a JSON Lines text. Blank lines are ignored; a line that is not a JSON object, or
- * has neither title nor abstract, is reported with its 1-based line number and the rest loads.
+ * A reader of JSON Lines, fed line by line (see {@link LineReader}). Blank lines are ignored; a
+ * line that is not a JSON object, or has neither title nor abstract, is reported with its
+ * 1-based line number and the rest loads.
  */
+export function createJsonLinesReader(origin: FileOrigin, sink: EntrySink): LineReader {
+  return {
+    line(text, number) {
+      const line = text.trim();
+      if (line.length === 0) return true;
+      const parsed = parseObject(line);
+      if (typeof parsed !== 'string') return addRecord(parsed, origin, number, sink);
+      sink.problem({ file: origin.file, line: number, message: parsed });
+      return false;
+    },
+    end() {},
+  };
+}
+
+/** Entries of a JSON Lines text held in memory (files are streamed instead). */
 export function parseJsonLines(text: string, origin: FileOrigin): ParsedEntries {
-  const records: ParsedEntries['records'] = [];
-  const problems: LoadProblem[] = [];
-  let start = 0;
-  let lineNumber = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    lineNumber += 1;
-    const line = text.slice(start, end).trim();
-    start = end + 1;
-    if (line.length === 0) continue;
-    const parsed = parseObject(line);
-    if (typeof parsed === 'string') {
-      problems.push({ file: origin.file, line: lineNumber, message: parsed });
-      continue;
-    }
-    addRecord(parsed, origin, lineNumber, records, problems);
-  }
-  return { records, problems };
+  const sink = collectingSink();
+  readLinesOf(text, createJsonLinesReader(origin, sink));
+  return { records: sink.records, problems: sink.problems };
 }
 
 /**
  * Entries of a JSON document: an array of paper objects, an object holding such an array
  * (`{"papers": […]}`), or a single paper object. A JSON Lines text saved as `.json` is read as
- * JSON Lines. Bad items are reported with the line they start on.
+ * JSON Lines. Bad items are reported with the line they start on. When the document is not
+ * valid JSON (a truncated file, a missing comma), the syntax error is reported and the items of
+ * a top-level array are read one by one, so every item that is whole still loads.
  */
 export function parseJsonDocument(text: string, origin: FileOrigin): ParsedEntries {
+  const sink = collectingSink();
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     if (text.trimStart().startsWith('{')) return parseJsonLines(text, origin);
     const problem: LoadProblem = { file: origin.file, message: jsonErrorMessage(error) };
-    const line = errorLine(error, text);
-    if (line !== undefined) problem.line = line;
-    return { records: [], problems: [problem] };
+    const position = errorPosition(error);
+    if (position !== undefined) problem.line = lineAt(text, position);
+    sink.problem(problem);
+    if (text.trimStart().startsWith('[')) salvageItems(text, position, origin, sink);
+    return { records: sink.records, problems: sink.problems };
   }
   const items = papersIn(value);
   if (!items) {
@@ -61,35 +73,16 @@ export function parseJsonDocument(text: string, origin: FileOrigin): ParsedEntri
       problems: [{ file: origin.file, message: 'expected an array of paper objects' }],
     };
   }
-  const records: ParsedEntries['records'] = [];
-  const problems: LoadProblem[] = [];
-  let lines: number[] | undefined;
-  items.forEach((item, index) => {
+  let spans: ItemSpan[] | undefined;
+  for (let index = 0; index < items.length; index += 1) {
     // Line numbers cost a scan of the text, so they are found only once something is wrong.
     const lineOf = () => {
-      lines ??= Array.isArray(value) ? arrayItemLines(text) : [];
-      return lines[index];
+      spans ??= Array.isArray(value) ? arrayItemSpans(text) : [];
+      return spans[index]?.line;
     };
-    if (!isPlainObject(item)) {
-      const problem: LoadProblem = {
-        file: origin.file,
-        message: `item ${index + 1} is not an object`,
-      };
-      const line = lineOf();
-      if (line !== undefined) problem.line = line;
-      problems.push(problem);
-      return;
-    }
-    const before = problems.length;
-    addRecord(item, origin, undefined, records, problems);
-    const added = problems[before];
-    if (added) {
-      added.message = `item ${index + 1}: ${added.message}`;
-      const line = lineOf();
-      if (line !== undefined) added.line = line;
-    }
-  });
-  return { records, problems };
+    addItem(items[index], index, origin, sink, lineOf);
+  }
+  return { records: sink.records, problems: sink.problems };
 }
 
 /** The fields of one JSON paper object, under the names common exports use. */
@@ -112,18 +105,75 @@ function addRecord(
   item: Record<string, unknown>,
   origin: FileOrigin,
   line: number | undefined,
-  records: ParsedEntries['records'],
-  problems: LoadProblem[],
-): void {
-  const recordOrigin = line === undefined ? { ...origin } : { ...origin, line };
+  sink: EntrySink,
+): boolean {
+  const recordOrigin: RecordOrigin = { file: origin.file, collection: origin.collection };
+  if (line !== undefined) recordOrigin.line = line;
   const record = buildRecord(jsonFields(item), recordOrigin);
-  if (typeof record === 'string') {
-    const problem: LoadProblem = { file: origin.file, message: record };
-    if (line !== undefined) problem.line = line;
-    problems.push(problem);
-  } else {
-    records.push(record);
+  if (typeof record !== 'string') {
+    sink.record(record);
+    return true;
   }
+  const problem: LoadProblem = { file: origin.file, message: record };
+  if (line !== undefined) problem.line = line;
+  sink.problem(problem);
+  return false;
+}
+
+/** One item of an array: a paper object, or a problem naming the item and its line. */
+function addItem(
+  item: unknown,
+  index: number,
+  origin: FileOrigin,
+  sink: EntrySink,
+  lineOf: () => number | undefined,
+): void {
+  const problem = (message: string) => {
+    const found: LoadProblem = { file: origin.file, message: `item ${index + 1}${message}` };
+    const line = lineOf();
+    if (line !== undefined) found.line = line;
+    sink.problem(found);
+  };
+  if (!isPlainObject(item)) {
+    problem(' is not an object');
+    return;
+  }
+  const record = buildRecord(jsonFields(item), {
+    file: origin.file,
+    collection: origin.collection,
+  });
+  if (typeof record === 'string') problem(`: ${record}`);
+  else sink.record(record);
+}
+
+/**
+ * Reads the whole items of a top-level array that as a whole is not valid JSON. The item the
+ * syntax error lies in was reported already; others that do not parse are reported here.
+ */
+function salvageItems(
+  text: string,
+  errorAt: number | undefined,
+  origin: FileOrigin,
+  sink: EntrySink,
+): void {
+  const spans = arrayItemSpans(text);
+  spans.forEach((span, index) => {
+    let item: unknown;
+    try {
+      item = JSON.parse(text.slice(span.start, span.end));
+    } catch (error) {
+      const holdsError = errorAt !== undefined && errorAt >= span.start && errorAt <= span.end;
+      if (!holdsError) {
+        sink.problem({
+          file: origin.file,
+          line: span.line,
+          message: `item ${index + 1}: ${jsonErrorMessage(error)}`,
+        });
+      }
+      return;
+    }
+    addItem(item, index, origin, sink, () => span.line);
+  });
 }
 
 function parseObject(line: string): Record<string, unknown> | string {
@@ -153,8 +203,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /** A short, printable quote of a bad line (binary junk shown as `?`). */
 function excerpt(line: string): string {
-  const printable = line.replace(/[\p{Cc}\ufffd]/gu, '?');
-  return printable.length > EXCERPT_LENGTH ? `${printable.slice(0, EXCERPT_LENGTH)}…` : printable;
+  // Cut first: the line may be a megabyte long.
+  const cut = line.length > EXCERPT_LENGTH ? `${line.slice(0, EXCERPT_LENGTH)}…` : line;
+  return cut.replace(/[\p{Cc}\ufffd]/gu, '?');
 }
 
 function jsonErrorMessage(error: unknown): string {
@@ -162,11 +213,10 @@ function jsonErrorMessage(error: unknown): string {
   return `not valid JSON (${excerpt(reason)})`;
 }
 
-/** The line of a JSON.parse error, from the "position N" V8 puts in its message. */
-function errorLine(error: unknown, text: string): number | undefined {
+/** The offset of a JSON.parse error, from the "position N" V8 puts in its message. */
+function errorPosition(error: unknown): number | undefined {
   const position = error instanceof Error ? /position (\d+)/.exec(error.message) : null;
-  if (!position) return undefined;
-  return lineAt(text, Number(position[1]));
+  return position ? Number(position[1]) : undefined;
 }
 
 function lineAt(text: string, offset: number): number {
@@ -175,32 +225,59 @@ function lineAt(text: string, offset: number): number {
   return line;
 }
 
-/** The 1-based line on which each item of a top-level JSON array starts. */
-function arrayItemLines(text: string): number[] {
-  const lines: number[] = [];
+/** Where one item of a top-level JSON array lies: offsets in the text, and its first line. */
+interface ItemSpan {
+  start: number;
+  end: number;
+  line: number;
+}
+
+/**
+ * The items of a top-level JSON array, found by following strings and brackets only (so also
+ * in a text JSON.parse refuses). A last item cut off by the end of the text is left out unless
+ * its brackets are balanced.
+ */
+function arrayItemSpans(text: string): ItemSpan[] {
+  const spans: ItemSpan[] = [];
   let line = 1;
   let depth = 0;
   let inString = false;
-  let expectingItem = false;
+  let start = -1;
+  let startLine = 0;
+  let last = -1;
+  const close = (end: number) => {
+    if (start !== -1) spans.push({ start, end, line: startLine });
+    start = -1;
+  };
   for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i];
-    if (ch === '\n') line += 1;
+    const ch = text.charCodeAt(i);
+    if (ch === 10) line += 1;
     if (inString) {
-      if (ch === '\\') i += 1;
-      else if (ch === '"') inString = false;
+      if (ch === 92) i += 1;
+      else if (ch === 34) inString = false;
+      last = i;
       continue;
     }
-    if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n') continue;
-    if (depth === 1 && expectingItem) {
-      lines.push(line);
-      expectingItem = false;
+    if (ch === 32 || ch === 9 || ch === 13 || ch === 10) continue;
+    if (depth === 1) {
+      if (ch === 44) {
+        close(last + 1);
+        continue;
+      }
+      if (ch === 93) {
+        close(last + 1);
+        return spans;
+      }
+      if (start === -1) {
+        start = i;
+        startLine = line;
+      }
     }
-    if (ch === '"') inString = true;
-    else if (ch === '[' || ch === '{') {
-      depth += 1;
-      if (depth === 1) expectingItem = true;
-    } else if (ch === ']' || ch === '}') depth -= 1;
-    else if (ch === ',' && depth === 1) expectingItem = true;
+    if (ch === 34) inString = true;
+    else if (ch === 91 || ch === 123) depth += 1;
+    else if (ch === 93 || ch === 125) depth -= 1;
+    last = i;
   }
-  return lines;
+  if (depth === 1 && !inString) close(last + 1);
+  return spans;
 }

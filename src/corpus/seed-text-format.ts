@@ -3,43 +3,57 @@
  * names the collection the following papers belong to. There are no titles; a label is derived
  * when the papers are merged.
  */
-import type { LoadProblem } from '../types.ts';
-import { buildRecord } from './paper-record.ts';
-import type { FileOrigin, ParsedEntries } from './parsed-entries.ts';
+import { buildRecord, type RecordOrigin } from './paper-record.ts';
+import {
+  collectingSink,
+  type EntrySink,
+  type FileOrigin,
+  type LineReader,
+  type ParsedEntries,
+  readLinesOf,
+} from './parsed-entries.ts';
 
 const ABSTRACT_LINE = /^\s*abstract\s*:/i;
 
-/** Entries of a seed-format text; an `Abstract:` line with nothing after it is reported. */
-export function parseSeedText(text: string, origin: FileOrigin): ParsedEntries {
-  const records: ParsedEntries['records'] = [];
-  const problems: LoadProblem[] = [];
+/**
+ * A reader of seed text, fed line by line (see {@link LineReader}). An `Abstract:` line with
+ * nothing after it is reported, and so is a file with no `Abstract:` line at all.
+ */
+export function createSeedTextReader(origin: FileOrigin, sink: EntrySink): LineReader {
   let collection = origin.collection;
   let sawAbstract = false;
-  const lines = text.split('\n');
-  lines.forEach((raw, index) => {
-    const line = index + 1;
-    const match = ABSTRACT_LINE.exec(raw);
-    if (!match) {
-      const name = raw.trim();
-      if (name.length > 0) collection = name;
-      return;
-    }
-    sawAbstract = true;
-    const abstract = raw.slice(match[0].length);
-    const recordOrigin =
-      collection === undefined ? { ...origin, line } : { ...origin, line, collection };
-    const record = buildRecord({ abstract }, recordOrigin);
-    if (typeof record === 'string') {
-      problems.push({ file: origin.file, line, message: 'empty Abstract: line' });
-    } else {
-      records.push(record);
-    }
-  });
-  if (!sawAbstract) {
-    problems.push({
-      file: origin.file,
-      message: 'no "Abstract:" lines: a .txt corpus has one paper per line starting "Abstract:"',
-    });
-  }
-  return { records, problems };
+  return {
+    line(text, line) {
+      const match = ABSTRACT_LINE.exec(text);
+      if (!match) {
+        const name = text.trim();
+        if (name.length > 0) collection = name;
+        return true;
+      }
+      sawAbstract = true;
+      const recordOrigin: RecordOrigin = { file: origin.file, line };
+      if (collection !== undefined) recordOrigin.collection = collection;
+      const record = buildRecord({ abstract: text.slice(match[0].length) }, recordOrigin);
+      if (typeof record === 'string') {
+        sink.problem({ file: origin.file, line, message: 'empty Abstract: line' });
+        return false;
+      }
+      sink.record(record);
+      return true;
+    },
+    end() {
+      if (sawAbstract) return;
+      sink.problem({
+        file: origin.file,
+        message: 'no "Abstract:" lines: a .txt corpus has one paper per line starting "Abstract:"',
+      });
+    },
+  };
+}
+
+/** Entries of a seed-format text held in memory (files are streamed instead). */
+export function parseSeedText(text: string, origin: FileOrigin): ParsedEntries {
+  const sink = collectingSink();
+  readLinesOf(text, createSeedTextReader(origin, sink));
+  return { records: sink.records, problems: sink.problems };
 }

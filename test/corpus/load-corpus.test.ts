@@ -166,16 +166,20 @@ describe('loadCorpus with injected file access', () => {
     expect(papers[0]!.collection).toBe('Group');
   });
 
-  it('skips a file larger than the limit and says why', async () => {
+  it('skips a JSON document larger than the limit and says why, but streams JSON Lines of any size', async () => {
+    const big = `{"title": "Big", "abstract": "${'x'.repeat(2000)}"}`;
     const io = memoryFs({
-      '/c/big.jsonl': `{"title": "Big", "abstract": "${'x'.repeat(2000)}"}`,
-      '/c/small.jsonl': '{"title": "Small", "abstract": "Fits."}',
+      '/c/big.json': `[${big}]`,
+      '/c/big.jsonl': big,
+      '/c/small.json': '[{"title": "Small", "abstract": "Fits."}]',
     });
-    const { papers, problems } = await loadCorpus('/c', { ...io, maxFileBytes: 1000 });
-    expect(papers.map((paper) => paper.title)).toEqual(['Small']);
+    const { papers, problems } = await loadCorpus('/c', { ...io, maxDocumentBytes: 1000 });
+    expect(papers.map((paper) => paper.title)).toEqual(['Big', 'Small']);
     expect(problems).toHaveLength(1);
-    expect(problems[0]!.file).toBe('/c/big.jsonl');
-    expect(problems[0]!.message).toMatch(/^file too large/);
+    expect(problems[0]!.file).toBe('/c/big.json');
+    expect(problems[0]!.message).toMatch(
+      /^file too large for a JSON document \(2 KB; the limit is 1 KB\)/,
+    );
   });
 
   it('reports a file that cannot be read and loads the rest', async () => {

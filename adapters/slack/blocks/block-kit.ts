@@ -74,8 +74,9 @@ function mrkdwn(text: string, max: number): Mrkdwn {
  * three entities for display, so escaping costs nothing and no raw `<!channel>` is ever sent.
  */
 function plainText(raw: string, max: number): PlainText {
-  const line = raw.replace(/\s+/g, ' ').trim();
-  return { type: 'plain_text', text: truncateMrkdwn(escapeMrkdwn(line || '—'), max), emoji: true };
+  // Escaping may leave nothing (a title of control characters): plain text must not be empty.
+  const line = escapeMrkdwn(raw).replace(/\s+/g, ' ').trim();
+  return { type: 'plain_text', text: truncateMrkdwn(line || '—', max), emoji: true };
 }
 
 /** A header of raw text (escaped and cut to 150 characters here). */

@@ -41,6 +41,10 @@ export interface SuggestFigures {
   words: LatencySummary;
   /** Typed prefixes that got no paper at all. */
   empty: number;
+  /** The slowest typed prefixes, slowest first. */
+  slowest: Array<{ text: string; ms: number }>;
+  /** A few of the typed prefixes that got nothing. */
+  emptyExamples: string[];
   /** Typed prefixes whose first suggestion's title starts with the typed text (any case). */
   topStartsWithTyped: number;
 }
@@ -56,7 +60,15 @@ export type SizeMessage =
       heapAfterBuildMB: number;
       peakAfterBuildMB: number;
     }
-  | { type: 'search'; latency: LatencySummary; warmed: number; empty: number; errors: number }
+  | {
+      type: 'search';
+      latency: LatencySummary;
+      warmed: number;
+      empty: number;
+      errors: number;
+      /** The slowest claims, slowest first. */
+      slowest: Array<{ text: string; ms: number }>;
+    }
   | { type: 'suggest'; suggest: SuggestFigures; warmed: number }
   | { type: 'peak'; peakMB: number }
   | {

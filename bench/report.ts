@@ -114,11 +114,26 @@ export function sizeNotes(r: SizeResult): string[] {
       `  search: ${s.latency.n} claims timed after ${s.warmed} warm-up, mean ${millis(s.latency.mean)} ms, max ${millis(s.latency.max)} ms${s.empty ? `, ${s.empty} empty` : ''}${s.errors ? `, ${s.errors} errors` : ''}`,
     );
   }
+  if (p.search?.slowest.length) {
+    out.push(
+      `  slowest claims: ${p.search.slowest.map((x) => `${millis(x.ms)} ms “${clip(x.text)}”`).join('; ')}`,
+    );
+  }
   if (p.suggest) {
     const s = p.suggest.suggest;
     out.push(
       `  suggest: ${s.all.n} typed prefixes; 1–8 characters p50 ${millis(s.chars.p50)} / p99 ${millis(s.chars.p99)} ms, whole words p50 ${millis(s.words.p50)} / p99 ${millis(s.words.p99)} ms, max ${millis(s.all.max)} ms; first suggestion starts with the typed text for ${s.topStartsWithTyped}/${s.all.n}${s.empty ? `, ${s.empty} empty` : ''}`,
     );
+  }
+  if (p.suggest?.suggest.slowest.length) {
+    const s = p.suggest.suggest;
+    out.push(
+      `  slowest prefixes: ${s.slowest.map((x) => `${millis(x.ms)} ms “${x.text}”`).join('; ')}`,
+    );
+    if (s.emptyExamples.length)
+      out.push(
+        `  prefixes with no suggestion, e.g. ${s.emptyExamples.map((t) => `“${t}”`).join(', ')}`,
+      );
   }
   if (p.built) {
     out.push(
@@ -141,6 +156,10 @@ export function sizeNotes(r: SizeResult): string[] {
   for (const note of r.notes) out.push(`  note: ${note}`);
   if (r.failure) out.push(`  FAILED: ${r.failure}`);
   return out;
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
 /** The issue's targets checked on the 200,000-abstract result (every one unknown without it). */

@@ -20,13 +20,15 @@ import { fullGc, heapMB, peakRssMB, rssMB } from './memory.ts';
 import type { SizeJob, SizeMessage, SuggestFigures } from './messages.ts';
 import { seededRandom } from './seeded-order.ts';
 import { summarizeLatencies } from './stats.ts';
-import { repeatWithin, secondsSince, timeEach } from './timing.ts';
+import { repeatWithin, secondsSince, slowest, timeEach } from './timing.ts';
 import { type TypedPrefix, typedPrefixes } from './typed-prefixes.ts';
 
 /** Hits per search, as in a chat reply and in the shared comparison. */
 const SEARCH_LIMIT = 10;
 /** Choices per autocomplete, Discord's maximum. */
 const SUGGEST_LIMIT = 25;
+/** Slowest claims and prefixes kept for the notes. */
+const SLOWEST = 5;
 /** Claims whose top 10 must come back the same from a loaded snapshot. */
 const SNAPSHOT_PROBES = 10;
 
@@ -68,8 +70,9 @@ function timeSearch(engine: Engine, job: SizeJob): SizeMessage {
   // Only the timed claims' empty answers and errors are counted.
   empty = 0;
   errors = 0;
-  const { latency } = timeEach([], job.claims, ask);
-  return { type: 'search', latency, warmed: warm.length, empty, errors };
+  const { latency, ms } = timeEach([], job.claims, ask);
+  const slow = slowest(job.claims, ms, SLOWEST).map((s) => ({ text: s.input, ms: s.ms }));
+  return { type: 'search', latency, warmed: warm.length, empty, errors, slowest: slow };
 }
 
 /** Lower case with single spaces: how a typed prefix is compared with a title. */
@@ -84,6 +87,7 @@ function timeSuggest(engine: Engine, papers: readonly Paper[], job: SizeJob): Si
   const timed: TypedPrefix[] = typedPrefixes(titles, job.titles, random);
   const kinds: Record<TypedPrefix['kind'], number[]> = { chars: [], words: [] };
   let empty = 0;
+  const emptyExamples: string[] = [];
   let topStartsWithTyped = 0;
   for (const w of warm) engine.suggest(w.text, SUGGEST_LIMIT);
   const all: number[] = [];
@@ -93,14 +97,22 @@ function timeSuggest(engine: Engine, papers: readonly Paper[], job: SizeJob): Si
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     all.push(ms);
     kinds[prefix.kind].push(ms);
-    if (got.length === 0) empty++;
-    else if (normal(got[0]?.title ?? '').startsWith(normal(prefix.text))) topStartsWithTyped++;
+    if (got.length === 0) {
+      empty++;
+      if (emptyExamples.length < SLOWEST) emptyExamples.push(prefix.text);
+    } else if (normal(got[0]?.title ?? '').startsWith(normal(prefix.text))) topStartsWithTyped++;
   }
   const suggest: SuggestFigures = {
     all: summarizeLatencies(all),
     chars: summarizeLatencies(kinds.chars),
     words: summarizeLatencies(kinds.words),
     empty,
+    emptyExamples,
+    slowest: slowest(
+      timed.map((p) => p.text),
+      all,
+      SLOWEST,
+    ).map((s) => ({ text: s.input, ms: s.ms })),
     topStartsWithTyped,
   };
   return { type: 'suggest', suggest, warmed: warm.length };
@@ -142,7 +154,8 @@ async function main(): Promise<void> {
 
   await say(timeSearch(engine, job));
   await say(timeSuggest(engine, papers, job));
-  await say({ type: 'peak', peakMB: peakRssMB() });
+  // The kernel's peak counter is synced lazily and can read a hair lower later: keep the larger.
+  await say({ type: 'peak', peakMB: Math.max(peakAfterBuildMB, peakRssMB()) });
 
   // 2. The snapshot: saved (timed), written for the fresh starts, loaded back (timed, checked).
   const probes = job.claims.slice(0, SNAPSHOT_PROBES);

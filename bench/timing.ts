@@ -32,6 +32,18 @@ export async function repeatWithin(
   return repeated(runs);
 }
 
+/** The slowest of timed calls, slowest first, with their inputs. */
+export function slowest<T>(
+  inputs: readonly T[],
+  ms: readonly number[],
+  count: number,
+): Array<{ input: T; ms: number }> {
+  return inputs
+    .map((input, i) => ({ input, ms: ms[i] ?? 0 }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, count);
+}
+
 /** Latencies of calling `call` on each input, after calling it untimed on each warm-up input. */
 export function timeEach<T>(
   warm: readonly T[],

@@ -174,7 +174,14 @@ describe('report', () => {
   it('says which targets are met, missed, or not measured', () => {
     const checks = checkTargets(
       result({
-        search: { type: 'search', latency: latency(12, 140), warmed: 0, empty: 0, errors: 0 },
+        search: {
+          type: 'search',
+          latency: latency(12, 140),
+          warmed: 0,
+          empty: 0,
+          errors: 0,
+          slowest: [],
+        },
       }),
     );
     const byName = Object.fromEntries(checks.map((c) => [c.name, c.met]));

@@ -14,7 +14,8 @@ import {
   type ReplyView,
   type ShammieErrorCode,
 } from '../../src/index.ts';
-import { type Config, DEFAULT_DATA_DIR, loadConfig } from '../shared/config.ts';
+import { type Config, DEFAULT_DATA_DIR, isTimeZone, loadConfig } from '../shared/config.ts';
+import { localDate, systemTimeZone } from '../shared/local-date.ts';
 import { openEngine } from '../shared/open-engine.ts';
 import { runChat } from './chat-session.ts';
 import { createCliLogger } from './cli-logger.ts';
@@ -78,7 +79,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
   const context = (): AnswerContext => ({
-    today: localDate(io.now(), io.env.SHAMMIE_TIMEZONE),
+    today: localDate(io.now(), cliTimeZone(io.env.SHAMMIE_TIMEZONE)),
     random: io.random,
   });
 
@@ -311,6 +312,11 @@ async function corpusBytes(path: string): Promise<number> {
   }
 }
 
+/** The zone of "today": SHAMMIE_TIMEZONE when it names one, else the machine's. */
+function cliTimeZone(zone: string | undefined): string {
+  return zone && isTimeZone(zone) ? zone : systemTimeZone();
+}
+
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
@@ -325,22 +331,6 @@ function parseCount(value: string): number {
     );
   }
   return n;
-}
-
-/** Today's date in a time zone (the system's when none or an unknown one is given), YYYY-MM-DD. */
-export function localDate(now: Date, timeZone?: string): string {
-  const format = (zone?: string): string =>
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    }).format(now);
-  try {
-    return format(timeZone || undefined);
-  } catch {
-    return format();
-  }
 }
 
 /** One TREC run line per hit, or one JSON line per query, for every {"id","text"} query. */

@@ -2,11 +2,11 @@ import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Engine } from '../../src/index.ts';
 import type { DiscordConfig } from '../shared/config.ts';
 import type { DailyCommands } from '../shared/daily-port.ts';
+import { localDate } from '../shared/local-date.ts';
 import type { Logger } from '../shared/logger.ts';
 import { createButtonStore } from './button-store.ts';
 import { createInteractionHandler } from './handle-interaction.ts';
 import { inviteUrl } from './invite-url.ts';
-import { localDate } from './local-date.ts';
 import { createRest, describeRegistration, registerCommands } from './register-commands.ts';
 
 export interface StartDiscordOptions {

@@ -1,5 +1,6 @@
+import { localDate } from '../shared/local-date.ts';
 import type { PostRecord, Subscription } from './daily-store.ts';
-import { firstSlotAfterDate, firstSlotOn, localDate } from './schedule.ts';
+import { firstSlotAfterDate, firstSlotOn } from './schedule.ts';
 
 /** What to do with a slot that passed while the bot was down: post it late, or let the day go. */
 export type CatchUp = 'catch-up' | 'skip';

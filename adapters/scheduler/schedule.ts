@@ -1,4 +1,5 @@
 import { Cron } from 'croner';
+import { localDate } from '../shared/local-date.ts';
 
 /** Shown wherever a time or zone is refused, so the user sees a form that works. */
 export const SCHEDULE_EXAMPLE = '09:00 Europe/Paris';
@@ -53,25 +54,6 @@ export function cronProblem(pattern: string, zone: string): string | undefined {
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
-}
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar date (YYYY-MM-DD) of an instant in a zone. */
-export function localDate(instant: number, zone: string): string {
-  let format = dateFormats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    dateFormats.set(zone, format);
-  }
-  const parts = format.formatToParts(instant);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /** Margin around a computed local midnight: DST changes move a day's start by up to 2 h. */

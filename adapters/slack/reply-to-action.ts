@@ -6,8 +6,8 @@ import {
   type ReplyView,
   searchPage,
 } from '../../src/index.ts';
+import { localDate } from '../shared/local-date.ts';
 import { ACTION_IDS } from './blocks/action-ids.ts';
-import { localDate } from './local-date.ts';
 import { type Reply, type ReplyDeps, replyFromView } from './reply-deps.ts';
 
 /** What a pressed button says when its results were forgotten (expiry, or a restart). */

@@ -1,6 +1,6 @@
 import { answer, type ChatCommand, isEngineCommand, parseChat } from '../../src/index.ts';
 import type { ChannelRef, DailyCommands } from '../shared/daily-port.ts';
-import { localDate } from './local-date.ts';
+import { localDate } from '../shared/local-date.ts';
 import { type Origin, type Reply, type ReplyDeps, replyFromView } from './reply-deps.ts';
 
 /** What users are told when they manage daily posts on a bot that has no scheduler. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDate } from '../../../adapters/discord/local-date.ts';
+import { localDate } from '../../../adapters/shared/local-date.ts';
 
 describe('localDate', () => {
   const instant = new Date('2026-05-01T23:30:00Z');

@@ -27,10 +27,18 @@ export interface SizeJob extends JobBase {
   snapshotPath: string;
 }
 
-/** A fresh process started from a snapshot, timed to its first answer. */
+/**
+ * A fresh process started from a snapshot, timed to its first answer: either through the core
+ * alone (`loadCorpus`, `loadEngine` of `engine.toBytes()`, a search), or as the bot starts
+ * (`openEngine` of adapters/shared with its snapshot in a data directory, then a search).
+ */
 export interface StartJob extends JobBase {
   kind: 'start';
+  mode: 'core' | 'bot';
+  /** The core's snapshot file (mode core). */
   snapshotPath: string;
+  /** The bot's data directory (mode bot). */
+  dataDir: string;
   claim: string;
 }
 
@@ -93,10 +101,17 @@ export type SizeMessage =
 /** What a fresh start reports once it has answered. */
 export interface StartMessage {
   type: 'started';
+  mode: StartJob['mode'];
+  /** Mode bot: whether the engine came from the snapshot or was built (and the snapshot written). */
+  source?: 'snapshot' | 'built';
+  /** Mode bot: warnings the bot logged (a discarded snapshot says why). */
+  warnings: string[];
   /** Milliseconds from the process's start to the first line of the measuring code (node, tsx, imports). */
   bootMs: number;
+  /** Mode core: the corpus loaded by `loadCorpus`. Mode bot: 0 (openEngine does it all). */
   loadCorpusS: number;
   readSnapshotS: number;
+  /** Mode core: `loadEngine`. Mode bot: the whole `openEngine`. */
   loadEngineS: number;
   firstSearchMs: number;
   /** Milliseconds from the process's start to the first answer. */

@@ -4,7 +4,7 @@
  * prepares corpora, hands out jobs, and prints the report.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +22,7 @@ import {
 } from './report.ts';
 import { type ChildSettings, runChild } from './run-child.ts';
 import { seededRandom, shuffled } from './seeded-order.ts';
-import { recordPhase, type SizeResult, startFigures } from './size-result.ts';
+import { recordPhase, type SizeResult, type StartFigures, startFigures } from './size-result.ts';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH_DIR, '..');
@@ -62,6 +62,30 @@ function describeFailure(outcome: {
   const errorLine = lines.find((l) => /\b\w*Error\b/.test(l) && !/^\s+at /.test(l));
   const tail = errorLine ?? lines.slice(-3).join(' | ');
   return `exited with ${outcome.signal ?? `code ${outcome.code}`}${tail ? `: ${tail}` : ''}`;
+}
+
+/** Medians of `count` fresh starts, or undefined (with a note) when one fails. */
+async function measureStarts(
+  job: StartJob,
+  count: number,
+  settings: ChildSettings,
+  result: SizeResult,
+): Promise<StartFigures | undefined> {
+  const starts: StartMessage[] = [];
+  const walls: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const run = await runChild<StartReply>(START_WORKER, job, settings);
+    const reply = run.messages.find((m) => m.type === 'started');
+    if (!reply) {
+      const failed = run.messages.find((m) => m.type === 'error');
+      const why = failed?.type === 'error' ? failed.error : describeFailure(run);
+      result.notes.push(`a fresh start (${job.mode}) failed: ${why}`);
+      return undefined;
+    }
+    starts.push(reply);
+    walls.push(run.atMs[run.messages.indexOf(reply)] ?? run.wallMs);
+  }
+  return startFigures(starts, walls);
 }
 
 /** Runs the size process, splitting the corpus into parts once if the loader refuses the file. */
@@ -122,32 +146,30 @@ async function measureSize(
   }
 
   if (result.phases.snapshot) {
-    const starts: StartMessage[] = [];
-    const walls: number[] = [];
-    for (let i = 0; i < options.repeat; i++) {
-      const startJob: StartJob = {
-        kind: 'start',
-        corpusPath: result.loadedPath,
-        snapshotPath: job.snapshotPath,
-        claim: job.claims[0] ?? 'protein folding',
-      };
-      const run = await runChild<StartReply>(START_WORKER, startJob, settings);
-      const reply = run.messages.find((m) => m.type === 'started');
-      if (!reply) {
-        const failed = run.messages.find((m) => m.type === 'error');
-        result.notes.push(
-          `a fresh start failed: ${failed?.type === 'error' ? failed.error : describeFailure(run)}`,
-        );
-        break;
-      }
-      starts.push(reply);
-      walls.push(run.atMs[run.messages.indexOf(reply)] ?? run.wallMs);
+    const base = {
+      kind: 'start' as const,
+      corpusPath: result.loadedPath,
+      snapshotPath: job.snapshotPath,
+      dataDir: join(options.cacheDir, 'data', `shammie-${size}`),
+      claim: job.claims[0] ?? 'protein folding',
+    };
+    const core = await measureStarts({ ...base, mode: 'core' }, options.repeat, settings, result);
+    if (core) {
+      result.start = core;
+      log(`${tag} fresh start (core) to first answer ${core.toAnswerS.toFixed(2)} s`);
     }
-    if (starts.length > 0) {
-      result.start = startFigures(starts, walls);
-      log(
-        `${tag} fresh start to first answer ${result.start.toAnswerS.toFixed(2)} s (median of ${starts.length})`,
-      );
+    // The bot's own path: an empty data directory first (it builds and writes its snapshot),
+    // then starts that find the snapshot there.
+    await rm(base.dataDir, { recursive: true, force: true });
+    const first = await measureStarts({ ...base, mode: 'bot' }, 1, settings, result);
+    if (first) {
+      result.botFirst = first;
+      log(`${tag} bot's first start (build, write snapshot) ${first.toAnswerS.toFixed(2)} s`);
+      const later = await measureStarts({ ...base, mode: 'bot' }, options.repeat, settings, result);
+      if (later) {
+        result.botStart = later;
+        log(`${tag} bot start from its snapshot ${later.toAnswerS.toFixed(2)} s`);
+      }
     }
   }
   result.loadAvg.after = loadavg();

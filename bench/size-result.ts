@@ -23,6 +23,10 @@ export interface StartFigures {
   rssMB: number;
   /** The largest peak of the runs. */
   peakMB: number;
+  /** Runs whose engine came from the snapshot (mode bot; mode core always loads it). */
+  fromSnapshot: number;
+  /** Distinct warnings the bot logged. */
+  warnings: string[];
 }
 
 /** Everything known about one size. */
@@ -34,7 +38,12 @@ export interface SizeResult {
   /** 1-, 5- and 15-minute load averages before and after the size's processes. */
   loadAvg: { before: number[]; after: number[] };
   phases: SizePhases;
+  /** Fresh starts through the core: loadCorpus + loadEngine + a search. */
   start?: StartFigures;
+  /** The bot's first start with an empty data directory: build, and write the snapshot. */
+  botFirst?: StartFigures;
+  /** The bot's later starts (openEngine from its snapshot + a search). */
+  botStart?: StartFigures;
   notes: string[];
   /** Set when the size process did not finish. */
   failure?: string;
@@ -60,5 +69,7 @@ export function startFigures(
     firstSearchMs: median(runs.map((r) => r.firstSearchMs)),
     rssMB: median(runs.map((r) => r.rssMB)),
     peakMB: Math.max(...runs.map((r) => r.peakMB)),
+    fromSnapshot: runs.filter((r) => r.mode === 'core' || r.source === 'snapshot').length,
+    warnings: [...new Set(runs.flatMap((r) => r.warnings))],
   };
 }

@@ -1,14 +1,35 @@
 /**
- * A fresh process that starts the way a bot with a saved snapshot does: load the corpus, read
- * and load the snapshot, answer one claim. It reports each part and the time from the process's
- * own start (node, tsx and the imports included) to that first answer.
+ * A fresh process that starts the way a bot with a saved snapshot does, timed to its first
+ * answer. Mode core goes through the core alone: load the corpus, read and load the snapshot
+ * bytes, answer one claim. Mode bot opens the engine as `npm start` does (adapters/shared
+ * openEngine: corpus hash, snapshot from the data directory, else a build that writes one).
+ * Times count from the process's own start, node, tsx and the imports included.
  */
 import { readFile } from 'node:fs/promises';
-import { loadCorpus, loadEngine } from '../src/index.ts';
+import type { Logger } from '../adapters/shared/logger.ts';
+import { type Engine, loadCorpus, loadEngine } from '../src/index.ts';
 import { fail, receiveJob, send } from './ipc.ts';
 import { peakRssMB, rssMB } from './memory.ts';
 import type { StartJob, StartReply } from './messages.ts';
 import { secondsSince } from './timing.ts';
+
+/** A logger that keeps the bot's warnings (a discarded snapshot says why) and drops the rest. */
+function keepingWarnings(warnings: string[]): Logger {
+  const text = (obj: object | string, msg?: string): string =>
+    [msg, typeof obj === 'string' ? obj : JSON.stringify(obj)].filter(Boolean).join(' ');
+  const logger: Logger = {
+    debug: () => {},
+    info: () => {},
+    warn: (obj, msg) => {
+      warnings.push(text(obj, msg));
+    },
+    error: (obj, msg) => {
+      warnings.push(text(obj, msg));
+    },
+    child: () => logger,
+  };
+  return logger;
+}
 
 async function main(): Promise<void> {
   // performance.now() counts from the process's start, so this is node + tsx + imports.
@@ -16,18 +37,35 @@ async function main(): Promise<void> {
   const job = await receiveJob<StartJob>();
   const waitedMs = performance.now() - bootMs; // for the job to arrive: not part of a start
 
+  let loadCorpusS = 0;
+  let readSnapshotS = 0;
+  let loadEngineS: number;
+  let engine: Engine;
+  let source: 'snapshot' | 'built' | undefined;
+  const warnings: string[] = [];
   let start = performance.now();
-  const { papers } = await loadCorpus(job.corpusPath);
-  const loadCorpusS = secondsSince(start);
-  start = performance.now();
-  const bytes = await readFile(job.snapshotPath);
-  const readSnapshotS = secondsSince(start);
-  start = performance.now();
-  const engine = loadEngine(
-    new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-    papers,
-  );
-  const loadEngineS = secondsSince(start);
+  if (job.mode === 'bot') {
+    // Imported here: mode core must not pay for the adapters' imports.
+    const { openEngine } = await import('../adapters/shared/open-engine.ts');
+    start = performance.now();
+    const opened = await openEngine({
+      corpus: job.corpusPath,
+      dataDir: job.dataDir,
+      logger: keepingWarnings(warnings),
+    });
+    loadEngineS = secondsSince(start);
+    engine = opened.engine;
+    source = opened.source;
+  } else {
+    const { papers } = await loadCorpus(job.corpusPath);
+    loadCorpusS = secondsSince(start);
+    start = performance.now();
+    const bytes = await readFile(job.snapshotPath);
+    readSnapshotS = secondsSince(start);
+    start = performance.now();
+    engine = loadEngine(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), papers);
+    loadEngineS = secondsSince(start);
+  }
   start = performance.now();
   const hits = engine.search(job.claim, { limit: 10 }).hits.length;
   const firstSearchMs = performance.now() - start;
@@ -35,6 +73,9 @@ async function main(): Promise<void> {
 
   const reply: StartReply = {
     type: 'started',
+    mode: job.mode,
+    ...(source ? { source } : {}),
+    warnings,
     bootMs,
     loadCorpusS,
     readSnapshotS,

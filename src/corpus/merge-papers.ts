@@ -24,15 +24,31 @@ const HASH_ID_LENGTH = 12;
  * ids of their own are not merged on the abstract alone: their source says they are distinct.
  */
 export function mergePapers(records: readonly PaperRecord[]): MergeResult {
-  const { groups, keyOf } = groupRecords(records);
+  const root = groupRecords(records);
+  const sizes = new Int32Array(records.length);
+  for (const at of root) sizes[at]! += 1;
+  // Members of groups of more than one record, by root; most papers are a group of one.
+  const members = new Map<number, PaperRecord[]>();
+  for (let index = 0; index < records.length; index += 1) {
+    const at = root[index]!;
+    if (sizes[at] === 1) continue;
+    let group = members.get(at);
+    if (!group) {
+      group = [];
+      members.set(at, group);
+    }
+    group.push(records[index]!);
+  }
   const papers: Paper[] = [];
   const problems: LoadProblem[] = [];
-  const usedIds = new Set<string>();
-  for (const group of groups) {
-    const shown = group.shown;
-    const merged = shown === undefined ? undefined : mergeGroup(group.records, () => keyOf(shown));
+  const ids = createIdAllocator();
+  let renamed = 0;
+  for (let index = 0; index < records.length; index += 1) {
+    if (root[index] !== index) continue;
+    const group = members.get(index) ?? [records[index]!];
+    const merged = mergeGroup(group);
+    const first = group[0]!;
     if (!merged) {
-      const first = group.records[0]!;
       const problem: LoadProblem = {
         file: first.file,
         message: `"${first.title ?? 'untitled'}" has no abstract (no other entry supplies one)`,
@@ -42,22 +58,53 @@ export function mergePapers(records: readonly PaperRecord[]): MergeResult {
       continue;
     }
     const wanted = merged.id;
-    let id = wanted;
-    for (let n = 2; usedIds.has(id); n += 1) id = `${wanted}~${n}`;
+    const id = ids.claim(wanted);
     if (id !== wanted) {
-      const first = group.records[0]!;
-      const problem: LoadProblem = {
-        file: first.file,
-        message: `id "${wanted}" is already taken by another paper; this one is "${id}"`,
-      };
-      if (first.line !== undefined) problem.line = first.line;
-      problems.push(problem);
       merged.id = id;
+      renamed += 1;
+      if (renamed <= MAX_RENAMES_LISTED) {
+        const problem: LoadProblem = {
+          file: first.file,
+          message: `id "${wanted}" is already taken by another paper; this one is "${id}"`,
+        };
+        if (first.line !== undefined) problem.line = first.line;
+        problems.push(problem);
+      }
     }
-    usedIds.add(id);
     papers.push(merged);
   }
+  if (renamed > MAX_RENAMES_LISTED) {
+    const more = renamed - MAX_RENAMES_LISTED;
+    problems.push({
+      file: records[0]!.file,
+      message: `${more.toLocaleString('en-US')} more papers had an id already taken and were renamed the same way (not listed)`,
+    });
+  }
   return { papers, problems };
+}
+
+/** Renamed papers listed one by one; beyond this, one problem counts the rest. */
+const MAX_RENAMES_LISTED = 1000;
+
+/**
+ * Unique ids: the wanted id if free, else the wanted id with the first free `~2`, `~3`, …
+ * Remembering the last suffix per id keeps a corpus of many entries with one id linear.
+ */
+function createIdAllocator(): { claim(wanted: string): string } {
+  const used = new Set<string>();
+  const nextSuffix = new Map<string, number>();
+  return {
+    claim(wanted) {
+      let id = wanted;
+      if (used.has(id)) {
+        let n = nextSuffix.get(wanted) ?? 2;
+        for (id = `${wanted}~${n}`; used.has(id); id = `${wanted}~${n}`) n += 1;
+        nextSuffix.set(wanted, n + 1);
+      }
+      used.add(id);
+      return id;
+    },
+  };
 }
 
 /**
@@ -102,7 +149,8 @@ function abstractSketch(abstract: string): number {
     h = Math.imul(h ^ c, 0x01000193);
     kept += 1;
   }
-  return h;
+  // 30 bits: a small integer to V8, so Map keys need no boxing.
+  return h & 0x3fffffff;
 }
 
 /** The code of a character compared in abstracts, lower-cased; -1 for spaces and punctuation. */
@@ -120,29 +168,17 @@ function hex8(value: number): string {
   return (value >>> 0).toString(16).padStart(8, '0');
 }
 
-interface Group {
-  records: PaperRecord[];
-  /** Index of the record whose abstract the paper shows (the longest), if any has one. */
-  shown?: number;
-}
-
-interface Grouping {
-  groups: Group[];
-  keyOf(index: number): string;
-}
-
-function groupRecords(records: readonly PaperRecord[]): Grouping {
+/**
+ * The root of each record's group: the index of the group's first record. Records join on a
+ * shared arXiv id or DOI, and on the same abstract (see {@link abstractKey}) unless they carry
+ * different input ids. Every look-up is a Map, so no input makes this quadratic.
+ */
+function groupRecords(records: readonly PaperRecord[]): Int32Array {
   // Union-find over record indices; a root is always the lowest index of its set.
-  const parent = Int32Array.from(records, (_, index) => index);
-  // Input ids of each set, on its root; most records have one id, kept without a Set.
-  const inputIds: (string[] | undefined)[] = records.map((record) =>
-    record.inputId ? [record.inputId] : undefined,
-  );
-  const keys: (string | undefined)[] = [];
-  const keyOf = (index: number) => {
-    keys[index] ??= abstractKey(records[index]!.abstract);
-    return keys[index]!;
-  };
+  const parent = new Int32Array(records.length);
+  for (let index = 0; index < records.length; index += 1) parent[index] = index;
+  // Input ids of each set, on its root: one id as a string, several as a Set.
+  const inputIds: (string | Set<string> | undefined)[] = records.map((record) => record.inputId);
   const find = (index: number): number => {
     let root = index;
     while (parent[root] !== root) root = parent[root]!;
@@ -157,47 +193,64 @@ function groupRecords(records: readonly PaperRecord[]): Grouping {
     const ra = find(a);
     const rb = find(b);
     if (ra === rb) return;
-    const [low, high] = ra < rb ? [ra, rb] : [rb, ra];
+    const low = Math.min(ra, rb);
+    const high = Math.max(ra, rb);
     parent[high] = low;
-    const moved = inputIds[high];
-    if (moved) inputIds[low] = [...new Set([...(inputIds[low] ?? []), ...moved])];
+    inputIds[low] = joinIds(inputIds[low], inputIds[high]);
+    inputIds[high] = undefined;
   };
-  const compatible = (a: number, b: number) => {
-    const ia = inputIds[find(a)];
-    const ib = inputIds[find(b)];
-    return !ia || !ib || ia.some((id) => ib.includes(id));
-  };
+  const compatible = (a: number, b: number) => sharesId(inputIds[find(a)], inputIds[find(b)]);
   const byArxiv = new Map<string, number>();
   const byDoi = new Map<string, number>();
-  const bySketch = new Map<number, number[]>();
-  records.forEach((record, index) => {
+  // First record of each abstract sketch; the full key is computed only when sketches clash.
+  const bySketch = new Map<number, number>();
+  const byKey = new Map<string, number>();
+  for (let index = 0; index < records.length; index += 1) {
+    const record = records[index]!;
     if (record.arxiv) joinOn(byArxiv, record.arxiv, index, union);
     if (record.doi) joinOn(byDoi, record.doi, index, union);
-    if (!record.abstract) return;
+    if (!record.abstract) continue;
     const sketch = abstractSketch(record.abstract);
-    const bucket = bySketch.get(sketch);
-    if (!bucket) {
-      bySketch.set(sketch, [index]);
-      return;
+    const earlier = bySketch.get(sketch);
+    if (earlier === undefined) {
+      bySketch.set(sketch, index);
+      continue;
     }
-    const key = keyOf(index);
-    const same = bucket.find((other) => keyOf(other) === key);
-    if (same === undefined) bucket.push(index);
+    const earlierKey = abstractKey(records[earlier]!.abstract);
+    if (!byKey.has(earlierKey)) byKey.set(earlierKey, earlier);
+    const key = abstractKey(record.abstract);
+    const same = byKey.get(key);
+    if (same === undefined) byKey.set(key, index);
     else if (compatible(same, index)) union(same, index);
-  });
-  const groups = new Map<number, Group>();
-  records.forEach((record, index) => {
-    const root = find(index);
-    let group = groups.get(root);
-    if (!group) {
-      group = { records: [] };
-      groups.set(root, group);
-    }
-    group.records.push(record);
-    const shown = group.shown === undefined ? -1 : records[group.shown]!.abstract.length;
-    if (record.abstract && record.abstract.length > shown) group.shown = index;
-  });
-  return { groups: [...groups.values()], keyOf };
+  }
+  const roots = new Int32Array(records.length);
+  for (let index = 0; index < records.length; index += 1) roots[index] = find(index);
+  return roots;
+}
+
+function joinIds(
+  a: string | Set<string> | undefined,
+  b: string | Set<string> | undefined,
+): string | Set<string> | undefined {
+  if (a === undefined) return b;
+  if (b === undefined || a === b) return a;
+  // The larger set absorbs the smaller, so many merges stay linear overall.
+  const [big, small] =
+    typeof a !== 'string' && (typeof b === 'string' || a.size >= b.size) ? [a, b] : [b, a];
+  const into = typeof big === 'string' ? new Set([big]) : big;
+  if (typeof small === 'string') into.add(small);
+  else for (const id of small) into.add(id);
+  return into;
+}
+
+/** Two groups may merge when either has no input id or they share one. */
+function sharesId(a: string | Set<string> | undefined, b: string | Set<string> | undefined) {
+  if (a === undefined || b === undefined) return true;
+  if (typeof a === 'string') return typeof b === 'string' ? a === b : b.has(a);
+  if (typeof b === 'string') return a.has(b);
+  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+  for (const id of small) if (big.has(id)) return true;
+  return false;
 }
 
 function joinOn(
@@ -219,35 +272,40 @@ function longestAbstract(records: readonly PaperRecord[]): PaperRecord | undefin
   return best;
 }
 
-function mergeGroup(records: readonly PaperRecord[], hashId: () => string): Paper | undefined {
+/**
+ * The paper a group of records describes, or undefined when none has an abstract. Plain loops:
+ * this runs once per paper of the corpus.
+ */
+function mergeGroup(records: readonly PaperRecord[]): Paper | undefined {
   const source = longestAbstract(records);
   if (!source) return undefined;
-  const first = <K extends keyof PaperRecord>(field: K): PaperRecord[K] | undefined =>
-    records.find((record) => record[field] !== undefined)?.[field];
+  let { inputId, title, year, venue, url, arxiv, doi, collection } = records[0]!;
   let authors = records[0]!.authors;
-  for (const record of records)
+  for (let i = 1; i < records.length; i += 1) {
+    const record = records[i]!;
+    inputId ??= record.inputId;
+    title ??= record.title;
+    year ??= record.year;
+    venue ??= record.venue;
+    url ??= record.url;
+    arxiv ??= record.arxiv;
+    doi ??= record.doi;
+    collection ??= record.collection;
     if (record.authors.length > authors.length) authors = record.authors;
-  const title = first('title');
-  const arxiv = first('arxiv');
-  const doi = first('doi');
+  }
   const paper: Paper = {
-    id: first('inputId') ?? arxiv ?? doi ?? hashId().slice(0, HASH_ID_LENGTH),
+    id: inputId ?? arxiv ?? doi ?? abstractKey(source.abstract).slice(0, HASH_ID_LENGTH),
     title: title ?? deriveTitleLabel(source.abstract),
     abstract: source.abstract,
     authors: [...authors],
   };
   if (!title) paper.titleDerived = true;
-  const year = first('year');
   if (year !== undefined) paper.year = year;
-  const venue = first('venue');
   if (venue !== undefined) paper.venue = venue;
-  const url =
-    first('url') ??
-    (arxiv ? `https://arxiv.org/abs/${arxiv}` : doi ? `https://doi.org/${doi}` : undefined);
+  url ??= arxiv ? `https://arxiv.org/abs/${arxiv}` : doi ? `https://doi.org/${doi}` : undefined;
   if (url !== undefined) paper.url = url;
   if (arxiv !== undefined) paper.arxiv = arxiv;
   if (doi !== undefined) paper.doi = doi;
-  const collection = first('collection');
   if (collection !== undefined) paper.collection = collection;
   return paper;
 }

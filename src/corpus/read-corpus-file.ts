@@ -323,11 +323,11 @@ async function closeQuietly(chunks: AsyncIterator<unknown>): Promise<void> {
   }
 }
 
-/** A size for people: "812 KB", "1 MB", "50.3 MB". */
+/** A size for people: "812 KB", "1 MB", "2.5 MB", "50 MB". */
 function size(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
   const megabytes = bytes / (1024 * 1024);
-  return `${Number.isInteger(megabytes) || megabytes >= 100 ? Math.round(megabytes) : megabytes.toFixed(1)} MB`;
+  return `${megabytes < 10 ? Number(megabytes.toFixed(1)) : Math.round(megabytes)} MB`;
 }
 
 /** Caps the problems of one file at {@link MAX_PROBLEMS_PER_FILE}; `finish` notes the rest. */

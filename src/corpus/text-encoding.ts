@@ -26,7 +26,15 @@ const UTF16_ZERO_SHARE = 0.4;
 /** Characters above ASCII that valid UTF-8 decodes to; U+FFFD is what invalid bytes become. */
 const DECODED_NON_ASCII = /[\u0080-\ufffc\ufffe\uffff]/;
 
-const windows1252 = new TextDecoder('windows-1252');
+/**
+ * What Windows-1252 puts at bytes 0x80–0x9F (WHATWG Encoding Standard); every other byte is
+ * the Latin-1 character of the same number. Decoded here rather than with TextDecoder, whose
+ * Windows-1252 reads these bytes as control characters in Node 20 (nodejs/node#60888).
+ */
+const WINDOWS_1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+const C1_CONTROLS = /[\u0080-\u009f]/g;
 
 /**
  * The encoding of a file from its first bytes: a byte-order mark decides (UTF-8, UTF-16 LE or
@@ -84,7 +92,13 @@ export function decodeUtf8Lenient(bytes: Uint8Array): {
   // Checking for U+FFFD first is cheap; only then is the (rarer) full validation needed.
   if (!text.includes('\ufffd') || isUtf8(buffer)) return { text };
   if (DECODED_NON_ASCII.test(text)) return { text, fallback: 'replaced' };
-  return { text: windows1252.decode(buffer), fallback: 'windows-1252' };
+  return { text: decodeWindows1252(buffer), fallback: 'windows-1252' };
+}
+
+/** Text of Windows-1252 bytes (a superset of Latin-1: also curly quotes, dashes, €, ™). */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = asBuffer(bytes).toString('latin1');
+  return latin1.replace(C1_CONTROLS, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
 /**

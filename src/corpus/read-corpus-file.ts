@@ -108,6 +108,8 @@ async function readInto(file: CorpusFile, context: FileReadContext, sink: EntryS
 interface Head {
   bytes: Buffer;
   done: boolean;
+  /** A read error met after the first bytes: those are still read, then the error reported. */
+  error?: unknown;
 }
 
 interface Source {
@@ -125,7 +127,13 @@ async function readHead(
   const parts: Buffer[] = [];
   let length = 0;
   while (length < HEAD_BYTES) {
-    const next = await chunks.next();
+    let next: IteratorResult<Uint8Array | string>;
+    try {
+      next = await chunks.next();
+    } catch (error) {
+      if (length === 0) throw error;
+      return { bytes: Buffer.concat(parts), done: true, error };
+    }
     if (next.done) return { bytes: Buffer.concat(parts), done: true };
     const bytes = toBuffer(next.value);
     onBytes(bytes.length);
@@ -140,6 +148,7 @@ async function* utf8Chunks(source: Source): AsyncGenerator<Buffer> {
   const { encoding, bomLength } = source.encoding;
   if (encoding === 'utf-8') {
     yield source.head.bytes.subarray(bomLength);
+    if (source.head.error !== undefined) throw source.head.error;
     if (source.head.done) return;
     for (let next = await source.rest.next(); !next.done; next = await source.rest.next()) {
       const bytes = toBuffer(next.value);
@@ -151,6 +160,7 @@ async function* utf8Chunks(source: Source): AsyncGenerator<Buffer> {
   // UTF-16 is rare: it is turned into UTF-8 so one line splitter serves every file.
   const decoder = new TextDecoder(encoding);
   yield Buffer.from(decoder.decode(source.head.bytes, { stream: true }), 'utf8');
+  if (source.head.error !== undefined) throw source.head.error;
   if (!source.head.done) {
     for (let next = await source.rest.next(); !next.done; next = await source.rest.next()) {
       const bytes = toBuffer(next.value);
@@ -231,6 +241,10 @@ async function readDocument(
   if (file.size > maxBytes) {
     await closeQuietly(source.rest);
     tooLarge(file.size);
+    return undefined;
+  }
+  if (source.head.error !== undefined) {
+    skip(`cannot read: ${reason(source.head.error)}`);
     return undefined;
   }
   const parts: Buffer[] = [source.head.bytes];

@@ -123,6 +123,21 @@ describe('cleanLatex', () => {
     );
   });
 
+  it('collapses every kind of Unicode space as \\s does, and leaves look-alikes alone', () => {
+    const unit = fc.constantFrom(
+      ...['a', 'é', 'ł', '中', ' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2000'],
+      ...['\u2009', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff'],
+      // Not white space to JavaScript: kept as they are.
+      ...['\u0085', '\u200b', '\u180e'],
+    );
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 40 }), (input) => {
+        expect(cleanLatex(input)).toBe(input.replace(/\s+/g, ' ').trim());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('changes nothing but spacing in text without markup characters', () => {
     fc.assert(
       fc.property(

@@ -1,0 +1,153 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type ChatCommand, CITATION_FORMATS, parseChat } from '../../src/index.ts';
+import { fuzz } from './fuzz-settings.ts';
+import { hostileCommand, hostileString } from './hostile-strings.ts';
+import { KNOWN_SLOW_CITE, slowCiteMessage } from './known-issues.ts';
+
+/** Every shape a command may have, checked field by field. */
+function wellFormed(command: ChatCommand): boolean {
+  const text = (value: unknown) => typeof value === 'string' && value === value.trim();
+  switch (command.kind) {
+    case 'search':
+      return text(command.query);
+    case 'paper':
+    case 'summary':
+    case 'similar':
+      return text(command.ref);
+    case 'cite':
+      return text(command.ref) && CITATION_FORMATS.includes(command.format);
+    case 'random':
+      return command.topic === undefined || (text(command.topic) && command.topic !== '');
+    case 'daily':
+      switch (command.action) {
+        case 'show':
+          return command.date === undefined || /^\S+$/.test(command.date);
+        case 'subscribe':
+          return (
+            (command.time === undefined || /^\d{1,2}:\d{2}$/.test(command.time)) &&
+            (command.timezone === undefined || /^\S+$/.test(command.timezone))
+          );
+        default:
+          return true;
+      }
+    case 'help':
+      return true;
+  }
+}
+
+/** Inputs the chat grammar is known to be slow on (see known-issues.ts); skipped until fixed. */
+const notKnownSlow = (text: string) => !KNOWN_SLOW_CITE.test(text);
+
+describe('the chat grammar on hostile text', () => {
+  it('never throws and always returns a well-formed command', () => {
+    fc.assert(
+      fc.property(fc.oneof(hostileString, hostileCommand), (text) => {
+        fc.pre(notKnownSlow(text));
+        expect(wellFormed(parseChat(text))).toBe(true);
+      }),
+      fuzz(6000),
+    );
+  });
+
+  it('answers blank text with help, whatever the blank characters', () => {
+    const blank = fc
+      .array(fc.constantFrom(' ', '\n', '\t', '\r', '\u00a0', '\u3000', '\u2028', '\ufeff'))
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(blank, (text) => {
+        expect(parseChat(text)).toEqual({ kind: 'help' });
+      }),
+      fuzz(500),
+    );
+  });
+
+  it('takes everything after `search` (any case) as the query, as typed but trimmed', () => {
+    const word = fc.constantFrom('search', 'SEARCH', 'Search', 'find', 'FiNd');
+    fc.assert(
+      fc.property(word, hostileString, (w, rest) => {
+        expect(parseChat(`${w} ${rest}`)).toEqual({ kind: 'search', query: rest.trim() });
+      }),
+      fuzz(3000),
+    );
+  });
+
+  it('reads text that starts with no command word as a search for all of it', () => {
+    const notCommand = hostileString.filter((t) => {
+      const first = /^\s*(\S+)/.exec(t)?.[1]?.toLowerCase() ?? '';
+      return (
+        t.trim() !== '' &&
+        ![
+          'search',
+          'find',
+          'paper',
+          'summary',
+          'summarize',
+          'summarise',
+          'tldr',
+          'random',
+          'similar',
+          'related',
+          'cite',
+          'citation',
+          'daily',
+          'help',
+          '?',
+        ].includes(first)
+      );
+    });
+    fc.assert(
+      fc.property(notCommand, (text) => {
+        expect(parseChat(text)).toEqual({ kind: 'search', query: text.trim() });
+      }),
+      fuzz(3000),
+    );
+  });
+
+  it('keeps the reference of paper, summary and similar exactly, trimmed', () => {
+    const word = fc.constantFrom('paper', 'summary', 'tldr', 'similar', 'related');
+    fc.assert(
+      fc.property(word, hostileString, (w, rest) => {
+        const command = parseChat(`${w}\n${rest}`);
+        expect('ref' in command && command.ref).toBe(rest.trim());
+      }),
+      fuzz(2000),
+    );
+  });
+
+  it('reads a citation format only at the very end, and keeps the rest as the reference', () => {
+    // Line breaks inside the reference are the known issue below.
+    const ref = hostileString.filter(
+      (t) => t.length < 2000 && !/[\n\r\u2028\u2029]/.test(t) && notKnownSlow(`cite ${t}`),
+    );
+    const format = fc.constantFrom(...CITATION_FORMATS);
+    fc.assert(
+      fc.property(ref, format, (r, f) => {
+        const command = parseChat(`cite ${r} ${f.toUpperCase()}`);
+        expect(command).toMatchObject({ kind: 'cite', format: f });
+        if (command.kind === 'cite' && !/(?:\b(?:as|in)|--format[\s=]*)\s*$/i.test(r)) {
+          expect(command.ref).toBe(r.trim());
+        }
+      }),
+      fuzz(2000),
+    );
+  });
+});
+
+describe('the chat grammar: known issues (see known-issues.ts)', () => {
+  // `.` in parseCite's pattern stops at a line break, so a reference written over two lines
+  // loses its format word: "cite a\nb apa" gives BibTeX of "a\nb apa". Flip once fixed.
+  it.fails('reads the format of a reference written over two lines', () => {
+    expect(parseChat('cite a\nb apa')).toEqual({ kind: 'cite', ref: 'a\nb', format: 'apa' });
+  });
+
+  // Slack delivers messages of up to 40,000 characters; a cite whose reference holds a long run
+  // of whitespace Slack does not collapse (U+3000 here) makes the format regex backtrack
+  // quadratically and blocks the event loop for seconds. Flip to `it` once grammar.ts is fixed.
+  it.fails('parses a 40,000-character cite whose reference is a run of U+3000 within 1 s', () => {
+    const message = slowCiteMessage(40_000);
+    const started = performance.now();
+    parseChat(message);
+    expect(performance.now() - started).toBeLessThan(1000);
+  }, 60_000);
+});

@@ -1,0 +1,28 @@
+/**
+ * Bugs the fuzz suites found in code they do not own, each with its minimal counterexample.
+ * The failing cases stay in the suites as `it.fails` (so they pass while the bug is there and
+ * fail, asking to be flipped, once it is fixed); the general properties skip exactly these
+ * inputs so that they keep hunting for new shapes meanwhile.
+ */
+
+/**
+ * src/chat/grammar.ts `parseCite`: `^(.*?)\s*(?:…)?\b(bibtex|bib|apa|mla)$` backtracks
+ * quadratically over a long run of whitespace other than a line break inside the reference
+ * (`.` stops at line breaks, so those are fast). Slack collapses runs of ASCII spaces and tabs,
+ * but not U+3000, U+2003, U+000B and the like: `@Shammie cite a` + 40,000 × U+3000 + `b`
+ * (a legal Slack message) blocks the event loop for about 5 s, stalling every other user.
+ */
+export const KNOWN_SLOW_CITE = /^\s*(?:cite|citation)\s[\s\S]*[^\S\n\r\u2028\u2029]{1000,}/i;
+
+/** A cite message of `length` characters whose reference is one long run of U+3000. */
+export function slowCiteMessage(length: number): string {
+  return `cite a${'\u3000'.repeat(Math.max(0, length - 7))}b`;
+}
+
+/**
+ * src/daily (calendar-date.ts `civilFromDays` with daily-pick.ts): the first day of year 0 asks
+ * for the day before it, which `civilFromDays` writes "00-1-12-31" (a negative year padded as a
+ * string) and `parseCalendarDate` then refuses: `engine.daily('0000-01-01')` throws BAD_DATE
+ * saying “00-1-12-31” is not a date, a date the user never typed. Other dates of year 0 work.
+ */
+export const KNOWN_BAD_DAILY_DATE = '0000-01-01';

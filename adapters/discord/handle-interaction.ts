@@ -15,12 +15,14 @@ import {
 } from '../../src/index.ts';
 import type { DailyCommands } from '../shared/daily-port.ts';
 import type { Logger } from '../shared/logger.ts';
+import { type RateLimiter, rateKey, rateLimitText } from '../shared/rate-limit.ts';
 import { autocompleteChoices } from './autocomplete.ts';
 import { buttonOutcome } from './button-actions.ts';
 import type { ButtonStore } from './button-store.ts';
 import type { CommandContext, PreparedCommand } from './commands/command-types.ts';
 import { COMMANDS_BY_NAME } from './commands/index.ts';
 import { readCommandInput } from './commands/option-readers.ts';
+import { createInteractionLimits, type InteractionLimits } from './interaction-limits.ts';
 import { EPHEMERAL, type ReplyPayload, toDiscordJs } from './reply-payload.ts';
 import { noticeReply, toReply } from './to-reply.ts';
 
@@ -41,6 +43,8 @@ export interface InteractionDeps {
   today: () => string;
   daily?: DailyCommands;
   deferAbovePapers?: number;
+  /** Per-user rate limits; the defaults of `interaction-limits.ts` on the real clock if absent. */
+  limits?: InteractionLimits;
 }
 
 const UNKNOWN_COMMAND: NoticeView = {
@@ -59,6 +63,22 @@ type Repliable = ChatInputCommandInteraction | ComponentInteraction;
 export function createInteractionHandler(deps: InteractionDeps) {
   const threshold = deps.deferAbovePapers ?? DEFAULT_DEFER_ABOVE_PAPERS;
   const big = () => deps.engine.papers.length > threshold;
+  const limits = deps.limits ?? createInteractionLimits({ now: Date.now });
+
+  /** Takes a token from the user's bucket; the wait in ms when they are over the limit. */
+  function overLimit(limiter: RateLimiter, interaction: Interaction): number | undefined {
+    const decision = limiter.take(rateKey('discord', interaction.user.id));
+    if (decision.allowed) return undefined;
+    deps.logger.info(
+      {
+        interactionId: interaction.id,
+        userId: interaction.user.id,
+        retryAfterMs: decision.retryAfterMs,
+      },
+      'interaction rate limited',
+    );
+    return decision.retryAfterMs;
+  }
 
   async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     const command = COMMANDS_BY_NAME.get(interaction.commandName);
@@ -133,10 +153,27 @@ export function createInteractionHandler(deps: InteractionDeps) {
   return async function handleInteraction(interaction: Interaction): Promise<void> {
     const started = Date.now();
     try {
-      if (interaction.isChatInputCommand()) await onCommand(interaction);
-      else if (interaction.isAutocomplete()) await onAutocomplete(interaction);
-      else if (interaction.isButton() || interaction.isStringSelectMenu()) {
-        await onComponent(interaction);
+      // The limit is checked before any core work: an over-eager script costs one small reply.
+      if (interaction.isAutocomplete()) {
+        if (overLimit(limits.autocomplete, interaction) !== undefined) {
+          // An autocomplete cannot show an error; an empty list for a moment is kinder.
+          await interaction.respond([]);
+          return;
+        }
+        await onAutocomplete(interaction);
+      } else if (
+        interaction.isChatInputCommand() ||
+        interaction.isButton() ||
+        interaction.isStringSelectMenu()
+      ) {
+        const wait = overLimit(limits.commands, interaction);
+        if (wait !== undefined) {
+          // Ephemeral for commands and buttons alike: the message a button sits on stays as it was.
+          await interaction.reply(toDiscordJs(noticeReply(rateLimitNotice(wait))));
+          return;
+        }
+        if (interaction.isChatInputCommand()) await onCommand(interaction);
+        else await onComponent(interaction);
       } else return;
       deps.logger.debug(
         { interactionId: interaction.id, kind: interaction.type, ms: Date.now() - started },
@@ -152,6 +189,11 @@ export function createInteractionHandler(deps: InteractionDeps) {
       }
     }
   };
+}
+
+/** What a user over the rate limit is told (privately). */
+export function rateLimitNotice(retryAfterMs: number): NoticeView {
+  return { kind: 'notice', tone: 'info', text: rateLimitText(retryAfterMs) };
 }
 
 /** Runs the core; a user-caused error becomes its notice, anything else propagates. */

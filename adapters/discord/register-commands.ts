@@ -3,6 +3,7 @@ import type { DiscordConfig } from '../shared/config.ts';
 import type { Logger } from '../shared/logger.ts';
 import { type CommandChanges, type CommandShape, diffCommands } from './command-diff.ts';
 import { commandDefinitions } from './commands/index.ts';
+import { REQUEST_TIMEOUT_MS } from './rest-options.ts';
 
 /** What a registration did. */
 export interface RegisterResult extends CommandChanges {
@@ -14,7 +15,10 @@ export interface RegisterResult extends CommandChanges {
 
 /** A REST client for the configured API base (a proxy, or a local fake in tests). */
 export function createRest(config: DiscordConfig): REST {
-  return new REST(config.apiUrl ? { api: config.apiUrl } : {}).setToken(config.token);
+  return new REST({
+    timeout: REQUEST_TIMEOUT_MS,
+    ...(config.apiUrl ? { api: config.apiUrl } : {}),
+  }).setToken(config.token);
 }
 
 /**

@@ -6,8 +6,10 @@ import { localDate } from '../shared/local-date.ts';
 import type { Logger } from '../shared/logger.ts';
 import { createButtonStore } from './button-store.ts';
 import { createInteractionHandler } from './handle-interaction.ts';
+import { createInteractionLimits, type InteractionLimits } from './interaction-limits.ts';
 import { inviteUrl } from './invite-url.ts';
 import { createRest, describeRegistration, registerCommands } from './register-commands.ts';
+import { type RestTuning, restOptions } from './rest-options.ts';
 
 export interface StartDiscordOptions {
   config: DiscordConfig;
@@ -21,6 +23,8 @@ export interface StartDiscordOptions {
   timezone?: string;
   /** Corpus size above which slow work is deferred first (see handle-interaction.ts). */
   deferAbovePapers?: number;
+  /** Per-user rate limits (default: `createInteractionLimits` on `now`). */
+  limits?: InteractionLimits;
 }
 
 export interface DiscordBot {
@@ -30,13 +34,14 @@ export interface DiscordBot {
 
 /**
  * The discord.js client Shammie runs: Guilds intent only (slash commands need nothing
- * privileged), mentions parsed nowhere by default, REST to `DISCORD_API_URL` when set.
+ * privileged), mentions parsed nowhere by default, REST to `DISCORD_API_URL` when set, with
+ * bounded timeouts and rate-limit waits (`rest-options.ts`).
  */
-export function createDiscordClient(config: DiscordConfig): Client {
+export function createDiscordClient(config: DiscordConfig, tuning: RestTuning = {}): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
-    ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
+    rest: { ...restOptions(tuning), ...(config.apiUrl ? { api: config.apiUrl } : {}) },
   });
 }
 
@@ -91,6 +96,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     store,
     random,
     today: () => localDate(now(), timezone),
+    limits: options.limits ?? createInteractionLimits({ now: () => now().getTime() }),
     ...(options.daily ? { daily: options.daily } : {}),
     ...(options.deferAbovePapers !== undefined
       ? { deferAbovePapers: options.deferAbovePapers }

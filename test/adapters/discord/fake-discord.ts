@@ -19,8 +19,62 @@ export interface FakeResponse {
   headers?: Record<string, string>;
 }
 
+/**
+ * A fault instead of an answer. `drop` closes the connection (`req.socket.destroy()`), `hang`
+ * never answers, `delayMs` answers late (with `then`, or what the defaults would say). When
+ * `processed` is set, the call takes effect first — a message is created — and only the answer
+ * is lost or late: the case where a post went through but the bot could not know.
+ */
+export type FakeFault =
+  | { fault: 'drop' | 'hang'; processed?: boolean }
+  | { fault: 'delay'; delayMs: number; then?: FakeResponse };
+
 /** Decides the answer to a call; return undefined to fall through to the defaults. */
-export type Responder = (call: RecordedCall) => FakeResponse | undefined;
+export type Responder = (call: RecordedCall) => FakeResponse | FakeFault | undefined;
+
+/** A responder that answers only the first `count` calls it matches, then steps aside. */
+export function times(count: number, responder: Responder): Responder {
+  let left = count;
+  return (call) => {
+    if (left <= 0) return undefined;
+    const answer = responder(call);
+    if (answer !== undefined) left -= 1;
+    return answer;
+  };
+}
+
+/** A responder for the calls whose method and path match. */
+export function on(
+  method: string,
+  path: RegExp,
+  answer: FakeResponse | FakeFault | ((call: RecordedCall) => FakeResponse | FakeFault),
+): Responder {
+  return (call) => {
+    if (call.method !== method || !path.test(call.path)) return undefined;
+    return typeof answer === 'function' ? answer(call) : answer;
+  };
+}
+
+/** A 429 as Discord sends it: `Retry-After` in seconds, the bucket headers, the global flag. */
+export function rateLimited(retryAfterSeconds: number, options: { global?: boolean } = {}) {
+  return {
+    status: 429,
+    body: {
+      message: 'You are being rate limited.',
+      retry_after: retryAfterSeconds,
+      global: options.global ?? false,
+    },
+    headers: {
+      'retry-after': String(retryAfterSeconds),
+      'x-ratelimit-limit': '5',
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset-after': String(retryAfterSeconds),
+      'x-ratelimit-bucket': 'fakebucket',
+      'x-ratelimit-scope': options.global ? 'global' : 'user',
+      ...(options.global ? { 'x-ratelimit-global': 'true' } : {}),
+    },
+  } satisfies FakeResponse;
+}
 
 export interface FakeDiscord {
   /** What to give discord.js as `rest.api` (it appends "/v10"). */
@@ -34,17 +88,45 @@ export interface FakeDiscord {
   next(predicate: (call: RecordedCall) => boolean): Promise<RecordedCall>;
   /** Adds a responder tried before the earlier ones and the defaults. */
   respond(responder: Responder): void;
+  /** Forgets every responder added (the defaults remain). */
+  clearResponders(): void;
+  /** Messages created in channels, in order (what a channel's members would see). */
+  channelMessages: ChannelMessage[];
   close(): Promise<void>;
 }
 
-let nextMessageId = 9_000_000_000_000_000n;
+/** A message the fake created in a channel. */
+export interface ChannelMessage {
+  id: string;
+  channel_id: string;
+  content: string;
+  nonce?: string;
+  author: { id: string };
+}
+
+/** The bot's own user, as `GET /users/@me` gives it and as the author of its messages. */
+export const FAKE_BOT_USER = {
+  id: '100000000000000001',
+  username: 'Shammie',
+  discriminator: '0',
+  avatar: null,
+  bot: true,
+};
+
+const DISCORD_EPOCH = 1_420_070_400_000n;
+let sequence = 0n;
+
+/** A fresh snowflake for the current time, as Discord mints them. */
+export function snowflakeNow(): string {
+  sequence = (sequence + 1n) & 0xfffn;
+  return String(((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | sequence);
+}
 
 /** A message object as Discord returns it after a post or an edit. */
 export function fakeMessage(body: unknown, channelId = '300000000000000001'): object {
   const data = (body ?? {}) as Record<string, unknown>;
-  nextMessageId += 1n;
   return {
-    id: String(nextMessageId),
+    id: snowflakeNow(),
     type: 0,
     channel_id: channelId,
     content: data.content ?? '',
@@ -59,21 +141,69 @@ export function fakeMessage(body: unknown, channelId = '300000000000000001'): ob
     flags: data.flags ?? 0,
     timestamp: new Date(0).toISOString(),
     edited_timestamp: null,
-    author: {
-      id: '100000000000000001',
-      username: 'Shammie',
-      discriminator: '0',
-      avatar: null,
-      bot: true,
-    },
+    ...(data.nonce !== undefined ? { nonce: data.nonce } : {}),
+    author: FAKE_BOT_USER,
+  };
+}
+
+/** How long Discord holds a nonce for `enforce_nonce` ("the past few minutes"). */
+export const NONCE_WINDOW_MS = 3 * 60_000;
+
+/** Discord's defaults over the fake's state (the channel messages, for posts and reads). */
+function createDefaults(messages: Array<ChannelMessage & Record<string, unknown>>) {
+  const nonces = new Map<string, { message: ChannelMessage; at: number }>();
+  const post = (call: RecordedCall, channelId: string): FakeResponse => {
+    const data = (call.body ?? {}) as { nonce?: unknown; enforce_nonce?: unknown };
+    const nonce = typeof data.nonce === 'string' ? data.nonce : undefined;
+    const key = nonce !== undefined ? `${channelId}:${nonce}` : undefined;
+    const earlier = key !== undefined ? nonces.get(key) : undefined;
+    if (earlier && data.enforce_nonce === true && Date.now() - earlier.at < NONCE_WINDOW_MS) {
+      // Discord's enforce_nonce: the same author and nonce again returns the first message.
+      return { status: 200, body: earlier.message };
+    }
+    const message = fakeMessage(call.body, channelId) as ChannelMessage & Record<string, unknown>;
+    messages.push(message);
+    if (key !== undefined) nonces.set(key, { message, at: Date.now() });
+    return { status: 200, body: message };
+  };
+  const list = (call: RecordedCall, channelId: string): FakeResponse => {
+    const after = call.query.get('after');
+    const limit = Math.min(100, Number(call.query.get('limit') ?? 50));
+    const found = messages
+      .filter((m) => m.channel_id === channelId && (!after || BigInt(m.id) > BigInt(after)))
+      .reverse()
+      .slice(0, limit)
+      // Discord does not return the nonce when messages are read back.
+      .map(({ nonce: _nonce, ...rest }) => rest);
+    return { status: 200, body: found };
+  };
+  // Discord takes one initial response per interaction; a second gets 40060.
+  const acknowledged = new Set<string>();
+  const callback = (interactionId: string): FakeResponse => {
+    if (acknowledged.has(interactionId)) {
+      return {
+        status: 400,
+        body: { message: 'Interaction has already been acknowledged.', code: 40060 },
+      };
+    }
+    acknowledged.add(interactionId);
+    return { status: 204 };
+  };
+  return (call: RecordedCall): FakeResponse | undefined => {
+    const initial = /^\/interactions\/(\d+)\/[^/]+\/callback$/.exec(call.path);
+    if (initial?.[1] && call.method === 'POST') return callback(initial[1]);
+    const channel = /^\/channels\/(\d+)\/messages$/.exec(call.path);
+    if (channel?.[1] && call.method === 'POST') return post(call, channel[1]);
+    if (channel?.[1] && call.method === 'GET') return list(call, channel[1]);
+    if (call.method === 'GET' && call.path === '/users/@me') {
+      return { status: 200, body: FAKE_BOT_USER };
+    }
+    return staticDefaults(call);
   };
 }
 
 /** The defaults: interaction callbacks succeed, webhooks and channel posts return a message. */
-const defaults: Responder = (call) => {
-  if (call.method === 'POST' && /^\/interactions\/[^/]+\/[^/]+\/callback$/.test(call.path)) {
-    return { status: 204 };
-  }
+const staticDefaults = (call: RecordedCall): FakeResponse | undefined => {
   if (/^\/webhooks\//.test(call.path)) {
     if (call.method === 'DELETE') return { status: 204 };
     return { status: 200, body: fakeMessage(call.body) };
@@ -88,10 +218,6 @@ const defaults: Responder = (call) => {
         session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
       },
     };
-  }
-  const post = /^\/channels\/(\d+)\/messages$/.exec(call.path);
-  if (call.method === 'POST' && post) {
-    return { status: 200, body: fakeMessage(call.body, post[1]) };
   }
   return undefined;
 };
@@ -115,10 +241,26 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
 export async function startFakeDiscord(): Promise<FakeDiscord> {
   const calls: RecordedCall[] = [];
   const responders: Responder[] = [];
+  const channelMessages: Array<ChannelMessage & Record<string, unknown>> = [];
+  const defaults = createDefaults(channelMessages);
+  const timers = new Set<NodeJS.Timeout>();
   const waiters: Array<{
     predicate: (call: RecordedCall) => boolean;
     resolve: (call: RecordedCall) => void;
   }> = [];
+  const orDefault = (call: RecordedCall): FakeResponse =>
+    defaults(call) ?? { status: 404, body: { message: '404: Not Found', code: 0 } };
+  const send = (response: ServerResponse, answer: FakeResponse): void => {
+    if (response.destroyed || response.writableEnded) return;
+    const headers = { ...(answer.headers ?? {}) };
+    if (answer.body === undefined) {
+      response.writeHead(answer.status, headers);
+      response.end();
+    } else {
+      response.writeHead(answer.status, { 'content-type': 'application/json', ...headers });
+      response.end(JSON.stringify(answer.body));
+    }
+  };
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     readBody(request).then(
       (body) => {
@@ -137,22 +279,34 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
             waiter.resolve(call);
           }
         }
-        let answer: FakeResponse | undefined;
+        let answer: FakeResponse | FakeFault | undefined;
         for (const responder of [...responders].reverse()) {
           answer = responder(call);
           if (answer) break;
         }
-        answer ??= defaults(call) ?? {
-          status: 404,
-          body: { message: '404: Not Found', code: 0 },
-        };
-        const headers = { ...(answer.headers ?? {}) };
-        if (answer.body === undefined) {
-          response.writeHead(answer.status, headers);
-          response.end();
-        } else {
-          response.writeHead(answer.status, { 'content-type': 'application/json', ...headers });
-          response.end(JSON.stringify(answer.body));
+        answer ??= orDefault(call);
+        if (!('fault' in answer)) {
+          send(response, answer);
+          return;
+        }
+        switch (answer.fault) {
+          case 'drop':
+            if (answer.processed) orDefault(call);
+            request.socket.destroy();
+            return;
+          case 'hang':
+            // Never answered; closing the fake ends the connection.
+            if (answer.processed) orDefault(call);
+            return;
+          case 'delay': {
+            const late = answer.then ?? orDefault(call);
+            const timer = setTimeout(() => {
+              timers.delete(timer);
+              send(response, late);
+            }, answer.delayMs);
+            timers.add(timer);
+            return;
+          }
         }
       },
       () => {
@@ -168,6 +322,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     apiUrl: `http://127.0.0.1:${port}/api`,
     server,
     calls,
+    channelMessages,
     find: (method, path) => calls.filter((c) => c.method === method && path.test(c.path)),
     next: (predicate) => {
       const seen = calls.find(predicate);
@@ -177,8 +332,12 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     respond: (responder) => {
       responders.push(responder);
     },
+    clearResponders: () => {
+      responders.length = 0;
+    },
     close: () =>
       new Promise<void>((resolve) => {
+        for (const timer of timers) clearTimeout(timer);
         server.closeAllConnections();
         server.close(() => resolve());
       }),

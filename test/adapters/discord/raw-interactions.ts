@@ -115,3 +115,11 @@ export function rawSelect(customId: string, values: string[]) {
     data: { custom_id: customId, component_type: 3, values },
   };
 }
+
+/** The same interaction, sent by another user. */
+export function fromUser<T extends { member: { user: { id: string } } }>(
+  raw: T,
+  userId: string,
+): T {
+  return { ...raw, member: { ...raw.member, user: { ...raw.member.user, id: userId } } };
+}

@@ -1,8 +1,11 @@
 import type { Client } from 'discord.js';
 import { createButtonStore } from '../../../adapters/discord/button-store.ts';
 import { createInteractionHandler } from '../../../adapters/discord/handle-interaction.ts';
+import type { InteractionLimits } from '../../../adapters/discord/interaction-limits.ts';
+import type { RestTuning } from '../../../adapters/discord/rest-options.ts';
 import { attachHandlers, createDiscordClient } from '../../../adapters/discord/start-discord.ts';
 import type { DailyCommands } from '../../../adapters/shared/daily-port.ts';
+import { createRateLimiter } from '../../../adapters/shared/rate-limit.ts';
 import type { Engine } from '../../../src/index.ts';
 import { type FakeDiscord, type RecordedCall, startFakeDiscord } from './fake-discord.ts';
 import { APPLICATION_ID } from './raw-interactions.ts';
@@ -18,18 +21,33 @@ export interface Wiring {
   close(): Promise<void>;
 }
 
+/**
+ * Limits no test reaches: most wiring tests send dozens of interactions from one user in
+ * milliseconds, which the real defaults would (rightly) refuse. Rate-limit tests pass their own.
+ */
+export function roomyLimits(): InteractionLimits {
+  const roomy = () => createRateLimiter({ capacity: 1e9, refillPerSecond: 1e9, now: Date.now });
+  return { commands: roomy(), autocomplete: roomy() };
+}
+
 export async function startWiring(options: {
   engine: Engine;
   daily?: DailyCommands;
   deferAbovePapers?: number;
+  limits?: InteractionLimits;
+  /** Extra options for the client (REST timeouts and the like). */
+  client?: RestTuning;
 }): Promise<Wiring> {
   const fake = await startFakeDiscord();
   const logger = recordingLogger();
-  const client = createDiscordClient({
-    token: 'test-token',
-    applicationId: APPLICATION_ID,
-    apiUrl: fake.apiUrl,
-  });
+  const client = createDiscordClient(
+    {
+      token: 'test-token',
+      applicationId: APPLICATION_ID,
+      apiUrl: fake.apiUrl,
+    },
+    options.client,
+  );
   client.rest.setToken('test-token');
   const handler = createInteractionHandler({
     engine: options.engine,
@@ -37,6 +55,7 @@ export async function startWiring(options: {
     store: createButtonStore(),
     random: () => 0.5,
     today: () => '2026-05-01',
+    limits: options.limits ?? roomyLimits(),
     ...(options.daily ? { daily: options.daily } : {}),
     ...(options.deferAbovePapers !== undefined
       ? { deferAbovePapers: options.deferAbovePapers }

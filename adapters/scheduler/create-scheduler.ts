@@ -7,6 +7,7 @@ import type { PickedDay } from './daily-picker.ts';
 import type { DailyStore } from './daily-store.ts';
 import {
   DEFAULT_RETRY_POLICY,
+  type DeferredWrite,
   type DeliveryContext,
   type DeliveryOutcome,
   deliver,
@@ -21,6 +22,7 @@ import {
   decide,
   slotToday,
 } from './due.ts';
+import { storageCode, storageReason } from './storage-failure.ts';
 
 /** Posts sent at once; each platform's client also queues by its own rate limits. */
 export const DEFAULT_CONCURRENCY = 4;
@@ -30,6 +32,9 @@ export const DEFAULT_CLAIM_LEASE_MS = 15 * 60_000;
 
 /** How long `stop` waits for posts in flight. */
 export const STOP_GRACE_MS = 10_000;
+
+/** Records kept in memory while the database refuses them; beyond this the oldest is dropped. */
+export const MAX_DEFERRED_WRITES = 10_000;
 
 /** The tick: every minute, at second 0. */
 const TICK_PATTERN = '0 * * * * *';
@@ -52,6 +57,8 @@ export interface SchedulerOptions {
   claimLeaseMs?: number;
   /** Names this scheduler's claims in the post log (default: a random id per process). */
   owner?: string;
+  /** How long `stop` waits for posts in flight (default `STOP_GRACE_MS`). */
+  stopGraceMs?: number;
 }
 
 /** What one tick did, for logs and tests. */
@@ -67,6 +74,8 @@ export interface TickReport {
   unrecorded: number;
   /** Claims found abandoned (process died mid-send), now `unknown`. */
   abandoned: number;
+  /** Set when the database refused a write: the tick stopped early, the next one tries again. */
+  storageFailure?: string;
 }
 
 export interface Scheduler {
@@ -96,9 +105,17 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const leaseMs = options.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS;
   const posters = new Map<Platform, DailyPoster>(options.posters.map((p) => [p.platform, p]));
 
+  const stopGraceMs = options.stopGraceMs ?? STOP_GRACE_MS;
+
   let running: Promise<TickReport> | undefined;
   let cron: Cron | undefined;
   let stopping = false;
+  // Records the database refused (disk full, read-only), written again at the next ticks.
+  const deferred: DeferredWrite[] = [];
+  const defer = (write: DeferredWrite) => {
+    if (deferred.length >= MAX_DEFERRED_WRITES) deferred.shift();
+    deferred.push(write);
+  };
 
   const contextFor = (poster: DailyPoster): DeliveryContext => ({
     store,
@@ -109,7 +126,20 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     now,
     sleep: (ms) => sleep(ms, abort.signal),
     stopping: () => stopping,
+    defer,
   });
+
+  /** Writes what the database refused before; what it refuses again waits for the next tick. */
+  function flushDeferred(): void {
+    for (const item of deferred.splice(0)) {
+      try {
+        item.write();
+        logger.info({ what: item.what }, 'daily post record written late');
+      } catch {
+        deferred.push(item);
+      }
+    }
+  }
 
   async function runTick(): Promise<TickReport> {
     const report: TickReport = {
@@ -123,7 +153,26 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       abandoned: 0,
     };
     const at = now();
-    report.abandoned = store.sweepStaleClaims(at - leaseMs);
+    // A refusing database stops this tick early with one log line; the next tick tries again.
+    // Nothing is half-made: each write is one statement or one transaction.
+    const storageDown = (error: unknown): boolean => {
+      if (storageCode(error) === undefined) return false;
+      if (report.storageFailure === undefined) {
+        report.storageFailure = storageCode(error);
+        logger.error(
+          { code: report.storageFailure, reason: storageReason(error) },
+          'the daily database cannot be written; daily posts wait for the next tick',
+        );
+      }
+      return true;
+    };
+    flushDeferred();
+    try {
+      report.abandoned = store.sweepStaleClaims(at - leaseMs);
+    } catch (error) {
+      if (!storageDown(error)) throw error;
+      return report;
+    }
     if (report.abandoned > 0) {
       logger.warn(
         { count: report.abandoned },
@@ -156,7 +205,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       if (decision.action === 'wait') continue;
       const { date } = decision;
       if (decision.action === 'skip') {
-        store.recordSkipped(subscription.platform, subscription.channelId, date, at);
+        try {
+          store.recordSkipped(subscription.platform, subscription.channelId, date, at);
+        } catch (error) {
+          if (!storageDown(error)) throw error;
+          return report;
+        }
         report.skipped += 1;
         logger.info(
           { platform: subscription.platform, channel: subscription.channelId, date },
@@ -165,13 +219,17 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         continue;
       }
       const retry = decision.retry;
-      const today = pickFor(date, picks);
+      const today = pickFor(date, picks, storageDown);
+      if (report.storageFailure !== undefined) return report;
       if (!today) continue;
       work.push(() =>
         deliver(contextFor(poster), subscription, date, today, retry).catch(
           (error: unknown): DeliveryOutcome => {
-            // The database failed around a post (busy past its timeout, disk full): whatever
-            // was claimed stays claimed and is never re-sent; the other channels go on.
+            // The claim was refused (disk full, read-only): nothing was sent, the date is
+            // still owed and the next tick tries again; the rest of this tick would fail alike.
+            if (storageDown(error)) return 'failed';
+            // Anything else around a post: whatever was claimed stays claimed and is never
+            // re-sent; the other channels go on.
             logger.error(
               {
                 err: message(error),
@@ -190,7 +248,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     await runPool(
       work,
       concurrency,
-      () => stopping,
+      () => stopping || report.storageFailure !== undefined,
       (outcome) => {
         if (outcome === 'paused') report.failed += 1;
         report[outcome] += 1;
@@ -202,14 +260,20 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return report;
   }
 
-  function pickFor(date: string, picks: Map<string, PickedDay | null>): PickedDay | undefined {
+  function pickFor(
+    date: string,
+    picks: Map<string, PickedDay | null>,
+    storageDown: (error: unknown) => boolean,
+  ): PickedDay | undefined {
     if (!picks.has(date)) {
       try {
         picks.set(date, pick(date));
       } catch (error) {
+        picks.set(date, null);
+        // The pick is remembered in the database: a refused write is the database's failure.
+        if (storageDown(error)) return undefined;
         // No paper (empty corpus, a bug): post nothing for that date this tick, try next tick.
         logger.error({ err: message(error), date }, 'no daily paper');
-        picks.set(date, null);
       }
     }
     return picks.get(date) ?? undefined;
@@ -247,7 +311,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       // A post that hangs must not hold the process forever: its claim stays, never re-sent.
       await Promise.race([
         running?.catch(() => undefined),
-        delay(STOP_GRACE_MS, undefined, { ref: false }),
+        delay(stopGraceMs, undefined, { ref: false }),
       ]);
     },
   };

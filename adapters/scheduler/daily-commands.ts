@@ -4,6 +4,7 @@ import type {
   Platform,
   SubscribeRequest,
 } from '../shared/daily-port.ts';
+import type { Logger } from '../shared/logger.ts';
 import type { DailyStore, PostRecord, Subscription } from './daily-store.ts';
 import { type DueOptions, nextPostAt, slotToday } from './due.ts';
 import {
@@ -15,6 +16,7 @@ import {
   SCHEDULE_EXAMPLE,
   timeToCron,
 } from './schedule.ts';
+import { storageCode, storageReason } from './storage-failure.ts';
 
 /** The schedule a subscription gets when the subscriber names no time or zone. */
 export interface DefaultSchedule {
@@ -31,7 +33,13 @@ export interface DailyCommandsOptions {
   now?: () => number;
   /** The title of a paper id, for "last post" (absent: the id is shown). */
   paperTitle?: (paperId: string) => string | undefined;
+  /** Where a database that refuses a write is reported (the user gets a polite answer). */
+  logger?: Logger;
 }
+
+/** Said when the database cannot take the change: nothing was changed. */
+export const STORAGE_UNAVAILABLE =
+  "I couldn't save that: the bot's storage can't be written right now. Nothing was changed; please try again later.";
 
 /** The variable that subscribes a channel from the environment, per platform. */
 export const ENV_CHANNEL_KEYS: Record<Platform, string> = {
@@ -44,11 +52,28 @@ const ECHO_LIMIT = 40;
 
 /** The subscribe, unsubscribe and status commands, answered from the database as plain text. */
 export function createDailyCommands(options: DailyCommandsOptions): DailyCommands {
-  const { store, defaults, due } = options;
+  const { store, defaults, due, logger } = options;
   const now = options.now ?? Date.now;
 
+  /** A refused write (disk full, read-only) is answered politely; anything else is a bug. */
+  const guarded =
+    <A extends unknown[]>(
+      action: string,
+      run: (...args: A) => Promise<{ ok: boolean; text: string }>,
+    ) =>
+    async (...args: A): Promise<{ ok: boolean; text: string }> => {
+      try {
+        return await run(...args);
+      } catch (error) {
+        const code = storageCode(error);
+        if (code === undefined) throw error;
+        logger?.error({ code, reason: storageReason(error), action }, 'daily command not saved');
+        return { ok: false, text: STORAGE_UNAVAILABLE };
+      }
+    };
+
   return {
-    async subscribe(request: SubscribeRequest) {
+    subscribe: guarded('subscribe', async (request: SubscribeRequest) => {
       const parsed = parseSchedule(request, defaults);
       if ('problem' in parsed) return { ok: false, text: parsed.problem };
       const { channel } = request;
@@ -73,9 +98,9 @@ export function createDailyCommands(options: DailyCommandsOptions): DailyCommand
             ? `Updated: the daily paper now comes ${schedule}. ${next}`
             : `Already subscribed to the daily paper, ${schedule}. ${next}`;
       return { ok: true, text };
-    },
+    }),
 
-    async unsubscribe(channel: ChannelRef) {
+    unsubscribe: guarded('unsubscribe', async (channel: ChannelRef) => {
       const existing = store.getSubscription(channel.platform, channel.channelId);
       if (!existing || !store.removeSubscription(channel.platform, channel.channelId)) {
         return { ok: true, text: 'That channel is not subscribed to the daily paper.' };
@@ -88,9 +113,9 @@ export function createDailyCommands(options: DailyCommandsOptions): DailyCommand
         ok: true,
         text: `Unsubscribed: no more daily paper in that channel.${fromEnv}`,
       };
-    },
+    }),
 
-    async status(channel: ChannelRef) {
+    status: guarded('status', async (channel: ChannelRef) => {
       const subscription = store.getSubscription(channel.platform, channel.channelId);
       if (!subscription) {
         return {
@@ -113,7 +138,7 @@ export function createDailyCommands(options: DailyCommandsOptions): DailyCommand
       }
       lines.push(describeLast(store.lastPosted(channel.platform, channel.channelId)));
       return { ok: true, text: lines.join('\n') };
-    },
+    }),
   };
 
   function rowToday(subscription: Subscription, at: number): PostRecord | undefined {

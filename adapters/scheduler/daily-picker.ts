@@ -21,6 +21,7 @@ export type PlanDaily<Plan> = (
 
 export interface DailyPickerOptions<Plan> {
   store: DailyStore;
+  /** The engine to pick from; may be a holder's, whose engine is swapped on corpus reloads. */
   engine: Engine;
   /** When given, picks come from this planner and its plan is persisted; else `engine.daily`. */
   planDaily?: PlanDaily<Plan>;
@@ -33,13 +34,23 @@ const MEMO_LIMIT = 16;
 /**
  * Picks the paper of a local date once and remembers it in the database, so every channel
  * (in any process, before or after a restart or a corpus reload) posts the same paper that day.
+ * After a reload the day's paper is kept when the new corpus still has it (its view is made
+ * again from the new corpus), and picked again when it was removed.
  */
 export function createDailyPicker<Plan = unknown>(
   options: DailyPickerOptions<Plan>,
 ): (date: string) => PickedDay {
   const { store, engine, planDaily, now } = options;
-  const byId = new Map(engine.papers.map((paper) => [paper.id, paper]));
+  // Both caches belong to one list of papers: a reloaded corpus (a new list) starts them again.
+  let cachedFor: readonly Paper[] | undefined;
+  let byId = new Map<string, Paper>();
   const memo = new Map<string, PickedDay>();
+  const refresh = () => {
+    if (cachedFor === engine.papers) return;
+    cachedFor = engine.papers;
+    byId = new Map(cachedFor.map((paper) => [paper.id, paper]));
+    memo.clear();
+  };
 
   const choose = (date: string): Paper => {
     if (!planDaily) return engine.daily(date);
@@ -61,6 +72,7 @@ export function createDailyPicker<Plan = unknown>(
   });
 
   return (date) => {
+    refresh();
     const cached = memo.get(date);
     if (cached) return cached;
     const paper = pickPaper.immediate(date);

@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrations.ts';
@@ -23,21 +23,30 @@ export class DataDirError extends Error {
 /**
  * Opens (creating when needed) the database in `dataDir`, ready for several processes:
  * WAL journal so readers never block the writer, a busy timeout so writers queue instead of
- * failing, and the schema migrated to this version.
+ * failing, and the schema migrated to this version. One write is made before returning, so a
+ * directory or file that cannot be written, or a full disk, stops the start with a reason
+ * rather than failing the first daily post.
  */
 export function openDatabase(dataDir: string): Database.Database {
   const dir = resolve(dataDir);
+  const file = join(dir, DATABASE_FILE);
   try {
     mkdirSync(dir, { recursive: true });
     accessSync(dir, constants.W_OK | constants.R_OK);
   } catch (error) {
-    throw new DataDirError(dataDir, describe(error));
+    throw new DataDirError(dataDir, dataDirReason(error));
+  }
+  if (isDirectory(file)) {
+    throw new DataDirError(
+      dataDir,
+      `a directory named ${DATABASE_FILE} is in the way of the database`,
+    );
   }
   let db: Database.Database;
   try {
-    db = new Database(join(dir, DATABASE_FILE));
+    db = new Database(file);
   } catch (error) {
-    throw new DataDirError(dataDir, describe(error));
+    throw new DataDirError(dataDir, dataDirReason(error));
   }
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -45,28 +54,45 @@ export function openDatabase(dataDir: string): Database.Database {
     // With WAL, NORMAL loses at most the last commits on power loss, never consistency.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    migrate(db);
+    const version = migrate(db);
+    // A real write: SQLite opens a file it may not write read-only without a word, and a
+    // full disk only shows when a page is written. PRAGMA takes no parameters; ours is a number.
+    db.pragma(`user_version = ${version}`);
     return db;
   } catch (error) {
     db.close();
     if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_')) {
-      throw new DataDirError(dataDir, describe(error));
+      throw new DataDirError(dataDir, dataDirReason(error));
     }
     throw error;
   }
 }
 
-function describe(error: unknown): string {
+/** Why the data directory cannot be used, in words an operator can act on (never a value). */
+export function dataDirReason(error: unknown): string {
   if (error instanceof Error) {
     const code = 'code' in error ? String(error.code) : '';
-    if (code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_READONLY') {
+    if (code === 'EACCES' || code === 'EPERM' || code.startsWith('SQLITE_READONLY')) {
       return 'permission denied (the bot needs to create and write files there)';
+    }
+    if (code === 'EROFS') return 'the file system is read-only';
+    if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') {
+      return 'the disk is full';
     }
     if (code === 'ENOTDIR' || code === 'EEXIST') return 'a file is in the way of the directory';
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
       return `${DATABASE_FILE} there is not a Shammie database`;
     }
+    if (code === 'SQLITE_CANTOPEN') return `${DATABASE_FILE} there cannot be opened`;
     return code ? `${code}: ${error.message}` : error.message;
   }
   return String(error);
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -45,6 +45,17 @@ export interface DeliveryContext {
   sleep: (ms: number) => Promise<void>;
   /** True once the scheduler is stopping: no further retries start. */
   stopping: () => boolean;
+  /**
+   * Keeps a record the database refused (full, read-only) to be written on a later tick.
+   * Without it the write is only logged.
+   */
+  defer?: (write: DeferredWrite) => void;
+}
+
+/** A record that could not be written yet: what it says, and the write to try again. */
+export interface DeferredWrite {
+  what: string;
+  write: () => void;
 }
 
 /**
@@ -83,14 +94,24 @@ export async function deliver(
     } catch (error) {
       const failure = asPostError(error);
       if (failure.permanent) {
-        store.recordFailed(id, owner, failure.message, now() + policy.permanentRetryMs);
-        const { failures, paused } = store.notePermanentFailure(
-          platform,
-          channelId,
-          failure.message,
-          policy.pauseAfter,
-          now(),
+        const retryAt = now() + policy.permanentRetryMs;
+        record(context, log, 'failed post', () =>
+          store.recordFailed(id, owner, failure.message, retryAt),
         );
+        let counted = { failures: 0, paused: false };
+        try {
+          counted = store.notePermanentFailure(
+            platform,
+            channelId,
+            failure.message,
+            policy.pauseAfter,
+            now(),
+          );
+        } catch (error) {
+          // Not counted this time: the post is still retried, the pause just comes later.
+          log.error({ err: describe(error) }, 'could not count a refused daily post');
+        }
+        const { failures, paused } = counted;
         log.warn({ err: failure.message, failures }, 'daily post refused by the platform');
         if (paused) {
           log.warn(
@@ -114,7 +135,11 @@ export async function deliver(
         await context.sleep(delay);
         if (!context.stopping()) {
           attempts += 1;
-          store.noteAttempt(id, owner, now());
+          try {
+            store.noteAttempt(id, owner, now());
+          } catch {
+            // Only a counter: the attempt goes ahead, the retry waits are computed in memory.
+          }
           continue;
         }
       }
@@ -123,7 +148,10 @@ export async function deliver(
         failure.retryAfterMs ?? 0,
         Math.min(policy.retryLaterMs * 2 ** (rounds - 1), policy.maxRetryLaterMs),
       );
-      store.recordFailed(id, owner, failure.message, now() + later);
+      const retryAt = now() + later;
+      record(context, log, 'failed post', () =>
+        store.recordFailed(id, owner, failure.message, retryAt),
+      );
       log.warn(
         { err: failure.message, attempts, retryInMs: later },
         'daily post failed, will retry later today',
@@ -131,19 +159,45 @@ export async function deliver(
       return 'failed';
     }
     // Sent. From here on, never send again: a failure to record leaves the claim, which is
-    // never re-sent (at most once).
+    // never re-sent (at most once); the record itself is written later when it can be.
+    const postedAt = now();
     try {
-      if (!store.recordPosted(id, owner, messageId, now())) {
+      if (!store.recordPosted(id, owner, messageId, postedAt)) {
         log.error({ messageId }, 'daily post sent but its claim was no longer ours');
         return 'unrecorded';
       }
-      store.noteSuccess(platform, channelId);
     } catch (error) {
       log.error({ err: describe(error), messageId }, 'daily post sent but not recorded');
+      context.defer?.({
+        what: 'sent post',
+        write: () => {
+          store.recordPosted(id, owner, messageId, postedAt);
+          store.noteSuccess(platform, channelId);
+        },
+      });
       return 'unrecorded';
+    }
+    try {
+      store.noteSuccess(platform, channelId);
+    } catch {
+      // Only resets the failure count; the next success resets it.
     }
     log.info({ messageId, paper: pick.paperId }, 'daily paper posted');
     return 'posted';
+  }
+}
+
+/**
+ * Records the outcome of an attempt that sent nothing. When the database refuses, the claim
+ * would stay `claimed` and become `unknown` — never retried, though nothing went out — so the
+ * record is kept to be written on a later tick, which then retries the post as planned.
+ */
+function record(context: DeliveryContext, log: Logger, what: string, write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    log.error({ err: describe(error) }, `could not record a ${what}; will record it later`);
+    context.defer?.({ what, write });
   }
 }
 

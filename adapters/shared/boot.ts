@@ -1,4 +1,11 @@
-import { type Engine, listCorpusFiles, NODE_CORPUS_IO, planDaily } from '../../src/index.ts';
+import { setTimeout as delay } from 'node:timers/promises';
+import {
+  type Engine,
+  listCorpusFiles,
+  NODE_CORPUS_IO,
+  type Paper,
+  planDaily,
+} from '../../src/index.ts';
 import type { StartDiscordOptions } from '../discord/start-discord.ts';
 import { createScheduler, type Scheduler } from '../scheduler/create-scheduler.ts';
 import { createDailyCommands } from '../scheduler/daily-commands.ts';
@@ -10,18 +17,22 @@ import { syncEnvSubscriptions } from '../scheduler/env-subscriptions.ts';
 import { cronProblem } from '../scheduler/schedule.ts';
 import type { StartSlackOptions } from '../slack/start-slack.ts';
 import { type Config, ConfigError } from './config.ts';
+import { createCorpusReloader, type ReloadOutcome } from './corpus-reloader.ts';
+import { createCorpusWatcher, type PollResult, type PollTimer } from './corpus-watcher.ts';
 import type { DailyCommands, DailyPoster } from './daily-port.ts';
+import { createEngineHolder, type EngineHolder } from './engine-holder.ts';
 import type { Logger } from './logger.ts';
 import { openEngine } from './open-engine.ts';
-import { createPendingEngine, type PendingEngine } from './pending-engine.ts';
+import { type PlatformHandle, startRealDiscord, startRealSlack } from './platform-handles.ts';
 
-/** A running platform adapter, as boot needs it: something to post with, and a way to stop. */
-export interface PlatformHandle {
-  poster: DailyPoster;
-  /** The port an HTTP receiver listens on (Slack in HTTP mode). */
-  port?: number;
-  stop(): Promise<void>;
-}
+export type { PlatformHandle } from './platform-handles.ts';
+
+/**
+ * How long a stop waits for replies and daily posts in flight before tearing down anyway. It
+ * stays under the process's hard deadline (`SHUTDOWN_DEADLINE_MS`), so the database is still
+ * closed in order when something hangs.
+ */
+export const DRAIN_MS = 4_000;
 
 /** What boot takes from outside: the logger, the clock, and (for tests) how platforms start. */
 export interface BootDeps {
@@ -39,10 +50,20 @@ export interface BootDeps {
   startSlack?: (options: StartSlackOptions) => Promise<PlatformHandle>;
   /** Slack HTTP mode: the interface to listen on (default all). */
   slackHost?: string;
+  /**
+   * Watching the corpus for changes: the poll interval and the timer (tests fire it by hand),
+   * or `false` for no watching (`bot.reload()` still works).
+   */
+  watch?: { intervalMs?: number; timer?: PollTimer } | false;
+  /** How long `stop` waits for work in flight (default `DRAIN_MS`). */
+  drainMs?: number;
+  /** Aborting it gives up a start in progress: what had started is stopped, boot rejects. */
+  signal?: AbortSignal;
 }
 
 /** The running bot: one engine, one database, the platforms that are configured, the scheduler. */
 export interface Bot {
+  /** The current engine (a corpus reload swaps what is behind it). */
   engine: Engine;
   store: DailyStore;
   scheduler: Scheduler;
@@ -50,7 +71,14 @@ export interface Bot {
   platforms: string[];
   /** The port Slack's HTTP mode listens on, when it does. */
   slackPort?: number;
-  /** Stops taking work (no new ticks), stops the adapters, closes the database. */
+  /** Opens the corpus again now (what a change of its files does on its own). */
+  reload(): Promise<ReloadOutcome>;
+  /** Polls the corpus files once, as the watch timer does (tests drive it). */
+  pollCorpus(): Promise<PollResult>;
+  /**
+   * Stops taking work (no new tick, no new event, no reload), waits up to `drainMs` for replies
+   * and posts in flight, then stops the adapters and closes the database.
+   */
   stop(): Promise<void>;
 }
 
@@ -61,12 +89,13 @@ export function nothingToRun(config: Config): boolean {
 
 /**
  * Builds the bot process from its configuration: corpus and engine, the daily database, each
- * configured platform with the daily commands, and the scheduler posting through them.
- * Anything that fails on the way stops what had started and is rethrown.
+ * configured platform with the daily commands, the scheduler posting through them, and the
+ * corpus watcher. Anything that fails on the way stops what had started and is rethrown.
  */
 export async function boot(config: Config, deps: BootDeps): Promise<Bot> {
-  const { logger } = deps;
+  const { logger, signal } = deps;
   const now = deps.now ?? Date.now;
+  const drainMs = deps.drainMs ?? DRAIN_MS;
   const problem = cronProblem(config.daily.cron, config.daily.timezone);
   if (problem) {
     throw new ConfigError([
@@ -77,122 +106,196 @@ export async function boot(config: Config, deps: BootDeps): Promise<Bot> {
   // A corpus that is not there at all stops the start before anything connects; then the
   // platforms connect at once and answer "still reading" until the engine is ready.
   await listCorpusFiles(config.corpus, NODE_CORPUS_IO);
-  const pending = createPendingEngine();
+  const holder = createEngineHolder();
   const store = createDailyStore(openDatabase(config.dataDir));
-  const stops: Array<() => Promise<void>> = [async () => store.close()];
-  const stopAll = async () => {
-    for (const stop of stops.splice(0).reverse()) {
-      try {
-        await stop();
-      } catch (error) {
-        logger.error({ err: error }, 'error while stopping');
-      }
+  const platforms: Array<{ name: string; handle: PlatformHandle }> = [];
+  const teardown: Array<() => void | Promise<void>> = [];
+  const stopQuietly = async (what: string, stop: () => void | Promise<void>) => {
+    try {
+      await stop();
+    } catch (error) {
+      logger.error({ err: error, what }, 'error while stopping');
     }
   };
+  // Used when the start fails half-way: no graceful phase, just stop what runs.
+  const abandon = async () => {
+    for (const stop of teardown.splice(0).reverse()) await stopQuietly('start-up', stop);
+    for (const { name, handle } of platforms.splice(0).reverse()) {
+      await stopQuietly(name, () => handle.stop());
+    }
+    store.close();
+  };
+  const checkSignal = () => signal?.throwIfAborted();
 
   try {
+    checkSignal();
     syncEnvSubscriptions(store, config, now(), logger);
     const due = {
       catchUp: deps.catchUp ?? config.daily.catchUp ?? DEFAULT_CATCH_UP,
       lateAfterMs: DEFAULT_LATE_AFTER_MS,
-    };
-    let titles: Map<string, string> | undefined;
-    const paperTitle = (id: string): string | undefined => {
-      titles ??= new Map(pending.engine.papers.map((paper) => [paper.id, paper.title]));
-      return titles.get(id);
     };
     const commands = createDailyCommands({
       store,
       defaults: config.daily,
       due,
       now,
-      paperTitle: (id) => (pending.engine.papers.length > 0 ? paperTitle(id) : undefined),
+      paperTitle: titlesOf(holder.engine),
+      logger,
     });
 
     const shared = {
-      engine: pending.engine,
+      engine: holder.engine,
       daily: commands,
       now: () => new Date(now()),
       ...(deps.random ? { random: deps.random } : {}),
       timezone: config.daily.timezone,
     };
-    const posters: DailyPoster[] = [];
-    const platforms: string[] = [];
-    let slackPort: number | undefined;
     if (config.discord) {
       const start = deps.startDiscord ?? startRealDiscord;
-      const discord = await start({
+      const handle = await start({
         ...shared,
         config: config.discord,
         logger: logger.child({ adapter: 'discord' }),
       });
-      stops.push(() => discord.stop());
-      posters.push(discord.poster);
-      platforms.push('discord');
+      platforms.push({ name: 'discord', handle });
+      checkSignal();
     }
     if (config.slack) {
       const start = deps.startSlack ?? startRealSlack;
-      const slack = await start({
+      const handle = await start({
         ...shared,
         config: config.slack,
         logger: logger.child({ adapter: 'slack' }),
         ...(deps.slackHost ? { host: deps.slackHost } : {}),
       });
-      stops.push(() => slack.stop());
-      posters.push(slack.poster);
-      slackPort = slack.port;
-      platforms.push('slack');
+      platforms.push({ name: 'slack', handle });
+      checkSignal();
     }
 
-    const engine = await openCorpusEngine(config, logger, pending);
+    // The watcher's baseline is taken before the corpus is read, so a change made while it
+    // indexes is reloaded afterwards rather than lost.
+    let reloader: ReturnType<typeof createCorpusReloader> | undefined;
+    const watcher = createCorpusWatcher({
+      corpus: config.corpus,
+      logger,
+      onChange: () => void reloader?.reload(),
+      ...(deps.watch ? deps.watch : {}),
+    });
+    teardown.push(() => watcher.stop());
+    await watcher.baseline();
+    const key = await openCorpusEngine(config, logger, holder, signal);
+    reloader = createCorpusReloader({
+      corpus: config.corpus,
+      dataDir: config.dataDir,
+      logger,
+      holder,
+      ...(key ? { key } : {}),
+    });
+    teardown.push(() => reloader?.stop());
+    if (deps.watch !== false) watcher.start();
 
+    const posters: DailyPoster[] = platforms.map((p) => p.handle.poster);
     const scheduler = createScheduler({
       store,
       posters,
-      pick: createDailyPicker({ store, engine, planDaily, now }),
+      pick: createDailyPicker({ store, engine: holder.engine, planDaily, now }),
       logger: logger.child({ adapter: 'scheduler' }),
       now,
       catchUp: due.catchUp,
       lateAfterMs: due.lateAfterMs,
+      stopGraceMs: drainMs,
     });
-    // Stopped first: no new tick starts while the adapters shut down.
-    stops.push(() => scheduler.stop());
+    teardown.push(() => scheduler.stop());
+    checkSignal();
     if (deps.autoTick ?? true) scheduler.start();
+    const names = platforms.map((p) => p.name);
+    const slackPort = platforms.find((p) => p.name === 'slack')?.handle.port;
     logger.info(
-      { platforms, schedule: config.daily.cron, timezone: config.daily.timezone },
+      { platforms: names, schedule: config.daily.cron, timezone: config.daily.timezone },
       'Shammie is running',
     );
+
+    let stopped: Promise<void> | undefined;
+    const stop = async (): Promise<void> => {
+      // 1. Take no new work: no reload, no tick, no new event from any platform.
+      watcher.stop();
+      reloader?.stop();
+      const schedulerIdle = scheduler.stop();
+      const receiving = platforms.map(({ name, handle }) =>
+        stopQuietly(name, () => handle.stopReceiving?.()),
+      );
+      // 2. Let what was started finish: replies being sent, daily posts in flight.
+      const idle = Promise.all([
+        ...receiving,
+        schedulerIdle,
+        ...platforms.map(({ handle }) => handle.idle?.()),
+      ]).then(() => 'idle' as const);
+      const outcome = await Promise.race([idle, delay(drainMs, 'late' as const, { ref: false })]);
+      if (outcome === 'late') {
+        const busy = Object.fromEntries(platforms.map((p) => [p.name, p.handle.busy?.() ?? 0]));
+        logger.warn(
+          { waitedMs: drainMs, inFlight: busy },
+          'stopping without waiting longer for replies in flight',
+        );
+      }
+      // 3. Close: the adapters, then the database.
+      for (const { name, handle } of [...platforms].reverse()) {
+        await stopQuietly(name, () => handle.stop());
+      }
+      store.close();
+    };
     return {
-      engine,
+      engine: holder.engine,
       store,
       scheduler,
       commands,
-      platforms,
+      platforms: names,
       ...(slackPort !== undefined ? { slackPort } : {}),
-      stop: stopAll,
+      reload: () => reloader?.reload() ?? Promise.resolve({ status: 'stopped' }),
+      pollCorpus: () => watcher.poll(),
+      stop: () => {
+        stopped ??= stop();
+        return stopped;
+      },
     };
   } catch (error) {
-    await stopAll();
+    await abandon();
     throw error;
   }
 }
 
+/** The title of a paper id in the current corpus, for `status`; rebuilt when the corpus is. */
+function titlesOf(engine: Engine): (id: string) => string | undefined {
+  let builtFor: readonly Paper[] | undefined;
+  let titles = new Map<string, string>();
+  return (id) => {
+    if (builtFor !== engine.papers) {
+      builtFor = engine.papers;
+      titles = new Map(builtFor.map((paper) => [paper.id, paper.title]));
+    }
+    return titles.get(id);
+  };
+}
+
 /**
  * Loads the corpus and its index (from the snapshot in the data directory when it matches),
- * logging progress, and hands the engine to the platforms already running.
+ * logging progress, and hands the engine to the platforms already running. Returns the key of
+ * the corpus it opened, for the reloader to compare against.
  */
 async function openCorpusEngine(
   config: Config,
   logger: Logger,
-  pending: PendingEngine,
-): Promise<Engine> {
+  holder: EngineHolder,
+  signal: AbortSignal | undefined,
+): Promise<string | undefined> {
   let logged = 0;
   const opened = await openEngine({
     corpus: config.corpus,
     dataDir: config.dataDir,
     logger,
+    ...(signal ? { signal } : {}),
     onProgress: (_phase, done, total) => {
-      pending.progress(done, total);
+      holder.progress(done, total);
       const tenth = total > 0 ? Math.floor((done / total) * 10) : 10;
       if (tenth > logged && tenth < 10) {
         logged = tenth;
@@ -206,37 +309,10 @@ async function openCorpusEngine(
       'some corpus entries could not be read and were skipped',
     );
   }
-  pending.ready(opened.engine);
+  holder.swap(opened.engine);
   logger.info(
     { papers: opened.engine.papers.length, corpus: config.corpus, index: opened.source },
     'corpus loaded',
   );
-  return opened.engine;
-}
-
-/** The real Discord adapter, loaded only when Discord is configured. */
-async function startRealDiscord(options: StartDiscordOptions): Promise<PlatformHandle> {
-  const [{ startDiscord }, { createDiscordPoster }] = await Promise.all([
-    import('../discord/start-discord.ts'),
-    import('../discord/daily-poster.ts'),
-  ]);
-  const bot = await startDiscord(options);
-  return {
-    poster: createDiscordPoster(bot.client, { logger: options.logger }),
-    stop: () => bot.stop(),
-  };
-}
-
-/** The real Slack adapter, loaded only when Slack is configured. */
-async function startRealSlack(options: StartSlackOptions): Promise<PlatformHandle> {
-  const [{ startSlack }, { createSlackPoster }] = await Promise.all([
-    import('../slack/start-slack.ts'),
-    import('../slack/daily-poster.ts'),
-  ]);
-  const handle = await startSlack(options);
-  return {
-    poster: createSlackPoster(handle.app.client),
-    ...(handle.port !== undefined ? { port: handle.port } : {}),
-    stop: () => handle.stop(),
-  };
+  return opened.key;
 }

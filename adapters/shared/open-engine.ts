@@ -13,6 +13,7 @@ import {
   type Paper,
   SNAPSHOT_VERSION,
 } from '../../src/index.ts';
+import { corpusStamp } from './corpus-stamp.ts';
 import type { Logger } from './logger.ts';
 
 /**
@@ -34,6 +35,13 @@ export interface OpenEngineOptions {
   logger: Logger;
   /** Reports progress of the slow phases: papers indexed of the total, for a bar or a log. */
   onProgress?: (phase: OpenPhase, done: number, total: number) => void;
+  /**
+   * The corpus's key (`corpusKey`) when the caller has just computed it, with the stamp
+   * (`corpusStamp`) taken before it: the corpus is not hashed again.
+   */
+  known?: { key: string; stamp: string };
+  /** Stops indexing at its next pause (a reload given up at shutdown); nothing is saved. */
+  signal?: AbortSignal;
 }
 
 export interface OpenedEngine {
@@ -41,10 +49,15 @@ export interface OpenedEngine {
   problems: LoadProblem[];
   /** Whether the index came from the snapshot or was built now. */
   source: 'snapshot' | 'built';
+  /** The corpus key the engine was opened for (when a data directory is used). */
+  key?: string;
 }
 
-/** Lets timers, sockets and heartbeats run between indexing steps. */
-const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** Lets timers, sockets and heartbeats run between indexing steps; ends an aborted build. */
+const pauseUnless = (signal: AbortSignal | undefined) => async (): Promise<void> => {
+  await new Promise((resolve) => setImmediate(resolve));
+  signal?.throwIfAborted();
+};
 
 const MAGIC = 'SHAMSNP1';
 
@@ -66,21 +79,32 @@ export async function corpusKey(corpus: string): Promise<string> {
  * (missing, empty) are thrown as the loader's ShammieErrors.
  */
 export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngine> {
-  const { corpus, dataDir, logger } = options;
-  const key = dataDir ? await corpusKey(corpus) : undefined;
+  const { corpus, dataDir, logger, signal } = options;
+  // Taken before anything is read: unchanged at the end means the files were not written to.
+  const stamp = dataDir ? (options.known?.stamp ?? (await corpusStamp(corpus))) : undefined;
+  const key = dataDir ? (options.known?.key ?? (await corpusKey(corpus))) : undefined;
   const file = dataDir ? join(dataDir, SNAPSHOT_FILE) : undefined;
   if (file && key) {
     const cached = await readSnapshot(file, key, logger);
-    if (cached) return { ...cached, source: 'snapshot' };
+    if (cached) return { ...cached, source: 'snapshot', key };
   }
   const { papers, problems } = await loadCorpus(corpus);
+  signal?.throwIfAborted();
   const engine = await buildEngine(papers, {
-    pause,
+    pause: pauseUnless(signal),
     onProgress: (done, total) => options.onProgress?.('index', done, total),
   });
-  if (dataDir && file && key)
-    await writeSnapshot(dataDir, file, key, papers, problems, engine, logger);
-  return { engine, problems, source: 'built' };
+  signal?.throwIfAborted();
+  if (dataDir && file && key) {
+    // A file written while it was being read gives papers the key does not describe; saving
+    // them under that key would serve them later for the other content. Save nothing then.
+    if ((await corpusStamp(corpus)) === stamp) {
+      await writeSnapshot(dataDir, file, key, papers, problems, engine, logger);
+    } else {
+      logger.info({ corpus }, 'the corpus changed while it was indexed: no snapshot saved');
+    }
+  }
+  return { engine, problems, source: 'built', ...(key ? { key } : {}) };
 }
 
 interface SnapshotHeader {

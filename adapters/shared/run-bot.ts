@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { type BootDeps, type Bot, boot, nothingToRun } from './boot.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -8,6 +9,12 @@ export const NOTHING_CONFIGURED = `Shammie has no chat platform to connect to. S
   SLACK_BOT_TOKEN and SLACK_APP_TOKEN           to run the Slack app in Socket Mode
   SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET      to run the Slack app over HTTP (on PORT, default 3000)
 To try Shammie in the terminal without any of these: npx shammie chat`;
+
+/**
+ * After SIGTERM or SIGINT the process exits within this long, whatever hangs: a supervisor
+ * (Docker gives 10 s before SIGKILL) then sees an orderly exit, not a kill.
+ */
+export const SHUTDOWN_DEADLINE_MS = 5_000;
 
 /** What `runBot` touches outside itself, injected so tests run it in-process. */
 export interface RunIO {
@@ -21,13 +28,16 @@ export interface RunIO {
   boot?: Partial<BootDeps>;
   /** Called once the bot is running. */
   onReady?: (bot: Bot) => void;
+  /** The hard deadline after a stop signal (default `SHUTDOWN_DEADLINE_MS`). */
+  deadlineMs?: number;
 }
 
 /**
  * The whole life of `npm start`: configuration, boot, then run until SIGTERM or SIGINT, which
- * stop taking work, stop the adapters and close the database. Resolves with the exit status:
- * 0 after a clean stop, 1 when configuration or start-up fails (with a one-line reason, never a
- * secret and never a stack trace).
+ * stop taking work, let replies in flight finish, stop the adapters and close the database.
+ * Resolves with the exit status: 0 after a clean stop (a signal during start-up included), 1
+ * when configuration or start-up fails (with a one-line reason, never a secret and never a
+ * stack trace), and 1 when stopping outlives the deadline or a second signal cuts it short.
  */
 export async function runBot(
   env: Readonly<Record<string, string | undefined>>,
@@ -53,44 +63,82 @@ export async function runBot(
 
   const logger =
     io.logger?.(config) ?? createLogger({ level: config.logLevel, secrets: secretsOf(config) });
-  // Signals are watched from the start, so a stop asked for during start-up is not lost; a
-  // second signal while stopping gives up waiting.
+  const deadlineMs = io.deadlineMs ?? SHUTDOWN_DEADLINE_MS;
+  // Signals are watched from the start, so a stop asked for during start-up is not lost: it
+  // gives the start up. A second signal while stopping gives up waiting.
+  const stopping = new AbortController();
   const signalled: string[] = [];
-  let onSignal: () => void = () => undefined;
+  let firstSignal: () => void = () => undefined;
+  let secondSignal: () => void = () => undefined;
+  const signalledOnce = new Promise<void>((resolve) => {
+    firstSignal = resolve;
+  });
+  const signalledTwice = new Promise<'forced'>((resolve) => {
+    secondSignal = () => resolve('forced');
+  });
+  // The hard deadline runs from the first signal, whatever is going on then.
+  const late = signalledOnce.then(() => delay(deadlineMs, 'late' as const, { ref: false }));
   const onEach = (signal: string) => () => {
     signalled.push(signal);
-    onSignal();
+    if (signalled.length === 1) {
+      logger.info(
+        { signal },
+        'stopping: finishing replies and posts in flight, closing connections',
+      );
+      stopping.abort();
+      firstSignal();
+    } else {
+      secondSignal();
+    }
   };
   signals.once('SIGTERM', onEach('SIGTERM'));
   signals.once('SIGINT', onEach('SIGINT'));
-  const nextSignal = () =>
-    new Promise<void>((resolve) => {
-      onSignal = resolve;
-    });
-  const firstSignal = nextSignal();
 
-  let bot: Bot;
-  try {
-    bot = await boot(config, { logger, ...io.boot });
-  } catch (error) {
-    print(`Shammie could not start: ${mask(reason(error), secretsOf(config))}`);
-    logger.debug({ err: error }, 'start-up failed');
+  const started = boot(config, { logger, ...io.boot, signal: stopping.signal }).then(
+    (bot) => ({ bot }),
+    (error: unknown) => ({ error }),
+  );
+  const start = await Promise.race([started, late, signalledTwice]);
+  if (start === 'late' || start === 'forced') return gaveUp(start, logger, print, deadlineMs);
+  if ('error' in start) {
+    if (stopping.signal.aborted) {
+      // Stopped while starting: what had started was stopped by boot; that is a clean stop.
+      logger.info('stopped during start-up');
+      return 0;
+    }
+    print(`Shammie could not start: ${mask(reason(start.error), secretsOf(config))}`);
+    logger.debug({ err: start.error }, 'start-up failed');
     return 1;
   }
+  const { bot } = start;
   io.onReady?.(bot);
-  if (signalled.length === 0) await firstSignal;
-  logger.info({ signal: signalled[0] }, 'stopping: finishing posts in flight, closing connections');
-  const secondSignal = signalled.length > 1 ? Promise.resolve() : nextSignal();
+  await signalledOnce;
   const outcome = await Promise.race([
     bot.stop().then(() => 'stopped' as const),
-    secondSignal.then(() => 'forced' as const),
+    late,
+    signalledTwice,
   ]);
-  if (outcome === 'forced') {
-    print('Stopping now, without waiting for posts in flight.');
-    return 1;
-  }
+  if (outcome !== 'stopped') return gaveUp(outcome, logger, print, deadlineMs);
   logger.info('stopped');
   return 0;
+}
+
+/** Stopping took too long, or was cut short: say so, and exit without waiting any more. */
+function gaveUp(
+  why: 'late' | 'forced',
+  logger: Logger,
+  print: (line: string) => void,
+  deadlineMs: number,
+): number {
+  if (why === 'forced') {
+    print('Stopping now, without waiting for replies and posts in flight.');
+  } else {
+    logger.error(
+      { deadlineMs },
+      'could not stop in time: exiting anyway (a daily post in flight is not re-sent)',
+    );
+  }
+  return 1;
 }
 
 /** The configured secret values, masked wherever they would appear in logs. */

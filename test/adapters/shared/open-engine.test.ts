@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -86,5 +86,31 @@ describe('opening the engine through a snapshot in the data directory', () => {
     const seen: number[] = [];
     await openEngine({ corpus, logger, onProgress: (_phase, done) => seen.push(done) });
     expect(seen.at(-1)).toBe(2);
+  });
+});
+
+describe('a corpus written to while it is indexed', () => {
+  it('is served as read, but saves no snapshot, since its key may not describe what was read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shammie-open-'));
+    const corpus = join(dir, 'papers.jsonl');
+    const dataDir = join(dir, 'data');
+    writeFileSync(corpus, `${paper('a', 'Long context models', 'We study long context.')}\n`);
+    const { logger, lines } = recordingLogger();
+    let written = false;
+    await openEngine({
+      corpus,
+      dataDir,
+      logger,
+      onProgress: () => {
+        if (written) return;
+        written = true;
+        writeFileSync(corpus, `${paper('z', 'Zebra stripes', 'Why zebras have stripes.')}\n`);
+      },
+    });
+    expect(lines.some((l) => l.msg.includes('changed while it was indexed'))).toBe(true);
+    expect(existsSync(join(dataDir, SNAPSHOT_FILE))).toBe(false);
+    const next = await openEngine({ corpus, dataDir, logger });
+    expect(next.source).toBe('built');
+    expect(next.engine.papers.map((p) => p.id)).toEqual(['z']);
   });
 });

@@ -1,19 +1,30 @@
 import { type Engine, ShammieError } from '../../src/index.ts';
 
 /**
- * An engine that stands in while the real one is being built, so the platforms connect at once
- * and keep answering — with a friendly "still reading" notice — while a large corpus indexes.
- * Every call goes to the real engine once it is ready.
+ * The one engine the platforms and the scheduler are given, standing for whichever real engine
+ * is current: none yet while the corpus indexes at start (every call answers a friendly "still
+ * reading" notice), then the first one built, then each corpus reload's. The platforms connect
+ * at once and never need to know an engine was replaced.
  */
-export interface PendingEngine {
-  engine: Engine;
-  /** Hands over the real engine: from now on every call goes to it. */
-  ready(engine: Engine): void;
-  /** Records indexing progress, for the notice. */
+export interface EngineHolder {
+  /** Forwards every call to the current engine. Hand this to adapters; it never changes. */
+  readonly engine: Engine;
+  /** The engine calls go to now; undefined until the first one is ready. */
+  current(): Engine | undefined;
+  /**
+   * Makes `next` the current engine, in one step: a call already running finishes on the engine
+   * it started on, every later call goes to `next`. The first swap ends the "still reading"
+   * notice.
+   */
+  swap(next: Engine): void;
+  /** Records indexing progress of the first engine, for the notice. */
   progress(done: number, total: number): void;
 }
 
-export function createPendingEngine(): PendingEngine {
+/** Nothing to show yet: the empty list of papers before the first engine is ready. */
+const NO_PAPERS: readonly never[] = Object.freeze([]);
+
+export function createEngineHolder(): EngineHolder {
   let real: Engine | undefined;
   let share = 0;
   const current = (): Engine => {
@@ -24,9 +35,10 @@ export function createPendingEngine(): PendingEngine {
       `I'm still reading the papers (${percent}% indexed). Please try again in a minute.`,
     );
   };
+  // Every member reads `real` when called, never when the façade was made: that is the swap.
   const engine: Engine = {
     get papers() {
-      return real ? real.papers : [];
+      return real ? real.papers : NO_PAPERS;
     },
     search: (query, options) => current().search(query, options),
     lookup: (ref) => current().lookup(ref),
@@ -45,8 +57,9 @@ export function createPendingEngine(): PendingEngine {
   };
   return {
     engine,
-    ready: (built) => {
-      real = built;
+    current: () => real,
+    swap: (next) => {
+      real = next;
     },
     progress: (done, total) => {
       share = total > 0 ? Math.min(1, done / total) : 0;

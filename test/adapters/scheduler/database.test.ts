@@ -1,9 +1,14 @@
-import { writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDailyStore } from '../../../adapters/scheduler/daily-store.ts';
-import { DATABASE_FILE, DataDirError, openDatabase } from '../../../adapters/scheduler/database.ts';
+import {
+  DATABASE_FILE,
+  DataDirError,
+  dataDirReason,
+  openDatabase,
+} from '../../../adapters/scheduler/database.ts';
 import { SCHEMA_VERSION, SchemaTooNewError } from '../../../adapters/scheduler/migrations.ts';
 import { tempDir } from './temp-dir.ts';
 
@@ -68,6 +73,51 @@ describe('openDatabase', () => {
       'hello, I am a text file, not SQLite at all '.repeat(50),
     );
     expect(() => openDatabase(dataDir)).toThrow(/is not a Shammie database/);
+  });
+});
+
+describe('a data directory that cannot hold the database', () => {
+  const isRoot = process.getuid?.() === 0;
+
+  it('names the variable and says a directory is in the way of the database file', () => {
+    const dataDir = dir();
+    mkdirSync(join(dataDir, DATABASE_FILE));
+    expect(() => openDatabase(dataDir)).toThrow(
+      /SHAMMIE_DATA_DIR \(.*\) is not usable: a directory named shammie.sqlite is in the way/,
+    );
+  });
+
+  // Permission bits do not bind root, so these two only run as an ordinary user.
+  it.skipIf(isRoot)('says permission denied for a directory the bot cannot write', () => {
+    const dataDir = dir();
+    chmodSync(dataDir, 0o555);
+    try {
+      expect(() => openDatabase(join(dataDir, 'data'))).toThrow(
+        /SHAMMIE_DATA_DIR .*permission denied/,
+      );
+      expect(() => openDatabase(dataDir)).toThrow(/SHAMMIE_DATA_DIR .*permission denied/);
+    } finally {
+      chmodSync(dataDir, 0o755);
+    }
+  });
+
+  it.skipIf(isRoot)('says permission denied for a database file that is read-only', () => {
+    const dataDir = dir();
+    openDatabase(dataDir).close();
+    chmodSync(join(dataDir, DATABASE_FILE), 0o444);
+    expect(() => openDatabase(dataDir)).toThrow(/SHAMMIE_DATA_DIR .*permission denied/);
+  });
+
+  it('puts each file-system and SQLite failure in words an operator acts on, never a value', () => {
+    const failure = (code: string) => Object.assign(new Error(`${code} details`), { code });
+    expect(dataDirReason(failure('ENOSPC'))).toBe('the disk is full');
+    expect(dataDirReason(failure('SQLITE_FULL'))).toBe('the disk is full');
+    expect(dataDirReason(failure('EROFS'))).toBe('the file system is read-only');
+    expect(dataDirReason(failure('SQLITE_READONLY_DBMOVED'))).toMatch(/permission denied/);
+    expect(dataDirReason(failure('EACCES'))).toMatch(/permission denied/);
+    expect(dataDirReason(failure('ENOTDIR'))).toBe('a file is in the way of the directory');
+    expect(dataDirReason(failure('SQLITE_NOTADB'))).toMatch(/not a Shammie database/);
+    expect(dataDirReason(failure('EIO'))).toBe('EIO: EIO details');
   });
 });
 

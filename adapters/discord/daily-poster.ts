@@ -1,4 +1,12 @@
-import { DiscordAPIError, HTTPError, RateLimitError, type REST, Routes } from 'discord.js';
+import { createHash } from 'node:crypto';
+import {
+  DiscordAPIError,
+  HTTPError,
+  RateLimitError,
+  type REST,
+  Routes,
+  SnowflakeUtil,
+} from 'discord.js';
 import type { DailyView } from '../../src/index.ts';
 import { type DailyPoster, PostError } from '../shared/daily-port.ts';
 import type { Logger } from '../shared/logger.ts';
@@ -56,19 +64,138 @@ export function threadName(view: DailyView): string {
 }
 
 /**
+ * Longest nonce Discord takes. The daily post's nonce is derived from (channel, date), so every
+ * attempt at one day's post carries the same one.
+ */
+const NONCE_LENGTH = 25;
+/** How far before an uncertain attempt the channel is read back (clocks differ a little). */
+export const LOOKBACK_MS = 5 * 60_000;
+/** Messages read back when looking for an earlier attempt: the channel's last 50 since then. */
+const LOOKUP_LIMIT = 50;
+/** Uncertain attempts are forgotten after this long: a post belongs to its date. */
+const UNCERTAIN_TTL_MS = 48 * 60 * 60_000;
+/** "A thread has already been created for this message": the earlier attempt opened it. */
+const THREAD_EXISTS = 160004;
+
+/** The nonce of a day's post in a channel: the same on every attempt (see `createDiscordPoster`). */
+export function dailyNonce(channelId: string, date: string): string {
+  return createHash('sha256')
+    .update(`shammie-daily:${channelId}:${date}`)
+    .digest('hex')
+    .slice(0, NONCE_LENGTH);
+}
+
+/**
+ * True when a failed post may still have been created: the request went out and no answer
+ * said otherwise (a timeout, a dropped connection, a 5xx). A 429 or another 4xx is Discord
+ * saying it did not create anything.
+ */
+export function mayHaveLanded(error: unknown): boolean {
+  if (error instanceof RateLimitError) return false;
+  if (error instanceof DiscordAPIError) return error.status >= 500;
+  return true;
+}
+
+/** The slice of a discord.js client the poster uses; `user` is known once it has logged in. */
+export interface PosterClient {
+  rest: Pick<REST, 'post' | 'get'>;
+  user?: { id: string } | null;
+}
+
+/**
  * The daily post for Discord: the paper of the day as an embed in the channel, mentions off,
  * with a thread opened on it. A thread that fails to open is logged, not thrown: the post is
  * out, and failing would make the scheduler post it twice.
+ *
+ * Never twice, even when an attempt fails in a way that hides whether the message was created
+ * (a timeout, a dropped connection, a 5xx — discord.js retries those itself, and the scheduler
+ * retries the PostError):
+ * - every attempt at one day's post carries the same `nonce` with `enforce_nonce`, so Discord
+ *   itself returns the first message instead of creating another for a few minutes;
+ * - after such a failure the poster remembers the attempt, and before trying that post again it
+ *   reads the channel's messages since then (Read Message History is among the bot's
+ *   permissions) and, when its post is there, takes it as sent.
+ * See docs/discord.md, "Limits and faults".
  */
 export function createDiscordPoster(
-  client: { rest: Pick<REST, 'post'> },
-  options: { logger?: Logger } = {},
+  client: PosterClient,
+  options: { logger?: Logger; now?: () => number } = {},
 ): DailyPoster {
+  const now = options.now ?? Date.now;
+  const log = options.logger;
+  /** `channel date` → when its first uncertain attempt was made (epoch ms). */
+  const uncertain = new Map<string, number>();
+  let botId: string | undefined;
+
+  const ownId = async (): Promise<string> => {
+    botId ??= client.user?.id ?? ((await client.rest.get(Routes.user('@me'))) as { id: string }).id;
+    return botId;
+  };
+
+  /** The id of this day's post when an earlier attempt did create it, else undefined. */
+  const findEarlier = async (
+    channelId: string,
+    content: string | undefined,
+    since: number,
+  ): Promise<string | undefined> => {
+    const author = await ownId();
+    const query = new URLSearchParams({
+      after: SnowflakeUtil.generate({ timestamp: since - LOOKBACK_MS }).toString(),
+      limit: String(LOOKUP_LIMIT),
+    });
+    const messages = (await client.rest.get(Routes.channelMessages(channelId), {
+      query,
+    })) as Array<{ id: string; content?: string; author?: { id: string } }>;
+    return messages.find((m) => m.author?.id === author && m.content === content)?.id;
+  };
+
+  const openThread = async (channelId: string, messageId: string, view: DailyView) => {
+    try {
+      await client.rest.post(Routes.threads(channelId, messageId), {
+        body: { name: threadName(view), auto_archive_duration: THREAD_ARCHIVE_MINUTES },
+      });
+    } catch (error) {
+      if (error instanceof DiscordAPIError && error.code === THREAD_EXISTS) return;
+      log?.warn(
+        { err: error, channelId, messageId },
+        'daily post sent, but its thread could not be opened',
+      );
+    }
+  };
+
   return {
     platform: 'discord',
     async postDaily(channelId, view) {
       // No buttons: their state lives 15 minutes, a daily post lives for days.
-      const body = dailyReply(view);
+      const body = {
+        ...dailyReply(view),
+        nonce: dailyNonce(channelId, view.date),
+        enforce_nonce: true,
+      };
+      const key = `${channelId} ${view.date}`;
+      forgetOld(uncertain, now() - UNCERTAIN_TTL_MS);
+      const since = uncertain.get(key);
+      if (since !== undefined) {
+        let earlier: string | undefined;
+        try {
+          earlier = await findEarlier(channelId, body.content, since);
+        } catch (error) {
+          // Sending again is still guarded by the nonce while Discord remembers it.
+          log?.warn(
+            { err: error, channelId, date: view.date },
+            'could not check whether an earlier attempt at the daily post went through',
+          );
+        }
+        if (earlier !== undefined) {
+          uncertain.delete(key);
+          log?.info(
+            { channelId, date: view.date, messageId: earlier },
+            'an earlier attempt at the daily post had gone through; not sending it again',
+          );
+          await openThread(channelId, earlier, view);
+          return { messageId: earlier };
+        }
+      }
       let messageId: string;
       try {
         const message = (await client.rest.post(Routes.channelMessages(channelId), {
@@ -76,19 +203,20 @@ export function createDiscordPoster(
         })) as { id: string };
         messageId = message.id;
       } catch (error) {
+        if (mayHaveLanded(error)) uncertain.set(key, since ?? now());
         throw toPostError(error);
       }
-      try {
-        await client.rest.post(Routes.threads(channelId, messageId), {
-          body: { name: threadName(view), auto_archive_duration: THREAD_ARCHIVE_MINUTES },
-        });
-      } catch (error) {
-        options.logger?.warn(
-          { err: error, channelId, messageId },
-          'daily post sent, but its thread could not be opened',
-        );
-      }
+      uncertain.delete(key);
+      await openThread(channelId, messageId, view);
       return { messageId };
     },
   };
+}
+
+/** Drops the entries of `map` older than `before` (insertion order is age order). */
+function forgetOld(map: Map<string, number>, before: number): void {
+  for (const [key, at] of map) {
+    if (at >= before) break;
+    map.delete(key);
+  }
 }

@@ -150,14 +150,17 @@ export function fakeMessage(body: unknown, channelId = '300000000000000001'): ob
 export const NONCE_WINDOW_MS = 3 * 60_000;
 
 /** Discord's defaults over the fake's state (the channel messages, for posts and reads). */
-function createDefaults(messages: Array<ChannelMessage & Record<string, unknown>>) {
+function createDefaults(
+  messages: Array<ChannelMessage & Record<string, unknown>>,
+  nonceWindowMs: number,
+) {
   const nonces = new Map<string, { message: ChannelMessage; at: number }>();
   const post = (call: RecordedCall, channelId: string): FakeResponse => {
     const data = (call.body ?? {}) as { nonce?: unknown; enforce_nonce?: unknown };
     const nonce = typeof data.nonce === 'string' ? data.nonce : undefined;
     const key = nonce !== undefined ? `${channelId}:${nonce}` : undefined;
     const earlier = key !== undefined ? nonces.get(key) : undefined;
-    if (earlier && data.enforce_nonce === true && Date.now() - earlier.at < NONCE_WINDOW_MS) {
+    if (earlier && data.enforce_nonce === true && Date.now() - earlier.at < nonceWindowMs) {
       // Discord's enforce_nonce: the same author and nonce again returns the first message.
       return { status: 200, body: earlier.message };
     }
@@ -177,6 +180,18 @@ function createDefaults(messages: Array<ChannelMessage & Record<string, unknown>
       .map(({ nonce: _nonce, ...rest }) => rest);
     return { status: 200, body: found };
   };
+  // One thread per message; a second gets 160004.
+  const threads = new Set<string>();
+  const openThread = (messageId: string): FakeResponse => {
+    if (threads.has(messageId)) {
+      return {
+        status: 400,
+        body: { message: 'A thread has already been created for this message', code: 160004 },
+      };
+    }
+    threads.add(messageId);
+    return { status: 201, body: { id: messageId, type: 11, name: 'Discuss' } };
+  };
   // Discord takes one initial response per interaction; a second gets 40060.
   const acknowledged = new Set<string>();
   const callback = (interactionId: string): FakeResponse => {
@@ -195,7 +210,9 @@ function createDefaults(messages: Array<ChannelMessage & Record<string, unknown>
     const channel = /^\/channels\/(\d+)\/messages$/.exec(call.path);
     if (channel?.[1] && call.method === 'POST') return post(call, channel[1]);
     if (channel?.[1] && call.method === 'GET') return list(call, channel[1]);
-    if (call.method === 'GET' && call.path === '/users/@me') {
+    const thread = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(call.path);
+    if (thread?.[2] && call.method === 'POST') return openThread(thread[2]);
+    if (call.method === 'GET' && /^\/users\/(@|%40)me$/.test(call.path)) {
       return { status: 200, body: FAKE_BOT_USER };
     }
     return staticDefaults(call);
@@ -238,11 +255,16 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
  * A stand-in for Discord's HTTP API on 127.0.0.1: records every call and answers with the
  * responders given (newest first), then the defaults, then 404 Unknown.
  */
-export async function startFakeDiscord(): Promise<FakeDiscord> {
+export async function startFakeDiscord(
+  options: {
+    /** How long a nonce is enforced (0: as if every retry came after Discord forgot it). */
+    nonceWindowMs?: number;
+  } = {},
+): Promise<FakeDiscord> {
   const calls: RecordedCall[] = [];
   const responders: Responder[] = [];
   const channelMessages: Array<ChannelMessage & Record<string, unknown>> = [];
-  const defaults = createDefaults(channelMessages);
+  const defaults = createDefaults(channelMessages, options.nonceWindowMs ?? NONCE_WINDOW_MS);
   const timers = new Set<NodeJS.Timeout>();
   const waiters: Array<{
     predicate: (call: RecordedCall) => boolean;

@@ -225,6 +225,10 @@ export async function boot(config: Config, deps: BootDeps): Promise<Bot> {
         stopQuietly(name, () => handle.stopReceiving?.()),
       );
       // 2. Let what was started finish: replies being sent, daily posts in flight.
+      const busy = () => Object.fromEntries(platforms.map((p) => [p.name, p.handle.busy?.() ?? 0]));
+      if (Object.values(busy()).some((count) => count > 0)) {
+        logger.info({ inFlight: busy() }, 'waiting for replies in flight');
+      }
       const idle = Promise.all([
         ...receiving,
         schedulerIdle,
@@ -232,9 +236,8 @@ export async function boot(config: Config, deps: BootDeps): Promise<Bot> {
       ]).then(() => 'idle' as const);
       const outcome = await Promise.race([idle, delay(drainMs, 'late' as const, { ref: false })]);
       if (outcome === 'late') {
-        const busy = Object.fromEntries(platforms.map((p) => [p.name, p.handle.busy?.() ?? 0]));
         logger.warn(
-          { waitedMs: drainMs, inFlight: busy },
+          { waitedMs: drainMs, inFlight: busy() },
           'stopping without waiting longer for replies in flight',
         );
       }

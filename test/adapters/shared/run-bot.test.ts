@@ -5,9 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Bot } from '../../../adapters/shared/boot.ts';
 import { silentLogger } from '../../../adapters/shared/logger.ts';
 import { NOTHING_CONFIGURED, runBot } from '../../../adapters/shared/run-bot.ts';
+import { recordingLogger } from '../scheduler/helpers.ts';
 import { tempDir } from '../scheduler/temp-dir.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../slack/fake-slack-api.ts';
 import { writeCorpus } from './bot-fixture.ts';
+import { fakePlatform } from './fake-platform.ts';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -143,5 +145,67 @@ describe('npm start', () => {
     expect(code).toBe(0);
     expect(bot?.platforms).toEqual(['slack']);
     expect(bot?.store.db.open).toBe(false);
+  });
+
+  it('exits 1 with a log line when stopping outlives the hard deadline', async () => {
+    const dir = workDir();
+    const signals = new EventEmitter();
+    const platform = fakePlatform();
+    const logger = recordingLogger();
+    platform.beginReply(); // never finishes
+    const code = await runBot(
+      {
+        SLACK_BOT_TOKEN: 'xoxb-1',
+        SLACK_SIGNING_SECRET: 'signing-secret',
+        SHAMMIE_CORPUS: writeCorpus(dir),
+        SHAMMIE_DATA_DIR: join(dir, 'data'),
+      },
+      {
+        print: () => undefined,
+        signals,
+        logger: () => logger,
+        deadlineMs: 30,
+        boot: { autoTick: false, startSlack: platform.start, drainMs: 60_000, watch: false },
+        onReady: () => signals.emit('SIGTERM'),
+      },
+    );
+    expect(code).toBe(1);
+    expect(logger.entries.some((e) => /could not stop in time: exiting anyway/.test(e.msg))).toBe(
+      true,
+    );
+  });
+
+  it('gives the start up when SIGTERM arrives during it, stops what had started, and exits 0', async () => {
+    const dir = workDir();
+    const signals = new EventEmitter();
+    const platform = fakePlatform();
+    const logger = recordingLogger();
+    const code = await runBot(
+      {
+        SLACK_BOT_TOKEN: 'xoxb-1',
+        SLACK_SIGNING_SECRET: 'signing-secret',
+        SHAMMIE_CORPUS: writeCorpus(dir),
+        SHAMMIE_DATA_DIR: join(dir, 'data'),
+      },
+      {
+        print: () => undefined,
+        signals,
+        logger: () => logger,
+        boot: {
+          autoTick: false,
+          watch: false,
+          // The signal comes while the platform connects.
+          startSlack: async (options) => {
+            signals.emit('SIGTERM');
+            return platform.start(options);
+          },
+        },
+        onReady: () => expect.unreachable('the bot should not have started'),
+      },
+    );
+    expect(code).toBe(0);
+    expect(platform.steps).toEqual(['start', 'stop']);
+    expect(logger.entries.some((e) => e.msg === 'stopped during start-up')).toBe(true);
+    expect(existsSync(join(dir, 'data', 'shammie.sqlite-wal'))).toBe(false);
   });
 });

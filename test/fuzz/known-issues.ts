@@ -26,3 +26,32 @@ export function slowCiteMessage(length: number): string {
  * saying “00-1-12-31” is not a date, a date the user never typed. Other dates of year 0 work.
  */
 export const KNOWN_BAD_DAILY_DATE = '0000-01-01';
+
+/**
+ * adapters/slack/mrkdwn.ts `snippetToMrkdwn` (and `mrkdwnLink`): `/\s*\n\s*\/g` backtracks
+ * quadratically over a long run of whitespace that no line break ends. A snippet segment of
+ * `a` + 100,000 spaces + `b` takes about 25 s to format; 30,000 spaces about 1 s. The corpus
+ * loader collapses whitespace in every text field, so files cannot reach it; papers handed to
+ * `createEngine` directly (the library API) can.
+ */
+export const KNOWN_SLOW_SLACK_SPACES = /[^\S\n]{1000,}/;
+
+/** A results view whose one snippet is `a`, `spaces` spaces and `b`. */
+export function slowSnippetView(spaces: number) {
+  return {
+    kind: 'results' as const,
+    request: { query: 'x', limit: 5 },
+    total: 1,
+    page: 0,
+    pageCount: 1,
+    cards: [
+      {
+        id: 'x',
+        title: 't',
+        authors: [],
+        authorsShort: '',
+        snippet: [{ text: `a${' '.repeat(spaces)}b`, match: false }],
+      },
+    ],
+  };
+}

@@ -75,7 +75,9 @@ Options:
   --heap MB           --max-old-space-size of the measuring processes (default ${DEFAULT_HEAP_MB})
   --seed S            seed of the synthetic corpora and of the query order (default ${DEFAULT_SEED})
   --json FILE         also write every figure and the run's settings to FILE
-  --cpu-prof DIR      write a V8 CPU profile of each measuring process into DIR
+  --cpu-prof DIR      profile the timed search and autocomplete phases and the first fresh
+                      start of each kind into DIR, and list their busiest functions
+                      (profiling slows what it profiles: take timings from a run without it)
   --cache DIR         generated corpora and snapshots (default \${TMPDIR:-/tmp}/shammie-bench-own)
   --shared-cache DIR  the comparison harness's cache, reused when it holds a corpus
                       (default $SHAMMIE_BENCH_CACHE, else \${TMPDIR:-/tmp}/shammie-bench)

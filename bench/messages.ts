@@ -3,6 +3,7 @@
  * the figures it sends back phase by phase (so a process stopped for time or memory still leaves
  * its finished phases behind).
  */
+import type { FunctionTime } from './cpu-profile.ts';
 import type { LatencySummary, RepeatedTiming } from './stats.ts';
 
 /** Settings shared by both kinds of measuring process. */
@@ -14,6 +15,9 @@ interface JobBase {
 /** One corpus size: load, build, search, suggest, snapshot, memory. */
 export interface SizeJob extends JobBase {
   kind: 'size';
+  size: number;
+  /** The project folder (profiles name its files relative to it). */
+  root: string;
   /** Claims timed, in order. */
   claims: string[];
   /** Untimed claims asked first. */
@@ -25,6 +29,8 @@ export interface SizeJob extends JobBase {
   phaseBudgetS: number;
   /** Where the snapshot bytes are written for the fresh-start runs. */
   snapshotPath: string;
+  /** When set, the timed search and suggest phases are profiled into this folder. */
+  profileDir?: string;
 }
 
 /**
@@ -94,6 +100,13 @@ export type SizeMessage =
       /** The longest stretch between two pauses of the stepwise build (the event loop was busy). */
       longestStepMs: number;
       steps: number;
+    }
+  | {
+      type: 'profile';
+      phase: 'search' | 'suggest';
+      file: string;
+      /** The functions with the most self time, most first. */
+      top: FunctionTime[];
     }
   | { type: 'done'; peakMB: number }
   | { type: 'error'; error: string };

@@ -167,6 +167,14 @@ export function sizeNotes(r: SizeResult): string[] {
     );
     for (const w of s.warnings) out.push(`  bot warning: ${w}`);
   }
+  for (const profile of r.profiles) {
+    out.push(`  profile of ${profile.phase} (${profile.file}), most self time first:`);
+    for (const f of profile.top.slice(0, 12)) {
+      out.push(
+        `    ${millis(f.selfMs).padStart(7)} ms self ${millis(f.totalMs).padStart(7)} ms total  ${f.name || '(anonymous)'}  ${f.where}`,
+      );
+    }
+  }
   for (const note of r.notes) out.push(`  note: ${note}`);
   if (r.failure) out.push(`  FAILED: ${r.failure}`);
   return out;

@@ -3,6 +3,7 @@
  * its job, and collects what it says until it exits, is stopped for time, or dies.
  */
 import { fork } from 'node:child_process';
+import { basename, dirname } from 'node:path';
 
 /** How a measuring process is started. */
 export interface ChildSettings {
@@ -10,8 +11,8 @@ export interface ChildSettings {
   root: string;
   heapMB: number;
   timeoutS: number;
-  /** Write a V8 CPU profile of the process into this folder. */
-  cpuProfDir?: string;
+  /** Write a V8 CPU profile of the whole process to this file. */
+  cpuProfile?: string;
 }
 
 /** Everything a measuring process said, and how it ended. */
@@ -42,7 +43,15 @@ export function runChild<M>(
     'tsx',
     '--expose-gc',
     `--max-old-space-size=${settings.heapMB}`,
-    ...(settings.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', settings.cpuProfDir] : []),
+    ...(settings.cpuProfile
+      ? [
+          '--cpu-prof',
+          '--cpu-prof-dir',
+          dirname(settings.cpuProfile),
+          '--cpu-prof-name',
+          basename(settings.cpuProfile),
+        ]
+      : []),
   ];
   const started = performance.now();
   const child = fork(script, [], {

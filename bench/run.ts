@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BenchCorpus, ensureCorpus, splitCorpus } from './bench-corpora.ts';
 import { type BenchOptions, HELP_TEXT, parseBenchArgs } from './bench-options.ts';
+import { type CpuProfile, functionTimes } from './cpu-profile.ts';
 import type { SizeJob, SizeMessage, StartJob, StartMessage, StartReply } from './messages.ts';
 import {
   checkTargets,
@@ -70,11 +71,28 @@ async function measureStarts(
   count: number,
   settings: ChildSettings,
   result: SizeResult,
+  profileDir: string | undefined,
+  label: string,
 ): Promise<StartFigures | undefined> {
   const starts: StartMessage[] = [];
   const walls: number[] = [];
   for (let i = 0; i < count; i++) {
-    const run = await runChild<StartReply>(START_WORKER, job, settings);
+    // With --cpu-prof, the first start of each kind is profiled whole (it is one phase).
+    const profile =
+      profileDir && i === 0 ? join(profileDir, `start-${job.mode}-${label}.cpuprofile`) : undefined;
+    const run = await runChild<StartReply>(
+      START_WORKER,
+      job,
+      profile ? { ...settings, cpuProfile: profile } : settings,
+    );
+    if (profile && existsSync(profile)) {
+      const top = functionTimes(JSON.parse(await readFile(profile, 'utf8')) as CpuProfile, ROOT);
+      result.profiles.push({
+        phase: `start ${job.mode} (${label})`,
+        file: profile,
+        top: top.slice(0, 15),
+      });
+    }
     const reply = run.messages.find((m) => m.type === 'started');
     if (!reply) {
       const failed = run.messages.find((m) => m.type === 'error');
@@ -102,11 +120,13 @@ async function measureSize(
     loadedPath: corpus.path,
     loadAvg: { before: loadavg(), after: [] },
     phases: {},
+    profiles: [],
     notes: [],
   };
   const tag = `[${size.toLocaleString('en-US')}]`;
   const progress = (m: SizeMessage): void => {
     recordPhase(result.phases, m);
+    if (m.type === 'profile') result.profiles.push({ phase: m.phase, file: m.file, top: m.top });
     if (m.type === 'loaded') log(`${tag} loaded ${m.papers} papers in ${m.loadS.toFixed(2)} s`);
     if (m.type === 'built') log(`${tag} built in ${m.createS.toFixed(2)} s`);
     if (m.type === 'search')
@@ -153,7 +173,14 @@ async function measureSize(
       dataDir: join(options.cacheDir, 'data', `shammie-${size}`),
       claim: job.claims[0] ?? 'protein folding',
     };
-    const core = await measureStarts({ ...base, mode: 'core' }, options.repeat, settings, result);
+    const core = await measureStarts(
+      { ...base, mode: 'core' },
+      options.repeat,
+      settings,
+      result,
+      options.cpuProfDir,
+      `${size}`,
+    );
     if (core) {
       result.start = core;
       log(`${tag} fresh start (core) to first answer ${core.toAnswerS.toFixed(2)} s`);
@@ -161,11 +188,25 @@ async function measureSize(
     // The bot's own path: an empty data directory first (it builds and writes its snapshot),
     // then starts that find the snapshot there.
     await rm(base.dataDir, { recursive: true, force: true });
-    const first = await measureStarts({ ...base, mode: 'bot' }, 1, settings, result);
+    const first = await measureStarts(
+      { ...base, mode: 'bot' },
+      1,
+      settings,
+      result,
+      options.cpuProfDir,
+      `${size}-first`,
+    );
     if (first) {
       result.botFirst = first;
       log(`${tag} bot's first start (build, write snapshot) ${first.toAnswerS.toFixed(2)} s`);
-      const later = await measureStarts({ ...base, mode: 'bot' }, options.repeat, settings, result);
+      const later = await measureStarts(
+        { ...base, mode: 'bot' },
+        options.repeat,
+        settings,
+        result,
+        options.cpuProfDir,
+        `${size}`,
+      );
       if (later) {
         result.botStart = later;
         log(`${tag} bot start from its snapshot ${later.toAnswerS.toFixed(2)} s`);
@@ -206,7 +247,6 @@ async function main(): Promise<number> {
     root: ROOT,
     heapMB: options.heapMB,
     timeoutS: options.timeoutS,
-    ...(options.cpuProfDir ? { cpuProfDir: options.cpuProfDir } : {}),
   };
   log(
     `bench: sizes ${options.sizes.join(', ')}; ${claims.length} claims timed; repeat ${options.repeat}; load average ${loadavg()
@@ -227,6 +267,9 @@ async function main(): Promise<number> {
     log(`${tag} corpus ${corpus.path} (${corpus.source})`);
     const job: Omit<SizeJob, 'corpusPath'> = {
       kind: 'size',
+      size,
+      root: ROOT,
+      ...(options.cpuProfDir ? { profileDir: options.cpuProfDir } : {}),
       claims,
       warmClaims,
       warmup: options.warmup,

@@ -3,6 +3,7 @@
  * phase, the fresh starts, and what the notes must say.
  */
 import type { BenchCorpus } from './bench-corpora.ts';
+import type { FunctionTime } from './cpu-profile.ts';
 import type { SizeMessage, StartMessage } from './messages.ts';
 import { median } from './stats.ts';
 
@@ -44,6 +45,8 @@ export interface SizeResult {
   botFirst?: StartFigures;
   /** The bot's later starts (openEngine from its snapshot + a search). */
   botStart?: StartFigures;
+  /** CPU profiles taken (with --cpu-prof): the phase, its file, its busiest functions. */
+  profiles: Array<{ phase: string; file: string; top: FunctionTime[] }>;
   notes: string[];
   /** Set when the size process did not finish. */
   failure?: string;

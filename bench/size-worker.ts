@@ -5,6 +5,7 @@
  * medians, and the snapshot is saved, written for the fresh-start runs, and loaded back.
  */
 import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   buildEngine,
   createEngine,
@@ -15,6 +16,7 @@ import {
   loadEngine,
   type Paper,
 } from '../src/index.ts';
+import { functionTimes, startProfiling, stopProfiling } from './cpu-profile.ts';
 import { fail, receiveJob, send } from './ipc.ts';
 import { fullGc, heapMB, peakRssMB, rssMB } from './memory.ts';
 import type { SizeJob, SizeMessage, SuggestFigures } from './messages.ts';
@@ -118,6 +120,29 @@ function timeSuggest(engine: Engine, papers: readonly Paper[], job: SizeJob): Si
   return { type: 'suggest', suggest, warmed: warm.length };
 }
 
+/** Functions of a phase's profile listed in the report. */
+const PROFILE_TOP = 15;
+
+/**
+ * Runs a phase, profiled when the job asks for it: the profile is written to the job's folder
+ * and its busiest functions are sent before the phase's own figures (which profiling slows).
+ */
+async function profiled(
+  phase: 'search' | 'suggest',
+  job: SizeJob,
+  run: () => SizeMessage,
+): Promise<SizeMessage> {
+  if (!job.profileDir) return run();
+  const session = await startProfiling();
+  const message = run();
+  const profile = await stopProfiling(session);
+  const file = join(job.profileDir, `${phase}-${job.size}.cpuprofile`);
+  await writeFile(file, JSON.stringify(profile));
+  const top = functionTimes(profile, job.root).slice(0, PROFILE_TOP);
+  await say({ type: 'profile', phase, file, top });
+  return message;
+}
+
 async function main(): Promise<void> {
   const job = await receiveJob<SizeJob>();
 
@@ -152,8 +177,8 @@ async function main(): Promise<void> {
     peakAfterBuildMB,
   });
 
-  await say(timeSearch(engine, job));
-  await say(timeSuggest(engine, papers, job));
+  await say(await profiled('search', job, () => timeSearch(engine as Engine, job)));
+  await say(await profiled('suggest', job, () => timeSuggest(engine as Engine, papers, job)));
   // The kernel's peak counter is synced lazily and can read a hair lower later: keep the larger.
   await say({ type: 'peak', peakMB: Math.max(peakAfterBuildMB, peakRssMB()) });
 

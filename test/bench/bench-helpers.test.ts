@@ -167,6 +167,7 @@ describe('report', () => {
     loadedPath: 'c.jsonl',
     loadAvg: { before: [1, 1, 1], after: [1, 1, 1] },
     phases: overrides,
+    profiles: [],
     notes: [],
   });
   const latency = (p50: number, p99: number) => ({ n: 9, mean: p50, p50, p95: p99, p99, max: p99 });

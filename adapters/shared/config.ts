@@ -125,6 +125,16 @@ export class ConfigError extends Error {
   }
 }
 
+/** The secret values a configuration holds, for the logger to mask wherever they appear. */
+export function secretValues(config: Config): string[] {
+  return [
+    config.discord?.token,
+    config.slack?.botToken,
+    config.slack?.appToken,
+    config.slack?.signingSecret,
+  ].filter((value): value is string => value !== undefined);
+}
+
 /**
  * Reads the environment once per process. Every missing or malformed key is named at once;
  * values are never echoed (they may be secrets).

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { type BootDeps, type Bot, boot, nothingToRun } from './boot.ts';
-import { type Config, ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig, secretValues } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 
 /** Said when `npm start` finds no platform to connect to. */
@@ -62,7 +62,7 @@ export async function runBot(
   }
 
   const logger =
-    io.logger?.(config) ?? createLogger({ level: config.logLevel, secrets: secretsOf(config) });
+    io.logger?.(config) ?? createLogger({ level: config.logLevel, secrets: secretValues(config) });
   const deadlineMs = io.deadlineMs ?? SHUTDOWN_DEADLINE_MS;
   // Signals are watched from the start, so a stop asked for during start-up is not lost: it
   // gives the start up. A second signal while stopping gives up waiting.
@@ -106,7 +106,7 @@ export async function runBot(
       logger.info('stopped during start-up');
       return 0;
     }
-    print(`Shammie could not start: ${mask(reason(start.error), secretsOf(config))}`);
+    print(`Shammie could not start: ${mask(reason(start.error), secretValues(config))}`);
     logger.debug({ err: start.error }, 'start-up failed');
     return 1;
   }
@@ -139,16 +139,6 @@ function gaveUp(
     );
   }
   return 1;
-}
-
-/** The configured secret values, masked wherever they would appear in logs. */
-function secretsOf(config: Config): string[] {
-  return [
-    config.discord?.token,
-    config.slack?.botToken,
-    config.slack?.appToken,
-    config.slack?.signingSecret,
-  ].filter((value): value is string => value !== undefined);
 }
 
 function mask(text: string, secrets: readonly string[]): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../adapters/shared/config.ts';
+import { ConfigError, loadConfig, secretValues } from '../../../adapters/shared/config.ts';
+import { createLogger } from '../../../adapters/shared/logger.ts';
 
 function problems(env: Record<string, string>): string[] {
   try {
@@ -77,5 +78,57 @@ describe('configuration from the environment', () => {
 
   it('reads the catch-up choice for missed daily slots', () => {
     expect(loadConfig({ SHAMMIE_DAILY_CATCH_UP: 'skip' }).daily.catchUp).toBe('skip');
+  });
+
+  it('names a malformed value of every checked kind without echoing it', () => {
+    const values = {
+      DISCORD_APPLICATION_ID: 'app-id-not-numeric-7731',
+      DISCORD_GUILD_ID: 'guild-not-numeric-8842',
+      DISCORD_API_URL: 'ftp://user:hunter2@proxy.example',
+      SLACK_API_URL: 'slack-api-with-pass-9953',
+      SLACK_APP_TOKEN: 'xoxb-wrong-kind-of-token-1164',
+      PORT: 'port-99999999',
+      SHAMMIE_TIMEZONE: 'Zone/Secretly-Named-2275',
+    };
+    const found = problems({ DISCORD_TOKEN: 'discord-token-3386', ...values }).join('\n');
+    for (const [key, value] of Object.entries(values)) {
+      expect(found).toContain(key);
+      expect(found).not.toContain(value);
+    }
+    expect(found).not.toContain('hunter2');
+    expect(found).not.toContain('discord-token-3386');
+  });
+
+  it('says which variable a missing partner needs, without the value of the one given', () => {
+    const found = problems({ SLACK_SIGNING_SECRET: 'lonely-signing-secret-4497' }).join('\n');
+    expect(found).toContain('SLACK_BOT_TOKEN is required');
+    expect(found).not.toContain('lonely-signing-secret-4497');
+    const discord = problems({ DISCORD_TOKEN: 'lonely-discord-token-5508' }).join('\n');
+    expect(discord).toContain('DISCORD_APPLICATION_ID is required');
+    expect(discord).not.toContain('lonely-discord-token-5508');
+  });
+
+  it('lists every secret value, so the logger masks a whole configuration logged by mistake', () => {
+    const env = {
+      DISCORD_TOKEN: 'MTIz.discord-secret-token',
+      DISCORD_APPLICATION_ID: '123456789012345678',
+      SLACK_BOT_TOKEN: 'xoxb-slack-secret-bot',
+      SLACK_APP_TOKEN: 'xapp-slack-secret-app',
+      SLACK_SIGNING_SECRET: 'slack-signing-secret-value',
+    };
+    const config = loadConfig(env);
+    const lines: string[] = [];
+    const logger = createLogger({
+      level: 'info',
+      secrets: secretValues(config),
+      destination: { write: (line: string) => lines.push(line) },
+    });
+    // Nested deeper than the redacted paths reach, and inside text.
+    logger.info({ boot: { config } }, `started with ${JSON.stringify(config)}`);
+    const text = lines.join('');
+    expect(text).toContain('[redacted]');
+    for (const value of Object.values(env)) {
+      if (value !== env.DISCORD_APPLICATION_ID) expect(text).not.toContain(value);
+    }
   });
 });

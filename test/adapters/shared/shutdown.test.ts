@@ -28,8 +28,18 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+/** The two ways the bot process is started: as `npm start` does, and straight with node. */
+const LAUNCHES = {
+  'npm start (the tsx command)': [
+    join(ROOT, 'node_modules', '.bin', 'tsx'),
+    'adapters/shared/main.ts',
+  ],
+  'node --import tsx': [process.execPath, '--import', 'tsx', 'adapters/shared/main.ts'],
+} as const;
+type Launch = keyof typeof LAUNCHES;
+
 /** Starts the bot process; collects its JSON log lines; resolves `exited` with its exit code. */
-async function startBot() {
+async function startBot(launch: Launch = 'node --import tsx') {
   const dir = tempDir('shammie-shutdown-');
   cleanups.push(dir.remove);
   const api = await startHeldSlackApi();
@@ -47,11 +57,12 @@ async function startBot() {
     SHAMMIE_DATA_DIR: dataDir,
     LOG_LEVEL: 'info',
   };
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'adapters/shared/main.ts'],
-    { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const [command, ...args] = LAUNCHES[launch];
+  const child: ChildProcess = spawn(command, args, {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   cleanups.push(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
@@ -100,43 +111,46 @@ async function mention(port: number, text: string) {
 }
 
 describe('stopping npm start with a signal', () => {
-  it('on SIGTERM during a reply, stops receiving, delivers the reply, closes the database and exits 0', async () => {
-    const bot = await startBot();
-    const listening = await bot.waitForLog('Slack adapter listening');
-    await bot.waitForLog('Shammie is running');
-    const port = Number(listening.port);
+  it.each(Object.keys(LAUNCHES) as Launch[])(
+    'started by %s: on SIGTERM during a reply, stops receiving, delivers the reply, closes the database and exits 0',
+    async (launch) => {
+      const bot = await startBot(launch);
+      const listening = await bot.waitForLog('Slack adapter listening');
+      await bot.waitForLog('Shammie is running');
+      const port = Number(listening.port);
 
-    bot.api.hold();
-    const asked = await mention(port, 'search attention');
-    expect(asked.status).toBe(200);
-    await bot.api.waitFor((calls) =>
-      calls.some((c) => c.method === 'chat.postMessage' && c.body.thread_ts === asked.event.ts),
-    );
+      bot.api.hold();
+      const asked = await mention(port, 'search attention');
+      expect(asked.status).toBe(200);
+      await bot.api.waitFor((calls) =>
+        calls.some((c) => c.method === 'chat.postMessage' && c.body.thread_ts === asked.event.ts),
+      );
 
-    bot.child.kill('SIGTERM');
-    const waiting = await bot.waitForLog('waiting for replies in flight');
-    expect(waiting.inFlight).toEqual({ slack: 1 });
-    // Give a process that did not wait every chance to be gone before the reply is answered.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(bot.child.exitCode).toBeNull();
-    // New work is refused meanwhile: the receiver is closed.
-    await expect(mention(port, 'search lora')).rejects.toThrow();
+      bot.child.kill('SIGTERM');
+      const waiting = await bot.waitForLog('waiting for replies in flight');
+      expect(waiting.inFlight).toEqual({ slack: 1 });
+      // Give a process that did not wait every chance to be gone before the reply is answered.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(bot.child.exitCode).toBeNull();
+      // New work is refused meanwhile: the receiver is closed.
+      await expect(mention(port, 'search lora')).rejects.toThrow();
 
-    bot.api.release();
-    const code = await bot.exited;
-    expect(code).toBe(0);
-    const reply = bot.api.calls.find(
-      (c) => c.method === 'chat.postMessage' && c.body.thread_ts === asked.event.ts,
-    );
-    expect(reply?.answered).toBe(true);
-    expect(JSON.stringify(reply?.body)).toMatch(/Attention is all you need/);
-    expect(bot.logs.map((l) => l.msg)).toContain('stopped');
-    // The database was closed: SQLite removes its WAL file on the last close.
-    expect(existsSync(join(bot.dataDir, 'shammie.sqlite'))).toBe(true);
-    expect(existsSync(join(bot.dataDir, 'shammie.sqlite-wal'))).toBe(false);
-    expect(bot.raw()).not.toContain(BOT_TOKEN);
-    expect(bot.raw()).not.toContain(SIGNING_SECRET);
-  });
+      bot.api.release();
+      const code = await bot.exited;
+      expect(code).toBe(0);
+      const reply = bot.api.calls.find(
+        (c) => c.method === 'chat.postMessage' && c.body.thread_ts === asked.event.ts,
+      );
+      expect(reply?.answered).toBe(true);
+      expect(JSON.stringify(reply?.body)).toMatch(/Attention is all you need/);
+      expect(bot.logs.map((l) => l.msg)).toContain('stopped');
+      // The database was closed: SQLite removes its WAL file on the last close.
+      expect(existsSync(join(bot.dataDir, 'shammie.sqlite'))).toBe(true);
+      expect(existsSync(join(bot.dataDir, 'shammie.sqlite-wal'))).toBe(false);
+      expect(bot.raw()).not.toContain(BOT_TOKEN);
+      expect(bot.raw()).not.toContain(SIGNING_SECRET);
+    },
+  );
 
   it('on SIGINT with nothing in flight, exits 0 at once', async () => {
     const bot = await startBot();

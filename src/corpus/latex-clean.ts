@@ -87,7 +87,17 @@ const LETTERS = /[A-Za-z]+/y;
  */
 export function cleanLatex(text: string): string {
   if (!mayHoldMarkup(text)) return collapseSpaces(text);
-  return collapseSpaces(render(text, false, 0));
+  try {
+    return collapseSpaces(render(text, false, 0));
+  } catch {
+    // A last resort for input no test foresaw: loading goes on with the markup blanked out.
+    return collapseSpaces(flatten(text));
+  }
+}
+
+/** Text with every command name, brace and dollar replaced by a space. */
+function flatten(text: string): string {
+  return text.replace(/\\[A-Za-z]+|[\\{}$]/g, ' ');
 }
 
 /** Runs of whitespace become one space; the ends are trimmed. */
@@ -138,8 +148,23 @@ interface Piece {
 }
 
 function render(src: string, math: boolean, depth: number): string {
-  if (depth > MAX_DEPTH) return src.replace(/\\[A-Za-z]+|[\\{}$]/g, ' ');
+  if (depth > MAX_DEPTH) return flatten(src);
+  // The text so far is `out` (never ending in white space) followed by `gap` (white space only):
+  // a dropped `\cite{…}` takes the space before it by clearing `gap`, and the character before
+  // a `~` is known without reading back from `out`. Both keep long hostile input linear.
   let out = '';
+  let gap = '';
+  let last = '';
+  const append = (text: string) => {
+    const body = text.trimEnd();
+    if (body.length === 0) {
+      gap += text;
+      return;
+    }
+    out += gap + body;
+    gap = text.slice(body.length);
+    last = body[body.length - 1]!;
+  };
   let quoteOpen = false;
   let i = 0;
   while (i < src.length) {
@@ -148,19 +173,19 @@ function render(src: string, math: boolean, depth: number): string {
     const next = SPECIAL.exec(src);
     const at = next ? next.index : src.length;
     if (at > i) {
-      out += src.slice(i, at);
+      append(src.slice(i, at));
       i = at;
       if (!next) break;
     }
     const ch = src[i]!;
     if (ch === '\\') {
       const piece = command(src, i, math, depth);
-      if (piece.text === DROP) out = out.trimEnd();
-      else out += piece.text;
+      if (piece.text === DROP) gap = '';
+      else append(piece.text);
       i = piece.end;
     } else if (ch === '{') {
       const group = readGroup(src, i);
-      out += render(group.text, math, depth + 1);
+      append(render(group.text, math, depth + 1));
       i = group.end;
     } else if (ch === '}') {
       i += 1;
@@ -171,50 +196,50 @@ function render(src: string, math: boolean, depth: number): string {
       }
       const span = findMath(src, i);
       if (span) {
-        out += render(span.text, true, depth + 1);
+        append(render(span.text, true, depth + 1));
         i = span.end;
       } else {
-        out += '$';
+        append('$');
         i += 1;
       }
     } else if (math && (ch === '^' || ch === '_')) {
       const arg = readArgument(src, i + 1);
-      out += script(render(arg.text, true, depth + 1), ch === '^' ? SUPERSCRIPTS : SUBSCRIPTS, ch);
+      append(script(render(arg.text, true, depth + 1), ch === '^' ? SUPERSCRIPTS : SUBSCRIPTS, ch));
       i = arg.end;
     } else if (ch === '~') {
       // A tie (`Fig.~2`, `et~al.`) is a space; a tilde before a number ("~10%") is "about".
-      const before = out[out.length - 1];
+      const before = gap.length > 0 ? gap : last || undefined;
       const after = src[i + 1];
       const tie =
         math ||
         (before !== undefined && /\S/.test(before) && after !== undefined && /\S/.test(after));
-      out += tie ? ' ' : '~';
+      append(tie ? ' ' : '~');
       i += 1;
     } else if (ch === '-' && !math && src[i + 1] === '-') {
       const em = src[i + 2] === '-';
-      out += em ? '—' : '–';
+      append(em ? '—' : '–');
       i += em ? 3 : 2;
     } else if (ch === '`' && !math) {
       const double = src[i + 1] === '`';
-      out += double ? '“' : '‘';
+      append(double ? '“' : '‘');
       if (double) quoteOpen = true;
       i += double ? 2 : 1;
     } else if (ch === "'" && !math && quoteOpen && src[i + 1] === "'") {
-      out += '”';
+      append('”');
       quoteOpen = false;
       i += 2;
     } else if ((ch === 'h' || ch === 'w') && !math && startsUrl(src, i)) {
       // Addresses are copied verbatim: `~` and `--` inside them are part of the address.
       URL_BODY.lastIndex = i;
       const url = URL_BODY.exec(src)![0];
-      out += url;
+      append(url);
       i += url.length;
     } else {
-      out += ch;
+      append(ch);
       i += 1;
     }
   }
-  return out;
+  return out + gap;
 }
 
 /** Marker for a command that vanishes with its argument (`\cite{…}`): the space before goes too. */
@@ -223,6 +248,9 @@ const DROP = '\u0000drop';
 function command(src: string, start: number, math: boolean, depth: number): Piece {
   LETTERS.lastIndex = start + 1;
   const word = LETTERS.exec(src);
+  // Accents of accents (`\'\'\'…`) nest without braces: past the depth limit a command is
+  // dropped rather than followed, so no input can exhaust the stack.
+  if (depth > MAX_DEPTH) return { text: '', end: start + 1 + (word ? word[0].length : 1) };
   if (!word) return controlSymbol(src, start, math, depth);
   const name = word[0];
   let end = start + 1 + name.length;
@@ -386,10 +414,14 @@ function readArgument(src: string, start: number): Piece {
   return { text: src.slice(i, i + length), end: i + length };
 }
 
+/** Longest optional argument (`\sqrt[3]`, `\cite[p. 4]`) looked for; a farther `]` is not its end. */
+const MAX_OPTIONAL_LENGTH = 200;
+
 function skipOptional(src: string, start: number): number {
   if (src[start] !== '[') return start;
-  const close = src.indexOf(']', start);
-  return close === -1 ? start : close + 1;
+  // A bounded look: searching the whole text for every `[` would make long input quadratic.
+  const close = src.slice(start, start + MAX_OPTIONAL_LENGTH).indexOf(']');
+  return close === -1 ? start : start + close + 1;
 }
 
 /**

@@ -82,6 +82,30 @@ describe('cleanLatex', () => {
     expect(cleanLatex('}}} stray {{')).toBe('stray');
   });
 
+  it('survives long hostile runs of markup (a line of up to a megabyte is read)', () => {
+    const runs = [
+      "\\'",
+      '\\"{',
+      '{\\"',
+      '\\sqrt[',
+      '~',
+      'a~',
+      ' \\cite{x}',
+      '$a ',
+      '$$',
+      '\\frac',
+      '\\emph{',
+      '^',
+      '``',
+      '\\\\',
+    ];
+    for (const run of runs) {
+      const output = cleanLatex(run.repeat(200_000 / run.length));
+      expect(typeof output).toBe('string');
+      expect(output).not.toMatch(/\s\s/);
+    }
+  });
+
   it('survives very deep nesting without exhausting the stack', () => {
     const deep = `${'\\emph{'.repeat(5000)}core${'}'.repeat(5000)}`;
     expect(cleanLatex(deep)).toContain('core');

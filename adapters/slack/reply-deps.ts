@@ -33,6 +33,12 @@ export interface Origin {
 export interface Reply {
   message: SlackMessage;
   visibility: 'public' | 'private';
+  /**
+   * For the asker alone (a mistake in what they typed, a rate-limit notice): besides the slash
+   * command and buttons, a channel mention answers it as an ephemeral message rather than in
+   * the thread everyone sees.
+   */
+  askerOnly?: boolean;
 }
 
 /** A view as a reply: paging key for More results, visibility by kind. */
@@ -42,7 +48,15 @@ export function replyFromView(view: ReplyView, deps: ReplyDeps, invocation: stri
       ? deps.paging.put({ request: view.request, page: view.page + 1 })
       : undefined;
   const privateReply = view.kind === 'help' || (view.kind === 'notice' && view.tone === 'error');
+  // Errors with a code are about the asker's input; an apology (INTERNAL) or a refusal from
+  // the scheduler stays where it was asked.
+  const askerOnly =
+    view.kind === 'notice' &&
+    view.tone === 'error' &&
+    view.code !== undefined &&
+    view.code !== 'INTERNAL';
   return {
+    ...(askerOnly ? { askerOnly } : {}),
     message: toSlackMessage(view, {
       invocation,
       ...(moreValue !== undefined ? { moreValue } : {}),

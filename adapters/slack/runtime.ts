@@ -1,16 +1,55 @@
 import { APOLOGY } from '../../src/index.ts';
 import type { Logger } from '../shared/logger.ts';
+import { type RateLimiter, rateKey, rateLimitText } from '../shared/rate-limit.ts';
 import type { SlackMessage } from './blocks/block-kit.ts';
 import { toSlackMessage } from './blocks/to-slack-message.ts';
 import type { DeliveryDedupe } from './delivery-dedupe.ts';
 import type { Reply, ReplyDeps } from './reply-deps.ts';
 import { type ChatClient, describeError } from './slack-client.ts';
 
-/** Everything the listeners share: the reply dependencies, delivery memory and the logger. */
+/**
+ * Everything the listeners share: the reply dependencies, delivery memory, the per-user rate
+ * limit (one bucket per workspace + user, for mentions, DMs, `/shammie` and buttons alike) and
+ * the logger.
+ */
 export interface SlackRuntime {
   deps: ReplyDeps;
   dedupe: DeliveryDedupe;
+  limiter: RateLimiter;
   logger: Logger;
+}
+
+/** Who is asking, for the rate limit. */
+export interface Asker {
+  teamId?: string | undefined;
+  userId?: string | undefined;
+}
+
+/** What a user over the rate limit is told, privately where Slack allows. */
+export function rateLimitReply(retryAfterMs: number): Reply {
+  return {
+    message: toSlackMessage({ kind: 'notice', tone: 'info', text: rateLimitText(retryAfterMs) }),
+    visibility: 'private',
+    askerOnly: true,
+  };
+}
+
+/**
+ * Takes a token from the asker's bucket. Over the limit, logs it and returns the notice to send
+ * instead of an answer; otherwise undefined. Called before any decoding or core work.
+ */
+export function rateLimited(
+  runtime: SlackRuntime,
+  asker: Asker,
+  requestId: string | undefined,
+): Reply | undefined {
+  const decision = runtime.limiter.take(rateKey('slack', asker.teamId ?? '-', asker.userId ?? '-'));
+  if (decision.allowed) return undefined;
+  runtime.logger.info(
+    { eventId: requestId, userId: asker.userId, retryAfterMs: decision.retryAfterMs },
+    'Slack request rate limited',
+  );
+  return rateLimitReply(decision.retryAfterMs);
 }
 
 /** The message a user gets when something broke on our side: short, no stack trace. */
@@ -36,6 +75,38 @@ export async function replyOrApology(
     runtime.logger.error({ eventId, err: error }, 'failed to answer a Slack request');
     return apologyReply();
   }
+}
+
+/**
+ * Answers in a channel thread: a reply meant for the asker alone goes as an ephemeral message
+ * (falling back to the thread if Slack refuses it, e.g. the asker left), anything else is
+ * posted. Never throws.
+ */
+export async function replyInChannel(
+  runtime: SlackRuntime,
+  client: ChatClient,
+  where: { channel: string; thread_ts?: string | undefined; eventId?: string | undefined },
+  user: string | undefined,
+  reply: Reply,
+): Promise<boolean> {
+  if (reply.askerOnly && user !== undefined) {
+    try {
+      await client.chat.postEphemeral({
+        channel: where.channel,
+        user,
+        ...(where.thread_ts ? { thread_ts: where.thread_ts } : {}),
+        text: reply.message.text,
+        blocks: reply.message.blocks,
+      });
+      return true;
+    } catch (error) {
+      runtime.logger.warn(
+        { eventId: where.eventId, channel: where.channel, ...describeError(error) },
+        'chat.postEphemeral failed; answering in the thread instead',
+      );
+    }
+  }
+  return postSafely(runtime, client, where, reply.message);
 }
 
 /**

@@ -10,6 +10,15 @@ export interface PostMessageArgs {
   unfurl_media: false;
 }
 
+/** A message only one person in the channel sees (`chat.postEphemeral`). */
+export interface EphemeralArgs {
+  channel: string;
+  user: string;
+  thread_ts?: string;
+  text: string;
+  blocks: SlackBlock[];
+}
+
 /**
  * The slice of Bolt's `WebClient` the adapter calls. Declared narrowly so the real client fits
  * and the mapping code shows exactly which Web API methods it needs.
@@ -17,6 +26,7 @@ export interface PostMessageArgs {
 export interface ChatClient {
   chat: {
     postMessage(args: PostMessageArgs): Promise<{ ok?: boolean; ts?: string }>;
+    postEphemeral(args: EphemeralArgs): Promise<{ ok?: boolean }>;
     update(args: {
       channel: string;
       ts: string;

@@ -4,21 +4,18 @@ import type { Engine } from '../../src/index.ts';
 import type { SlackConfig } from '../shared/config.ts';
 import type { DailyCommands } from '../shared/daily-port.ts';
 import type { Logger } from '../shared/logger.ts';
+import { createRateLimiter, type RateLimiter } from '../shared/rate-limit.ts';
 import { toBoltLogger } from './bolt-logger.ts';
 import { createDeliveryDedupe } from './delivery-dedupe.ts';
 import { registerListeners } from './listeners/index.ts';
 import { createPagingStore } from './paging-store.ts';
 import { guardSlackRequests } from './request-guard.ts';
+import { createResponder, type ResponderOptions } from './response-url.ts';
 import type { SlackRuntime } from './runtime.ts';
+import { WEB_API_RETRY, WEB_API_TIMEOUT_MS } from './web-api-policy.ts';
 
 /** Where Bolt listens for events, commands and actions in HTTP mode. */
 export const EVENTS_PATH = '/slack/events';
-
-/**
- * Web API retries for the bot's replies: a few quick ones, not the SDK's default of ten over
- * half an hour (an answer that late helps nobody). Rate limits still wait for `Retry-After`.
- */
-export const REPLY_RETRY = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 4000 };
 
 export interface StartSlackOptions {
   config: SlackConfig;
@@ -34,6 +31,10 @@ export interface StartSlackOptions {
   host?: string;
   /** Hits per page of a search. */
   pageSize?: number;
+  /** Per-user rate limit (default: the `shared/rate-limit.ts` defaults on `now`). */
+  limiter?: RateLimiter;
+  /** Timeouts and retries (defaults: `web-api-policy.ts`, `response-url.ts`); tests shorten them. */
+  tuning?: { webApiTimeoutMs?: number; responseUrl?: ResponderOptions };
 }
 
 export interface SlackHandle {
@@ -56,7 +57,8 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   const now = options.now ?? (() => new Date());
   const boltLogger = toBoltLogger(logger);
   const clientOptions = {
-    retryConfig: REPLY_RETRY,
+    retryConfig: WEB_API_RETRY,
+    timeout: options.tuning?.webApiTimeoutMs ?? WEB_API_TIMEOUT_MS,
     logger: boltLogger,
     ...(config.apiUrl ? { slackApiUrl: withTrailingSlash(config.apiUrl) } : {}),
   };
@@ -94,9 +96,10 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
       ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}),
     },
     dedupe: createDeliveryDedupe({ now: () => now().getTime() }),
+    limiter: options.limiter ?? createRateLimiter({ now: () => now().getTime() }),
     logger,
   };
-  registerListeners(app, runtime);
+  registerListeners(app, runtime, createResponder(options.tuning?.responseUrl));
 
   if (socketMode) {
     await app.start();

@@ -1,6 +1,5 @@
-import { decodeSlackText } from '../decode-slack-text.ts';
-import { replyToText } from '../reply-to-text.ts';
-import { postSafely, replyOrApology, type SlackRuntime } from '../runtime.ts';
+import { answerText } from '../answer-text.ts';
+import { replyInChannel, type SlackRuntime } from '../runtime.ts';
 import type { ChatClient } from '../slack-client.ts';
 
 /** The slice of an `app_mention` delivery this listener reads. */
@@ -23,8 +22,9 @@ export interface AppMentionArgs {
 export const MENTION_INVOCATION = '@Shammie';
 
 /**
- * `@Shammie …` in a channel: answered once, in the thread of the message that asked.
- * Bots (this one included) are never answered.
+ * `@Shammie …` in a channel: answered once, in the thread of the message that asked (a mistake
+ * in the request, or going too fast, is told to the asker alone). Bots (this one included) are
+ * never answered.
  */
 export function createAppMentionListener(runtime: SlackRuntime) {
   return async ({ event, body, context, client }: AppMentionArgs): Promise<void> => {
@@ -36,21 +36,24 @@ export function createAppMentionListener(runtime: SlackRuntime) {
       runtime.logger.debug({ eventId, retryNum: context.retryNum }, 'repeat delivery ignored');
       return;
     }
-    const text = decodeSlackText(event.text ?? '', {
-      ...(context.botUserId ? { botUserId: context.botUserId } : {}),
-    });
-    const reply = await replyOrApology(runtime, eventId, () =>
-      replyToText(text, runtime.deps, {
+    const reply = await answerText(runtime, {
+      raw: event.text ?? '',
+      asker: { teamId: body.team_id, userId: event.user },
+      requestId: eventId,
+      botUserId: context.botUserId,
+      origin: {
         channelId: event.channel,
         ...(body.team_id ? { teamId: body.team_id } : {}),
         invocation: MENTION_INVOCATION,
-      }),
-    );
-    await postSafely(
+      },
+    });
+    // Mistakes and rate-limit notices go to the asker alone; answers go in the thread.
+    await replyInChannel(
       runtime,
       client,
       { channel: event.channel, thread_ts: event.thread_ts ?? event.ts, eventId },
-      reply.message,
+      event.user,
+      reply,
     );
   };
 }

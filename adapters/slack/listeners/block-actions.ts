@@ -1,5 +1,5 @@
 import { replyToAction } from '../reply-to-action.ts';
-import { postSafely, replyOrApology, type SlackRuntime } from '../runtime.ts';
+import { postSafely, rateLimited, replyOrApology, type SlackRuntime } from '../runtime.ts';
 import { type ChatClient, describeError, type RespondFn } from '../slack-client.ts';
 
 /** The slice of a `block_actions` delivery this listener reads. */
@@ -7,6 +7,8 @@ export interface BlockActionArgs {
   action: { action_id: string; type?: string; value?: string };
   body: {
     trigger_id?: string;
+    user?: { id: string; team_id?: string };
+    team?: { id: string } | null;
     channel?: { id: string };
     message?: { ts: string; thread_ts?: string };
     container?: { is_ephemeral?: boolean; channel_id?: string };
@@ -25,9 +27,12 @@ export function createBlockActionsListener(runtime: SlackRuntime) {
   return async ({ action, body, ack, respond, client }: BlockActionArgs): Promise<void> => {
     await ack();
     const requestId = body.trigger_id;
-    const reply = await replyOrApology(runtime, requestId, () =>
-      replyToAction(action.action_id, action.value ?? '', runtime.deps),
-    );
+    const asker = { teamId: body.user?.team_id ?? body.team?.id, userId: body.user?.id };
+    const reply =
+      rateLimited(runtime, asker, requestId) ??
+      (await replyOrApology(runtime, requestId, () =>
+        replyToAction(action.action_id, action.value ?? '', runtime.deps),
+      ));
     const channel = body.channel?.id ?? body.container?.channel_id;
     const sendPrivately =
       reply.visibility === 'private' || !channel || !body.message || body.container?.is_ephemeral;

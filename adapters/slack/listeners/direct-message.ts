@@ -1,6 +1,5 @@
-import { decodeSlackText } from '../decode-slack-text.ts';
-import { replyToText } from '../reply-to-text.ts';
-import { postSafely, replyOrApology, type SlackRuntime } from '../runtime.ts';
+import { answerText } from '../answer-text.ts';
+import { postSafely, type SlackRuntime } from '../runtime.ts';
 import type { ChatClient } from '../slack-client.ts';
 
 /** The slice of a `message` delivery this listener reads. */
@@ -36,16 +35,18 @@ export function createDirectMessageListener(runtime: SlackRuntime) {
       runtime.logger.debug({ eventId, retryNum: context.retryNum }, 'repeat delivery ignored');
       return;
     }
-    const text = decodeSlackText(event.text ?? '', {
-      ...(context.botUserId ? { botUserId: context.botUserId } : {}),
-    });
-    const reply = await replyOrApology(runtime, eventId, () =>
-      replyToText(text, runtime.deps, {
+    // A DM is private already: every reply, notices included, is posted in it.
+    const reply = await answerText(runtime, {
+      raw: event.text ?? '',
+      asker: { teamId: body.team_id, userId: event.user },
+      requestId: eventId,
+      botUserId: context.botUserId,
+      origin: {
         channelId: event.channel,
         ...(body.team_id ? { teamId: body.team_id } : {}),
         invocation: '',
-      }),
-    );
+      },
+    });
     await postSafely(
       runtime,
       client,

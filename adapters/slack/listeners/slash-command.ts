@@ -1,6 +1,5 @@
-import { decodeSlackText } from '../decode-slack-text.ts';
-import { replyToText } from '../reply-to-text.ts';
-import { replyOrApology, type SlackRuntime } from '../runtime.ts';
+import { answerText } from '../answer-text.ts';
+import type { SlackRuntime } from '../runtime.ts';
 import { describeError, type RespondFn } from '../slack-client.ts';
 
 /** The slash command's name, as in the manifest. */
@@ -8,7 +7,13 @@ export const SLASH_COMMAND = '/shammie';
 
 /** The slice of a slash command delivery this listener reads. */
 export interface SlashCommandArgs {
-  command: { text?: string; channel_id: string; team_id?: string; trigger_id?: string };
+  command: {
+    text?: string;
+    channel_id: string;
+    team_id?: string;
+    user_id?: string;
+    trigger_id?: string;
+  };
   context: { botUserId?: string };
   ack: () => Promise<void>;
   respond: RespondFn;
@@ -24,16 +29,17 @@ export function createSlashCommandListener(runtime: SlackRuntime) {
     await ack();
     if (!command.channel_id) return;
     const requestId = command.trigger_id;
-    const text = decodeSlackText(command.text ?? '', {
-      ...(context.botUserId ? { botUserId: context.botUserId } : {}),
-    });
-    const reply = await replyOrApology(runtime, requestId, () =>
-      replyToText(text, runtime.deps, {
+    const reply = await answerText(runtime, {
+      raw: command.text ?? '',
+      asker: { teamId: command.team_id, userId: command.user_id },
+      requestId,
+      botUserId: context.botUserId,
+      origin: {
         channelId: command.channel_id,
         ...(command.team_id ? { teamId: command.team_id } : {}),
         invocation: SLASH_COMMAND,
-      }),
-    );
+      },
+    });
     try {
       await respond({
         ...reply.message,

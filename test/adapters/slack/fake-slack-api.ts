@@ -12,11 +12,38 @@ export interface RecordedCall {
   body: Record<string, unknown>;
 }
 
-/** A canned failure: the HTTP status and JSON the fake answers a method with. */
+/**
+ * A canned failure: the HTTP status and JSON the fake answers a method with — or a fault:
+ * `drop` closes the connection (`req.socket.destroy()`), `hang` never answers, `delay` answers
+ * after `delayMs` (what the defaults would say). With `processed`, the call takes effect first
+ * (the message is posted) and only the answer is lost or late.
+ */
 export interface FakeFailure {
   status?: number;
   json?: Record<string, unknown>;
   headers?: Record<string, string>;
+  fault?: 'drop' | 'hang' | 'delay';
+  delayMs?: number;
+  processed?: boolean;
+}
+
+/** A message the fake posted (what the channel's members would see). */
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  thread_ts?: string;
+  metadata?: unknown;
+  bot_id: string;
+}
+
+/** A 429 as Slack sends it: `Retry-After` in seconds. */
+export function slackRateLimited(retryAfterSeconds: number): FakeFailure {
+  return {
+    status: 429,
+    json: { ok: false, error: 'ratelimited' },
+    headers: { 'retry-after': String(retryAfterSeconds) },
+  };
 }
 
 export interface FakeSlackApi {
@@ -27,8 +54,13 @@ export interface FakeSlackApi {
   calls: RecordedCall[];
   /** Calls of one method. */
   callsTo(method: string): RecordedCall[];
-  /** Makes the next calls of `method` fail as given (until `clearFailures`). */
-  failWith(method: string, failure: FakeFailure): void;
+  /**
+   * Makes the next calls of `method` fail as given: the next `times` calls, or all of them
+   * until `clearFailures`.
+   */
+  failWith(method: string, failure: FakeFailure, options?: { times?: number }): void;
+  /** Messages posted with `chat.postMessage`, in order. */
+  posted: PostedMessage[];
   /** Answers `method` with this JSON (for methods the fake does not know, e.g. Socket Mode's). */
   answer(method: string, json: Record<string, unknown>): void;
   clearFailures(): void;
@@ -48,10 +80,17 @@ export const FAKE_IDENTITY = {
  * A local stand-in for slack.com/api on 127.0.0.1: answers the methods the adapter calls the way
  * Slack does (`{ ok, … }`), and records every call for assertions. Nothing leaves the machine.
  */
-export async function startFakeSlackApi(): Promise<FakeSlackApi> {
+export async function startFakeSlackApi(
+  options: {
+    /** The app has `channels:history`: `conversations.history` works (else `missing_scope`). */
+    history?: boolean;
+  } = {},
+): Promise<FakeSlackApi> {
   const calls: RecordedCall[] = [];
-  const failures = new Map<string, FakeFailure>();
+  const failures = new Map<string, { failure: FakeFailure; left: number }>();
   const answers = new Map<string, Record<string, unknown>>();
+  const posted: PostedMessage[] = [];
+  const timers = new Set<NodeJS.Timeout>();
   let nextTs = 1;
 
   const server = createServer((req, res) => {
@@ -75,37 +114,106 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       ...(token ? { token } : {}),
       body,
     });
-    const failure = failures.get(method);
-    if (failure) {
-      send(res, failure.status ?? 200, failure.json ?? { ok: false }, failure.headers);
-      return;
+    const planned = failures.get(method);
+    if (planned) {
+      planned.left -= 1;
+      if (planned.left <= 0) failures.delete(method);
+      const { failure } = planned;
+      switch (failure.fault) {
+        case 'drop':
+          if (failure.processed) answer(method, body);
+          req.socket.destroy();
+          return;
+        case 'hang':
+          if (failure.processed) answer(method, body);
+          return;
+        case 'delay': {
+          const late = answer(method, body);
+          const timer = setTimeout(() => {
+            timers.delete(timer);
+            send(res, late.status, late.json);
+          }, failure.delayMs ?? 0);
+          timers.add(timer);
+          return;
+        }
+        default:
+          send(res, failure.status ?? 200, failure.json ?? { ok: false }, failure.headers);
+          return;
+      }
     }
+    const normal = answer(method, body);
+    send(res, normal.status, normal.json);
+  }
+
+  /** What Slack does with a call: its effect (a posted message) and its answer. */
+  function answer(
+    method: string,
+    body: Record<string, unknown>,
+  ): { status: number; json: Record<string, unknown> } {
     const canned = answers.get(method);
-    if (canned) {
-      send(res, 200, canned);
-      return;
-    }
+    if (canned) return { status: 200, json: canned };
     switch (method) {
       case 'auth.test':
-        send(res, 200, { ok: true, url: 'https://lab.slack.com/', team: 'Lab', ...FAKE_IDENTITY });
-        return;
+        return {
+          status: 200,
+          json: { ok: true, url: 'https://lab.slack.com/', team: 'Lab', ...FAKE_IDENTITY },
+        };
       case 'chat.postMessage': {
-        const ts = `${1_700_000_000 + nextTs++}.000100`;
-        send(res, 200, { ok: true, channel: body.channel, ts, message: { ts, text: body.text } });
-        return;
+        // Slack's ts is the posting time in seconds, made unique by its fraction.
+        const ts = `${Math.floor(Date.now() / 1000)}.${String(nextTs++).padStart(6, '0')}`;
+        posted.push({
+          channel: String(body.channel),
+          ts,
+          text: String(body.text ?? ''),
+          ...(body.thread_ts !== undefined ? { thread_ts: String(body.thread_ts) } : {}),
+          ...(body.metadata !== undefined ? { metadata: body.metadata } : {}),
+          bot_id: FAKE_IDENTITY.bot_id,
+        });
+        return {
+          status: 200,
+          json: { ok: true, channel: body.channel, ts, message: { ts, text: body.text } },
+        };
       }
+      case 'conversations.history':
+        return history(body);
       case 'chat.update':
-        send(res, 200, { ok: true, channel: body.channel, ts: body.ts });
-        return;
+        return { status: 200, json: { ok: true, channel: body.channel, ts: body.ts } };
       case 'chat.postEphemeral':
-        send(res, 200, { ok: true, message_ts: `${1_700_000_000 + nextTs++}.000200` });
-        return;
+        return {
+          status: 200,
+          json: { ok: true, message_ts: `${1_700_000_000 + nextTs++}.000200` },
+        };
       case 'response_url':
-        send(res, 200, { ok: true });
-        return;
+        return { status: 200, json: { ok: true } };
       default:
-        send(res, 200, { ok: false, error: 'unknown_method' });
+        return { status: 200, json: { ok: false, error: 'unknown_method' } };
     }
+  }
+
+  /** `conversations.history`: the channel's top-level messages after `oldest`, newest first. */
+  function history(body: Record<string, unknown>): {
+    status: number;
+    json: Record<string, unknown>;
+  } {
+    if (!options.history) {
+      return {
+        status: 200,
+        json: { ok: false, error: 'missing_scope', needed: 'channels:history,groups:history' },
+      };
+    }
+    const oldest = Number(body.oldest ?? 0);
+    const limit = Number(body.limit ?? 100);
+    const withMetadata = body.include_all_metadata === 'true' || body.include_all_metadata === true;
+    const messages = posted
+      .filter((m) => m.channel === body.channel && !m.thread_ts && Number(m.ts) > oldest)
+      .reverse()
+      .slice(0, limit)
+      .map(({ metadata, channel: _channel, ...rest }) => ({
+        type: 'message',
+        ...rest,
+        ...(withMetadata && metadata !== undefined ? { metadata } : {}),
+      }));
+    return { status: 200, json: { ok: true, messages, has_more: false } };
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -117,9 +225,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     responseUrl: (id) => `${base}/response/${id}`,
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method),
-    failWith: (method, failure) => {
-      failures.set(method, failure);
+    failWith: (method, failure, options) => {
+      failures.set(method, { failure, left: options?.times ?? Number.POSITIVE_INFINITY });
     },
+    posted,
     clearFailures: () => failures.clear(),
     answer: (method, json) => {
       answers.set(method, json);
@@ -137,6 +246,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     },
     close: () =>
       new Promise<void>((resolve) => {
+        for (const timer of timers) clearTimeout(timer);
         server.closeAllConnections();
         server.close(() => resolve());
       }),

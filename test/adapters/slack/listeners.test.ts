@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRateLimiter } from '../../../adapters/shared/rate-limit.ts';
 import { ACTION_IDS } from '../../../adapters/slack/blocks/action-ids.ts';
 import { createDeliveryDedupe } from '../../../adapters/slack/delivery-dedupe.ts';
 import { createAppMentionListener } from '../../../adapters/slack/listeners/app-mention.ts';
@@ -9,6 +10,7 @@ import type { ReplyDeps } from '../../../adapters/slack/reply-deps.ts';
 import type { SlackRuntime } from '../../../adapters/slack/runtime.ts';
 import type {
   ChatClient,
+  EphemeralArgs,
   PostMessageArgs,
   RespondMessage,
 } from '../../../adapters/slack/slack-client.ts';
@@ -17,11 +19,22 @@ import { recordingLogger } from './recording-logger.ts';
 import { NOW, replyDeps } from './reply-deps-fixture.ts';
 
 /** A client that records what would be posted. */
-function recordingClient(options: { failPost?: boolean } = {}) {
+function recordingClient(options: { failPost?: boolean; failEphemeral?: boolean } = {}) {
   const posts: PostMessageArgs[] = [];
+  const ephemerals: EphemeralArgs[] = [];
   const updates: unknown[] = [];
   const client: ChatClient = {
     chat: {
+      async postEphemeral(args) {
+        ephemerals.push(args);
+        if (options.failEphemeral) {
+          throw Object.assign(new Error('An API error occurred: user_not_in_channel'), {
+            code: 'slack_webapi_platform_error',
+            data: { error: 'user_not_in_channel' },
+          });
+        }
+        return { ok: true };
+      },
       async postMessage(args) {
         posts.push(args);
         if (options.failPost)
@@ -37,7 +50,7 @@ function recordingClient(options: { failPost?: boolean } = {}) {
       },
     },
   };
-  return { client, posts, updates };
+  return { client, posts, ephemerals, updates };
 }
 
 function recordingRespond() {
@@ -66,6 +79,8 @@ async function runtime(
   return {
     deps: await replyDeps(overrides),
     dedupe: createDeliveryDedupe({ now: () => NOW.getTime() }),
+    // Roomy: these tests are about answers, not the rate limit (test/reliability covers it).
+    limiter: createRateLimiter({ capacity: 1000, now: () => NOW.getTime() }),
     logger,
     logs: logger.entries,
   };
@@ -104,6 +119,53 @@ describe('mention listener', () => {
       eventId: 'EvARCHIVED',
       slackError: 'is_archived',
     });
+  });
+
+  it('tells only the asker about a mistake in what they typed, in the thread', async () => {
+    const rt = await runtime();
+    const { client, posts, ephemerals } = recordingClient();
+    await createAppMentionListener(rt)({
+      event: { text: '<@U0BOT> paper', channel: 'C1', ts: '1.3', user: 'U1' },
+      body: { event_id: 'EvEMPTY' },
+      context: { botUserId: 'U0BOT' },
+      client,
+    });
+    expect(posts).toEqual([]);
+    expect(ephemerals).toHaveLength(1);
+    expect(ephemerals[0]).toMatchObject({ channel: 'C1', user: 'U1', thread_ts: '1.3' });
+  });
+
+  it('falls back to the thread when the ephemeral message is refused', async () => {
+    const rt = await runtime();
+    const { client, posts } = recordingClient({ failEphemeral: true });
+    await createAppMentionListener(rt)({
+      event: { text: '<@U0BOT> paper', channel: 'C1', ts: '1.4', user: 'U1' },
+      body: { event_id: 'EvGONE' },
+      context: { botUserId: 'U0BOT' },
+      client,
+    });
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.thread_ts).toBe('1.4');
+    expect(rt.logs.some((l) => l.level === 'warn' && l.fields.eventId === 'EvGONE')).toBe(true);
+  });
+
+  it('refuses a 40,000-character mention politely, without reading it', async () => {
+    const rt = await runtime();
+    const { client, ephemerals } = recordingClient();
+    await createAppMentionListener(rt)({
+      event: {
+        text: `<@U0BOT> search ${'a'.repeat(40_000)}`,
+        channel: 'C1',
+        ts: '1.5',
+        user: 'U1',
+      },
+      body: { event_id: 'EvHUGE' },
+      context: { botUserId: 'U0BOT' },
+      client,
+    });
+    expect(ephemerals).toHaveLength(1);
+    expect(ephemerals[0]?.text).toMatch(/40,0\d\d characters long; I read queries of up to 500/);
+    expect(rt.logs.some((l) => l.message === 'oversized Slack message refused')).toBe(true);
   });
 
   it('ignores its own mentions and other bots', async () => {
@@ -207,6 +269,7 @@ describe('button listener', () => {
             order.push('post');
             return client.chat.postMessage(args);
           },
+          postEphemeral: client.chat.postEphemeral,
           update: client.chat.update,
         },
       },

@@ -1,5 +1,10 @@
 import type { DailyCommands } from '../../../adapters/shared/daily-port.ts';
-import { type SlackHandle, startSlack } from '../../../adapters/slack/start-slack.ts';
+import { createRateLimiter, type RateLimiter } from '../../../adapters/shared/rate-limit.ts';
+import {
+  type SlackHandle,
+  type StartSlackOptions,
+  startSlack,
+} from '../../../adapters/slack/start-slack.ts';
 import { type FakeSlackApi, type RecordedCall, startFakeSlackApi } from './fake-slack-api.ts';
 import { eventEnvelope, mentionEvent } from './payloads.ts';
 import { type LogEntry, recordingLogger } from './recording-logger.ts';
@@ -29,8 +34,24 @@ export interface SlackHarness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { daily?: DailyCommands } = {}): Promise<SlackHarness> {
-  const api = await startFakeSlackApi();
+/**
+ * A limit no test reaches: wiring tests send dozens of requests from one user in milliseconds,
+ * which the real default would (rightly) refuse. Rate-limit tests pass their own.
+ */
+export function roomyLimiter(): RateLimiter {
+  return createRateLimiter({ capacity: 1e9, refillPerSecond: 1e9, now: Date.now });
+}
+
+export async function startHarness(
+  options: {
+    daily?: DailyCommands;
+    limiter?: RateLimiter;
+    tuning?: StartSlackOptions['tuning'];
+    /** Start the fake Web API with these options. */
+    api?: Parameters<typeof startFakeSlackApi>[0];
+  } = {},
+): Promise<SlackHarness> {
+  const api = await startFakeSlackApi(options.api);
   const logger = recordingLogger();
   const slack = await startSlack({
     config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, port: 0, apiUrl: api.apiUrl },
@@ -42,6 +63,8 @@ export async function startHarness(options: { daily?: DailyCommands } = {}): Pro
     // Small pages, so More results shows up with the tiny corpus.
     pageSize: 2,
     ...(options.daily ? { daily: options.daily } : {}),
+    limiter: options.limiter ?? roomyLimiter(),
+    ...(options.tuning ? { tuning: options.tuning } : {}),
   });
   const eventsUrl = `http://127.0.0.1:${slack.port}/slack/events`;
   const postJson = (body: unknown, sign?: SignOptions) =>

@@ -1,0 +1,39 @@
+import type { Origin, Reply } from './reply-deps.ts';
+import { replyToText } from './reply-to-text.ts';
+import { readRequestText } from './request-text.ts';
+import { type Asker, rateLimited, replyOrApology, type SlackRuntime } from './runtime.ts';
+
+/** One text request (a mention, a DM or `/shammie`) as the listeners hand it over. */
+export interface TextRequest {
+  /** The text as Slack delivered it (entity-encoded, with its markup). */
+  raw: string;
+  asker: Asker;
+  /** Event id or trigger id, for the logs. */
+  requestId: string | undefined;
+  botUserId?: string | undefined;
+  origin: Origin;
+}
+
+/**
+ * The reply to a text request, cheapest check first: the asker's rate limit, then the size of
+ * the text, and only then decoding, parsing and the core. Never throws: a bug in the core is
+ * logged with the request id and answered with the apology.
+ */
+export async function answerText(runtime: SlackRuntime, request: TextRequest): Promise<Reply> {
+  const limited = rateLimited(runtime, request.asker, request.requestId);
+  if (limited) return limited;
+  const read = readRequestText(
+    request.raw,
+    request.botUserId ? { botUserId: request.botUserId } : {},
+  );
+  if ('refused' in read) {
+    runtime.logger.info(
+      { eventId: request.requestId, length: request.raw.length },
+      'oversized Slack message refused',
+    );
+    return read.refused;
+  }
+  return replyOrApology(runtime, request.requestId, () =>
+    replyToText(read.text, runtime.deps, request.origin),
+  );
+}

@@ -1,8 +1,10 @@
 import type { DailyView } from '../../src/index.ts';
 import { type DailyPoster, PostError } from '../shared/daily-port.ts';
+import type { Logger } from '../shared/logger.ts';
 import { context } from './blocks/block-kit.ts';
 import { toSlackMessage } from './blocks/to-slack-message.ts';
-import type { PostMessageArgs } from './slack-client.ts';
+import { describeError, type PostMessageArgs } from './slack-client.ts';
+import { mayHaveLanded } from './web-api-policy.ts';
 
 /** Slack errors after which posting to that channel again cannot succeed without a human. */
 export const PERMANENT_SLACK_ERRORS: ReadonlySet<string> = new Set([
@@ -22,42 +24,144 @@ export const DEFAULT_RETRY_AFTER_MS = 30_000;
 /** The first reply under a daily post, so the discussion has an obvious place to go. */
 export const THREAD_STARTER = 'Discuss today’s paper here: questions, takeaways, related work.';
 
+/** The metadata event type that marks Shammie's daily posts (invisible in the channel). */
+export const DAILY_EVENT_TYPE = 'shammie_daily_post';
+/** How far before an uncertain attempt the channel is read back (clocks differ a little). */
+export const LOOKBACK_MS = 5 * 60_000;
+/** Messages read back when looking for an earlier attempt. */
+const LOOKUP_LIMIT = 50;
+/** Uncertain attempts are forgotten after this long: a post belongs to its date. */
+const UNCERTAIN_TTL_MS = 48 * 60 * 60_000;
+
+/** A message as `conversations.history` returns it, as far as the poster reads it. */
+interface HistoryMessage {
+  ts?: string;
+  metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
+}
+
 /** The slice of Bolt's `WebClient` the poster calls. */
 export interface PosterClient {
   chat: { postMessage(args: PostMessageArgs): Promise<{ ok?: boolean; ts?: string }> };
+  /** Read back only after an uncertain attempt; needs `channels:history` / `groups:history`. */
+  conversations?: {
+    history(args: {
+      channel: string;
+      oldest: string;
+      limit: number;
+      include_all_metadata: boolean;
+    }): Promise<{ messages?: HistoryMessage[] }>;
+  };
 }
 
 /**
  * The Slack side of the daily post: the day's paper as Block Kit (with a text fallback, no
  * unfurl) and a first thread reply that opens its discussion. Resolves with the post's ts;
  * rejects with a `PostError` that says whether trying again can help.
+ *
+ * Slack has no idempotency key, so a post whose answer was lost (a timeout, a dropped
+ * connection, a 5xx) may or may not be in the channel. The Web API client never repeats such a
+ * call by itself (`web-api-policy.ts`); the poster throws a retryable `PostError` and remembers
+ * the attempt. Before the next attempt at that (channel, date) it reads the channel back for its
+ * post — marked by metadata `shammie_daily_post` with the date — and returns it when found.
+ * Reading needs `channels:history` (and `groups:history` for private channels); without them
+ * the poster logs that it cannot check and posts again, so the day is not lost. See
+ * docs/slack.md, "Limits and faults".
  */
-export function createSlackPoster(client: PosterClient): DailyPoster {
+export function createSlackPoster(
+  client: PosterClient,
+  options: { logger?: Logger; now?: () => number } = {},
+): DailyPoster {
+  const now = options.now ?? Date.now;
+  const log = options.logger;
+  /** `channel date` → when its first uncertain attempt was made (epoch ms). */
+  const uncertain = new Map<string, number>();
+
+  const findEarlier = async (
+    channelId: string,
+    date: string,
+    since: number,
+  ): Promise<string | undefined> => {
+    if (!client.conversations) throw new Error('this client cannot read channel history');
+    const { messages = [] } = await client.conversations.history({
+      channel: channelId,
+      oldest: ((since - LOOKBACK_MS) / 1000).toFixed(6),
+      limit: LOOKUP_LIMIT,
+      include_all_metadata: true,
+    });
+    return messages.find(
+      (m) => m.metadata?.event_type === DAILY_EVENT_TYPE && m.metadata.event_payload?.date === date,
+    )?.ts;
+  };
+
+  const openThread = async (channelId: string, ts: string) => {
+    try {
+      await client.chat.postMessage({
+        channel: channelId,
+        thread_ts: ts,
+        text: THREAD_STARTER,
+        blocks: [context(`:thread: ${THREAD_STARTER}`)],
+        unfurl_links: false,
+        unfurl_media: false,
+      });
+    } catch (error) {
+      // The paper is posted, which is what counts; people can still reply to it.
+      log?.warn({ channelId, ts, ...describeError(error) }, 'daily thread starter not posted');
+    }
+  };
+
   return {
     platform: 'slack',
     async postDaily(channelId: string, view: DailyView) {
+      const key = `${channelId} ${view.date}`;
+      forgetOld(uncertain, now() - UNCERTAIN_TTL_MS);
+      const since = uncertain.get(key);
+      if (since !== undefined) {
+        let earlier: string | undefined;
+        try {
+          earlier = await findEarlier(channelId, view.date, since);
+        } catch (error) {
+          log?.warn(
+            { channelId, date: view.date, ...describeError(error) },
+            'could not check whether an earlier attempt at the daily post went through; posting again',
+          );
+        }
+        if (earlier !== undefined) {
+          uncertain.delete(key);
+          log?.info(
+            { channelId, date: view.date, ts: earlier },
+            'an earlier attempt at the daily post had gone through; not sending it again',
+          );
+          await openThread(channelId, earlier);
+          return { messageId: earlier };
+        }
+      }
       let ts: string | undefined;
       try {
-        ts = (await client.chat.postMessage({ channel: channelId, ...toSlackMessage(view) })).ts;
+        ts = (
+          await client.chat.postMessage({
+            channel: channelId,
+            ...toSlackMessage(view),
+            metadata: { event_type: DAILY_EVENT_TYPE, event_payload: { date: view.date } },
+          })
+        ).ts;
       } catch (error) {
+        if (mayHaveLanded(error)) uncertain.set(key, since ?? now());
         throw toPostError(error, channelId);
       }
+      uncertain.delete(key);
       if (!ts) throw new PostError(`Slack gave no message ts for the post to ${channelId}`, false);
-      try {
-        await client.chat.postMessage({
-          channel: channelId,
-          thread_ts: ts,
-          text: THREAD_STARTER,
-          blocks: [context(`:thread: ${THREAD_STARTER}`)],
-          unfurl_links: false,
-          unfurl_media: false,
-        });
-      } catch {
-        // The paper is posted, which is what counts; people can still reply to it.
-      }
+      await openThread(channelId, ts);
       return { messageId: ts };
     },
   };
+}
+
+/** Drops the entries of `map` older than `before` (insertion order is age order). */
+function forgetOld(map: Map<string, number>, before: number): void {
+  for (const [key, at] of map) {
+    if (at >= before) break;
+    map.delete(key);
+  }
 }
 
 /** Maps a Web API error to a `PostError` (permanent, or worth retrying after a delay). */
@@ -91,12 +195,22 @@ export function toPostError(error: unknown, channelId: string): PostError {
       }
       return new PostError(message, true);
     }
-    default:
+    default: {
+      // The Web API client's own error once it has waited out a 429 and run out of retries.
+      const waited = /^A rate limit was exceeded.*retry-after: (\d+)/.exec(e.message ?? '');
+      if (waited) {
+        return new PostError(
+          `Slack rate-limited the daily post to ${channelId}`,
+          false,
+          Number(waited[1]) * 1000,
+        );
+      }
       return new PostError(
         `Could not reach Slack for the daily post to ${channelId}: ${e.message ?? String(error)}`,
         false,
         DEFAULT_RETRY_AFTER_MS,
       );
+    }
   }
 }
 

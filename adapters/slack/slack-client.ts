@@ -8,6 +8,8 @@ export interface PostMessageArgs {
   blocks: SlackBlock[];
   unfurl_links: false;
   unfurl_media: false;
+  /** Message metadata: invisible to people, readable back with `include_all_metadata`. */
+  metadata?: { event_type: string; event_payload: Record<string, string> };
 }
 
 /** A message only one person in the channel sees (`chat.postEphemeral`). */

@@ -12,7 +12,7 @@ import { createPagingStore } from './paging-store.ts';
 import { guardSlackRequests } from './request-guard.ts';
 import { createResponder, type ResponderOptions } from './response-url.ts';
 import type { SlackRuntime } from './runtime.ts';
-import { WEB_API_RETRY, WEB_API_TIMEOUT_MS } from './web-api-policy.ts';
+import { webClientOptions } from './web-api-policy.ts';
 
 /** Where Bolt listens for events, commands and actions in HTTP mode. */
 export const EVENTS_PATH = '/slack/events';
@@ -57,8 +57,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   const now = options.now ?? (() => new Date());
   const boltLogger = toBoltLogger(logger);
   const clientOptions = {
-    retryConfig: WEB_API_RETRY,
-    timeout: options.tuning?.webApiTimeoutMs ?? WEB_API_TIMEOUT_MS,
+    ...webClientOptions(options.tuning?.webApiTimeoutMs),
     logger: boltLogger,
     ...(config.apiUrl ? { slackApiUrl: withTrailingSlash(config.apiUrl) } : {}),
   };

@@ -88,3 +88,11 @@ export const WEB_API_RETRY = {
     if (!isSafeToRepeat(error)) throw error;
   },
 };
+
+/** The WebClient options every Shammie client uses: `WEB_API_RETRY` and a timeout. */
+export function webClientOptions(timeoutMs: number = WEB_API_TIMEOUT_MS): {
+  retryConfig: typeof WEB_API_RETRY;
+  timeout: number;
+} {
+  return { retryConfig: WEB_API_RETRY, timeout: timeoutMs };
+}

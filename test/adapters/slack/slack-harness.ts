@@ -5,6 +5,7 @@ import {
   type StartSlackOptions,
   startSlack,
 } from '../../../adapters/slack/start-slack.ts';
+import type { Engine } from '../../../src/index.ts';
 import { type FakeSlackApi, type RecordedCall, startFakeSlackApi } from './fake-slack-api.ts';
 import { eventEnvelope, mentionEvent } from './payloads.ts';
 import { type LogEntry, recordingLogger } from './recording-logger.ts';
@@ -45,6 +46,8 @@ export function roomyLimiter(): RateLimiter {
 export async function startHarness(
   options: {
     daily?: DailyCommands;
+    /** The engine (default: the real one over the tiny corpus). */
+    engine?: Engine;
     limiter?: RateLimiter;
     tuning?: StartSlackOptions['tuning'];
     /** Start the fake Web API with these options. */
@@ -55,7 +58,7 @@ export async function startHarness(
   const logger = recordingLogger();
   const slack = await startSlack({
     config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, port: 0, apiUrl: api.apiUrl },
-    engine: await tinyEngine(),
+    engine: options.engine ?? (await tinyEngine()),
     logger,
     host: '127.0.0.1',
     timezone: 'UTC',

@@ -1,0 +1,169 @@
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { ACTION_IDS } from '../../adapters/slack/blocks/action-ids.ts';
+import { slackRateLimited } from '../adapters/slack/fake-slack-api.ts';
+import {
+  blockActionForm,
+  eventEnvelope,
+  mentionEvent,
+  slashCommandForm,
+} from '../adapters/slack/payloads.ts';
+import { postsInThread, type SlackHarness, startHarness } from '../adapters/slack/slack-harness.ts';
+import { watchUnhandledRejections } from './helpers.ts';
+
+/**
+ * The Slack Web API and response URLs misbehaving under a real Bolt app in HTTP mode: 429s,
+ * 5xx, silence and dropped connections on chat.postMessage and on response_url. Timeouts are
+ * shortened so the suite stays quick; the behaviour is the production one.
+ */
+
+const TUNING = { webApiTimeoutMs: 300, responseUrl: { timeoutMs: 300 } };
+
+let h: SlackHarness | undefined;
+const rejections = watchUnhandledRejections();
+
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+afterAll(() => {
+  rejections.stop();
+  expect(rejections.reasons).toEqual([]);
+});
+
+async function start() {
+  h = await startHarness({ tuning: TUNING });
+  return h;
+}
+
+/** Waits until a log line matching `predicate` is written (the listener has finished). */
+async function logged(
+  harness: SlackHarness,
+  predicate: (entry: SlackHarness['logs'][number]) => boolean,
+) {
+  const deadline = Date.now() + 10_000;
+  while (!harness.logs.some(predicate)) {
+    if (Date.now() > deadline) throw new Error('expected log line never came');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return harness.logs.find(predicate);
+}
+
+/** A mention, with its event id, sent and acknowledged. */
+async function mention(harness: SlackHarness, text = 'search long context') {
+  const event = mentionEvent(text);
+  const eventId = `Ev${event.ts}`;
+  const response = await harness.postJson(eventEnvelope(event, eventId));
+  expect(response.status).toBe(200);
+  return { event, eventId };
+}
+
+const answersIn = (harness: SlackHarness, ts: string) =>
+  harness.api.posted.filter((m) => m.thread_ts === ts);
+
+describe('chat.postMessage under faults (answers to mentions)', () => {
+  it('waits out a 429 (Retry-After) and answers once', async () => {
+    const s = await start();
+    s.api.failWith('chat.postMessage', slackRateLimited(1), { times: 1 });
+    const { event } = await mention(s);
+    await s.api.waitFor(() => answersIn(s, event.ts).length > 0);
+    expect(postsInThread(s.api.calls, event.ts)).toHaveLength(2);
+    expect(answersIn(s, event.ts)).toHaveLength(1);
+  });
+
+  it('retries a 5xx and answers once', async () => {
+    const s = await start();
+    s.api.failWith('chat.postMessage', { status: 503, json: { ok: false } }, { times: 2 });
+    const { event } = await mention(s);
+    await s.api.waitFor(() => answersIn(s, event.ts).length > 0, 10_000);
+    expect(postsInThread(s.api.calls, event.ts)).toHaveLength(3);
+    expect(answersIn(s, event.ts)).toHaveLength(1);
+  });
+
+  it('logs a lasting 5xx with the event id, and keeps answering afterwards', async () => {
+    const s = await start();
+    s.api.failWith('chat.postMessage', { status: 500, json: { ok: false } });
+    const { event, eventId } = await mention(s);
+    const line = await logged(s, (l) => l.message === 'chat.postMessage failed');
+    expect(line?.fields).toMatchObject({ eventId, code: 'slack_webapi_http_error' });
+    // The client's few retries, no more.
+    expect(postsInThread(s.api.calls, event.ts)).toHaveLength(4);
+    s.api.clearFailures();
+    const next = await mention(s, 'help');
+    await s.api.waitFor(() => answersIn(s, next.event.ts).length > 0);
+  });
+
+  it('abandons a call that gets no answer, without repeating it, and logs the event id', async () => {
+    const s = await start();
+    s.api.failWith('chat.postMessage', { fault: 'hang' }, { times: 1 });
+    const { event, eventId } = await mention(s);
+    const line = await logged(s, (l) => l.message === 'chat.postMessage failed');
+    expect(line?.fields.eventId).toBe(eventId);
+    expect(String(line?.fields.error)).toMatch(/timeout/i);
+    // A repeat could have shown the answer twice: none was made.
+    expect(postsInThread(s.api.calls, event.ts)).toHaveLength(1);
+  });
+
+  it('does not repeat a call whose connection dropped, and never shows an answer twice', async () => {
+    const s = await start();
+    s.api.failWith('chat.postMessage', { fault: 'drop', processed: true }, { times: 1 });
+    const { event, eventId } = await mention(s);
+    const line = await logged(s, (l) => l.message === 'chat.postMessage failed');
+    expect(line?.fields.eventId).toBe(eventId);
+    expect(postsInThread(s.api.calls, event.ts)).toHaveLength(1);
+    expect(answersIn(s, event.ts)).toHaveLength(1);
+  });
+});
+
+describe('response_url under faults (/shammie and buttons)', () => {
+  const responses = (s: SlackHarness, id: string) =>
+    s.api.callsTo('response_url').filter((c) => c.responseId === id);
+
+  it('waits out a 429 and answers once', async () => {
+    const s = await start();
+    s.api.failWith('response_url', slackRateLimited(1), { times: 1 });
+    await s.postForm(slashCommandForm('search diffusion', s.api.responseUrl('r429')));
+    await s.api.waitFor(() => responses(s, 'r429').length === 2, 10_000);
+    expect(responses(s, 'r429')[1]?.body.response_type).toBe('in_channel');
+  });
+
+  it('retries a 5xx and answers', async () => {
+    const s = await start();
+    s.api.failWith('response_url', { status: 502, json: { ok: false } }, { times: 1 });
+    await s.postForm(slashCommandForm('help', s.api.responseUrl('r502')));
+    await s.api.waitFor(() => responses(s, 'r502').length === 2);
+  });
+
+  it('gives up on a response URL that never answers, and logs the request id', async () => {
+    const s = await start();
+    s.api.failWith('response_url', { fault: 'hang' });
+    const form = slashCommandForm('search diffusion', s.api.responseUrl('rhang'));
+    const trigger = new URLSearchParams(form).get('trigger_id');
+    await s.postForm(form);
+    const line = await logged(s, (l) => l.message === 'slash command response failed');
+    expect(line?.fields.requestId).toBe(trigger);
+    expect(responses(s, 'rhang')).toHaveLength(1);
+  });
+
+  it('logs a dropped connection on a button’s response URL, without repeating it', async () => {
+    const s = await start();
+    s.api.failWith('response_url', { fault: 'drop' });
+    const form = blockActionForm({
+      actionId: ACTION_IDS.more,
+      value: 'forgotten',
+      responseUrl: s.api.responseUrl('rdrop'),
+    });
+    await s.postForm(form);
+    const line = await logged(s, (l) => l.message === 'button response failed');
+    expect(line?.fields.requestId).toBeDefined();
+    expect(responses(s, 'rdrop')).toHaveLength(1);
+  });
+
+  it('gives up on a rate limit longer than an answer is worth waiting for', async () => {
+    const s = await start();
+    s.api.failWith('response_url', slackRateLimited(120));
+    await s.postForm(slashCommandForm('help', s.api.responseUrl('rlong')));
+    const line = await logged(s, (l) => l.message === 'slash command response failed');
+    expect(String(line?.fields.error)).toMatch(/rate-limited/);
+    expect(responses(s, 'rlong')).toHaveLength(1);
+  });
+});

@@ -297,7 +297,8 @@ function mergeGroup(records: readonly PaperRecord[]): Paper | undefined {
     id: inputId ?? arxiv ?? doi ?? abstractKey(source.abstract).slice(0, HASH_ID_LENGTH),
     title: title ?? deriveTitleLabel(source.abstract),
     abstract: source.abstract,
-    authors: [...authors],
+    // Records are the loader's own, discarded after merging: their lists need no copy.
+    authors,
   };
   if (!title) paper.titleDerived = true;
   if (year !== undefined) paper.year = year;

@@ -203,16 +203,27 @@ async function streamLines(
     },
     maxLineBytes,
   );
+  const chunks = utf8Chunks(source);
   try {
-    for await (const chunk of utf8Chunks(source)) splitter.push(chunk);
-  } catch (error) {
-    // What was read stays loaded; a half-read last line is not guessed at.
-    sink.problem({
-      file: path,
-      message: `cannot read to the end (${reason(error)}): the entries before were kept`,
-    });
-    reader.end();
-    return;
+    for (;;) {
+      let next: IteratorResult<Buffer>;
+      try {
+        next = await chunks.next();
+      } catch (error) {
+        // What was read stays loaded; a half-read last line is not guessed at.
+        sink.problem({
+          file: path,
+          message: `cannot read to the end (${reason(error)}): the entries before were kept`,
+        });
+        reader.end();
+        return;
+      }
+      if (next.done) break;
+      // Outside the try above: an error here is a bug (or a progress callback's), not the file's.
+      splitter.push(next.value);
+    }
+  } finally {
+    await closeQuietly(source.rest);
   }
   splitter.end();
   if (!sawText) {

@@ -304,6 +304,17 @@ describe('hostile corpus files in memory', () => {
     expect(read.at(-1)).toBe(first.length + second.length);
   });
 
+  it('lets an error of the progress callback through rather than blaming the file', async () => {
+    const lines = Array.from({ length: 6000 }, (_, i) => paper(`p${i}`)).join('\n');
+    const failing = loadCorpus('/c', {
+      ...memoryCorpus({ '/c/p.jsonl': [bytes(lines)] }),
+      onProgress: () => {
+        throw new Error('the bar broke');
+      },
+    });
+    await expect(failing).rejects.toThrow('the bar broke');
+  });
+
   it('loads exactly the good lines of any mix of good lines, junk, long lines and line endings, however chunked', async () => {
     // Far above any good line here (60 graphemes), far below a long line.
     const maxLineBytes = 2000;

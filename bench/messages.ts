@@ -46,6 +46,8 @@ export interface StartJob extends JobBase {
   /** The bot's data directory (mode bot). */
   dataDir: string;
   claim: string;
+  /** When set, the start (job to first answer) is profiled into this file. */
+  profileFile?: string;
 }
 
 /** Latencies of the autocomplete, overall and by kind of typing. */
@@ -132,6 +134,8 @@ export interface StartMessage {
   hits: number;
   rssMB: number;
   peakMB: number;
+  /** When profiled: the functions with the most self time. */
+  profile?: FunctionTime[];
 }
 
 /** A fresh start's message, or its failure. */

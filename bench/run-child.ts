@@ -3,7 +3,6 @@
  * its job, and collects what it says until it exits, is stopped for time, or dies.
  */
 import { fork } from 'node:child_process';
-import { basename, dirname } from 'node:path';
 
 /** How a measuring process is started. */
 export interface ChildSettings {
@@ -11,8 +10,6 @@ export interface ChildSettings {
   root: string;
   heapMB: number;
   timeoutS: number;
-  /** Write a V8 CPU profile of the whole process to this file. */
-  cpuProfile?: string;
 }
 
 /** Everything a measuring process said, and how it ended. */
@@ -38,21 +35,7 @@ export function runChild<M>(
   settings: ChildSettings,
   onMessage: (message: M) => void = () => {},
 ): Promise<ChildOutcome<M>> {
-  const execArgv = [
-    '--import',
-    'tsx',
-    '--expose-gc',
-    `--max-old-space-size=${settings.heapMB}`,
-    ...(settings.cpuProfile
-      ? [
-          '--cpu-prof',
-          '--cpu-prof-dir',
-          dirname(settings.cpuProfile),
-          '--cpu-prof-name',
-          basename(settings.cpuProfile),
-        ]
-      : []),
-  ];
+  const execArgv = ['--import', 'tsx', '--expose-gc', `--max-old-space-size=${settings.heapMB}`];
   const started = performance.now();
   const child = fork(script, [], {
     cwd: settings.root,

@@ -5,13 +5,17 @@
  * openEngine: corpus hash, snapshot from the data directory, else a build that writes one).
  * Times count from the process's own start, node, tsx and the imports included.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { Logger } from '../adapters/shared/logger.ts';
 import { type Engine, loadCorpus, loadEngine } from '../src/index.ts';
+import { type FunctionTime, functionTimes, startProfiling, stopProfiling } from './cpu-profile.ts';
 import { fail, receiveJob, send } from './ipc.ts';
 import { peakRssMB, rssMB } from './memory.ts';
 import type { StartJob, StartReply } from './messages.ts';
 import { secondsSince } from './timing.ts';
+
+/** Functions of a start's profile listed in the report. */
+const PROFILE_TOP = 15;
 
 /** A logger that keeps the bot's warnings (a discarded snapshot says why) and drops the rest. */
 function keepingWarnings(warnings: string[]): Logger {
@@ -43,6 +47,7 @@ async function main(): Promise<void> {
   let engine: Engine;
   let source: 'snapshot' | 'built' | undefined;
   const warnings: string[] = [];
+  const session = job.profileFile ? await startProfiling() : undefined;
   let start = performance.now();
   if (job.mode === 'bot') {
     // Imported here: mode core must not pay for the adapters' imports.
@@ -70,6 +75,12 @@ async function main(): Promise<void> {
   const hits = engine.search(job.claim, { limit: 10 }).hits.length;
   const firstSearchMs = performance.now() - start;
   const toAnswerMs = performance.now() - waitedMs;
+  let profile: FunctionTime[] | undefined;
+  if (session && job.profileFile) {
+    const taken = await stopProfiling(session);
+    await writeFile(job.profileFile, JSON.stringify(taken));
+    profile = functionTimes(taken, process.cwd()).slice(0, PROFILE_TOP);
+  }
 
   const reply: StartReply = {
     type: 'started',
@@ -85,6 +96,7 @@ async function main(): Promise<void> {
     hits,
     rssMB: rssMB(),
     peakMB: peakRssMB(),
+    ...(profile ? { profile } : {}),
   };
   await send(reply);
 }

@@ -74,12 +74,12 @@ export function parseJsonDocument(text: string, origin: FileOrigin): ParsedEntri
     };
   }
   let spans: ItemSpan[] | undefined;
+  // Line numbers cost a scan of the text, so they are found only once something is wrong.
+  const lineOf = (index: number) => {
+    spans ??= Array.isArray(value) ? arrayItemSpans(text) : [];
+    return spans[index]?.line;
+  };
   for (let index = 0; index < items.length; index += 1) {
-    // Line numbers cost a scan of the text, so they are found only once something is wrong.
-    const lineOf = () => {
-      spans ??= Array.isArray(value) ? arrayItemSpans(text) : [];
-      return spans[index]?.line;
-    };
     addItem(items[index], index, origin, sink, lineOf);
   }
   return { records: sink.records, problems: sink.problems };
@@ -126,24 +126,26 @@ function addItem(
   index: number,
   origin: FileOrigin,
   sink: EntrySink,
-  lineOf: () => number | undefined,
+  lineOf: (index: number) => number | undefined,
 ): void {
-  const problem = (message: string) => {
-    const found: LoadProblem = { file: origin.file, message: `item ${index + 1}${message}` };
-    const line = lineOf();
-    if (line !== undefined) found.line = line;
-    sink.problem(found);
-  };
-  if (!isPlainObject(item)) {
-    problem(' is not an object');
-    return;
+  let message: string;
+  if (isPlainObject(item)) {
+    const record = buildRecord(jsonFields(item), {
+      file: origin.file,
+      collection: origin.collection,
+    });
+    if (typeof record !== 'string') {
+      sink.record(record);
+      return;
+    }
+    message = `item ${index + 1}: ${record}`;
+  } else {
+    message = `item ${index + 1} is not an object`;
   }
-  const record = buildRecord(jsonFields(item), {
-    file: origin.file,
-    collection: origin.collection,
-  });
-  if (typeof record === 'string') problem(`: ${record}`);
-  else sink.record(record);
+  const problem: LoadProblem = { file: origin.file, message };
+  const line = lineOf(index);
+  if (line !== undefined) problem.line = line;
+  sink.problem(problem);
 }
 
 /**
@@ -157,7 +159,9 @@ function salvageItems(
   sink: EntrySink,
 ): void {
   const spans = arrayItemSpans(text);
-  spans.forEach((span, index) => {
+  const lineOf = (index: number) => spans[index]?.line;
+  for (let index = 0; index < spans.length; index += 1) {
+    const span = spans[index]!;
     let item: unknown;
     try {
       item = JSON.parse(text.slice(span.start, span.end));
@@ -170,10 +174,10 @@ function salvageItems(
           message: `item ${index + 1}: ${jsonErrorMessage(error)}`,
         });
       }
-      return;
+      continue;
     }
-    addItem(item, index, origin, sink, () => span.line);
-  });
+    addItem(item, index, origin, sink, lineOf);
+  }
 }
 
 function parseObject(line: string): Record<string, unknown> | string {

@@ -89,7 +89,8 @@ export async function replyInChannel(
   user: string | undefined,
   reply: Reply,
 ): Promise<boolean> {
-  if (reply.askerOnly && user !== undefined) {
+  // In a DM (ids start with D) everything is private already: post as usual.
+  if (reply.askerOnly && user !== undefined && !where.channel.startsWith('D')) {
     try {
       await client.chat.postEphemeral({
         channel: where.channel,

@@ -135,6 +135,19 @@ describe('mention listener', () => {
     expect(ephemerals[0]).toMatchObject({ channel: 'C1', user: 'U1', thread_ts: '1.3' });
   });
 
+  it('answers a mistake in a mention made in a DM in the DM itself', async () => {
+    const rt = await runtime();
+    const { client, posts, ephemerals } = recordingClient();
+    await createAppMentionListener(rt)({
+      event: { text: '<@U0BOT> paper', channel: 'D1', ts: '1.6', user: 'U1' },
+      body: { event_id: 'EvDM' },
+      context: { botUserId: 'U0BOT' },
+      client,
+    });
+    expect(ephemerals).toEqual([]);
+    expect(posts).toHaveLength(1);
+  });
+
   it('falls back to the thread when the ephemeral message is refused', async () => {
     const rt = await runtime();
     const { client, posts } = recordingClient({ failEphemeral: true });

@@ -23,6 +23,7 @@ export {
   warmUpCitations,
 } from './cite/cite-paper.ts';
 export { listCorpusFiles, NODE_CORPUS_IO } from './corpus/corpus-files.ts';
+export type { LoadCorpusOptions, LoadProgress } from './corpus/load-corpus.ts';
 export { loadCorpus } from './corpus/load-corpus.ts';
 export { findArxivId, findDoi, parseArxivId, parseDoi } from './corpus/paper-ids.ts';
 export type { DailyPick, DailyPlan } from './daily/daily-pick.ts';

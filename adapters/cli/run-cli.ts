@@ -99,7 +99,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     progress.stop();
     const { problems } = opened;
     for (const p of problems.slice(0, 5)) {
-      io.stderr.write(`shammie: skipped ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
+      io.stderr.write(`shammie: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
     }
     if (problems.length > 5)
       io.stderr.write(`shammie: … and ${problems.length - 5} more problems\n`);

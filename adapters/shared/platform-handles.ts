@@ -45,7 +45,7 @@ export async function startRealSlack(options: StartSlackOptions): Promise<Platfo
     await handle.stop();
   };
   return {
-    poster: createSlackPoster(handle.app.client),
+    poster: createSlackPoster(handle.app.client, { logger: options.logger }),
     ...(handle.port !== undefined ? { port: handle.port } : {}),
     stopReceiving,
     idle: () => inFlight.drain(),

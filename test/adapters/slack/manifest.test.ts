@@ -42,8 +42,10 @@ describe('slack-manifest.json', () => {
   it('asks for the minimal scopes: one per thing the bot does', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
       'app_mentions:read', // hear @Shammie
+      'channels:history', // read back an uncertain daily post instead of posting it twice
       'chat:write', // answer and post the daily paper
       'commands', // /shammie
+      'groups:history', // the same, in private channels
       'im:history', // hear direct messages (message.im)
     ]);
   });

@@ -21,6 +21,8 @@ export interface StartDiscordOptions {
   random?: () => number;
   /** Zone of "today" for /daily show (IANA), default UTC. */
   timezone?: string;
+  /** Told of every interaction's handling as it starts, so a shutdown can wait for replies. */
+  track?: (work: Promise<unknown>) => void;
   /** Corpus size above which slow work is deferred first (see handle-interaction.ts). */
   deferAbovePapers?: number;
   /** Per-user rate limits (default: `createInteractionLimits` on `now`). */
@@ -53,12 +55,14 @@ export function attachHandlers(
   client: Client,
   handler: ReturnType<typeof createInteractionHandler>,
   logger: Logger,
+  track?: (work: Promise<unknown>) => void,
 ): void {
   client.on(Events.InteractionCreate, (interaction) => {
     // The handler never rejects, but a listener must not leave a promise unhandled.
-    handler(interaction).catch((error: unknown) =>
+    const work = handler(interaction).catch((error: unknown) =>
       logger.error({ err: error, interactionId: interaction.id }, 'interaction handler crashed'),
     );
+    track?.(work);
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
@@ -102,7 +106,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
       ? { deferAbovePapers: options.deferAbovePapers }
       : {}),
   });
-  attachHandlers(client, handler, logger);
+  attachHandlers(client, handler, logger, options.track);
   client.once(Events.ClientReady, (ready) => {
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to Discord');
   });

@@ -1,7 +1,7 @@
 import type { StartDiscordOptions } from '../discord/start-discord.ts';
 import type { StartSlackOptions } from '../slack/start-slack.ts';
 import type { DailyPoster } from './daily-port.ts';
-import { createInFlight, type InFlight } from './in-flight.ts';
+import { createInFlight } from './in-flight.ts';
 
 /**
  * A running platform adapter as boot needs it: something to post with, and the three steps of
@@ -57,48 +57,32 @@ export async function startRealSlack(options: StartSlackOptions): Promise<Platfo
 
 /** The slice of a discord.js client this module touches. */
 interface DiscordClientSlice {
-  rest: { request: (...args: never[]) => Promise<unknown> };
   ws: { destroy(): Promise<void> };
 }
 
 /**
- * The real Discord adapter, loaded only when Discord is configured. Replies are counted in
- * flight at the REST client, where every reply, edit and daily post goes out.
+ * The real Discord adapter, loaded only when Discord is configured. Every interaction's
+ * handling, reply included, is counted in flight from the moment it arrives.
  */
 export async function startRealDiscord(options: StartDiscordOptions): Promise<PlatformHandle> {
   const [{ startDiscord }, { createDiscordPoster }] = await Promise.all([
     import('../discord/start-discord.ts'),
     import('../discord/daily-poster.ts'),
   ]);
-  const bot = await startDiscord(options);
+  const inFlight = createInFlight();
+  const bot = await startDiscord({
+    ...options,
+    track: (work) => {
+      inFlight.track(work);
+    },
+  });
   const client = bot.client as unknown as DiscordClientSlice;
-  const inFlight = countRequests(client.rest);
   return {
     poster: createDiscordPoster(bot.client, { logger: options.logger }),
     // Leaving the gateway ends interactions; REST (and its token) lives on for the replies.
     stopReceiving: () => client.ws.destroy(),
-    idle: () => quiet(inFlight),
+    idle: () => inFlight.drain(),
     busy: () => inFlight.size,
     stop: () => bot.stop(),
   };
-}
-
-/**
- * Counts a REST client's requests in flight. A Discord handler runs synchronously from the
- * interaction event up to its first request, and from each response to its next request, so
- * "no request in flight across a turn of the event loop" means every handler is done.
- */
-function countRequests(rest: DiscordClientSlice['rest']): InFlight {
-  const inFlight = createInFlight();
-  const request = rest.request.bind(rest);
-  rest.request = (...args) => inFlight.track(request(...args));
-  return inFlight;
-}
-
-/** Resolves once nothing has been in flight for a whole turn of the event loop. */
-async function quiet(inFlight: InFlight): Promise<void> {
-  do {
-    await inFlight.drain();
-    await new Promise((resolve) => setImmediate(resolve));
-  } while (inFlight.size > 0);
 }

@@ -44,7 +44,9 @@ memory used. Stops by itself.
   --timeout S      seconds to wait for answers (default ${DEFAULT_TIMEOUT_S})
   --seed S         seed of the command mix (default shammie-load)
   --json FILE      also write the figures as JSON
-  --help           this text`;
+  --help           this text
+
+SHAMMIE_LOAD_CPU_PROF=DIR writes a V8 CPU profile of the bot process into DIR.`;
 
 export type ParsedLoadArgs =
   | { kind: 'run'; options: LoadOptions }

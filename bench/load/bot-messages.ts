@@ -26,6 +26,8 @@ export interface MemorySample {
   peakRssMB?: number;
   /** Taken after two full garbage collections. */
   afterGc: boolean;
+  /** Entries in discord.js's caches (users and channels seen in interactions, guilds). */
+  discordCache: { users: number; channels: number; guilds: number };
 }
 
 export type BotRequest = { type: 'sample'; id: number; gc: boolean } | { type: 'stop' };

@@ -76,6 +76,11 @@ async function main(): Promise<void> {
           arrayBuffersMB: m.arrayBuffers / MB,
           ...(peak !== undefined ? { peakRssMB: peak } : {}),
           afterGc: Boolean(request.gc && gc),
+          discordCache: {
+            users: discord.client.users.cache.size,
+            channels: discord.client.channels.cache.size,
+            guilds: discord.client.guilds.cache.size,
+          },
         };
         send({ type: 'sample', id: request.id, sample, logs: logger.counts });
       });

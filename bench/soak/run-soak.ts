@@ -149,7 +149,8 @@ async function main(): Promise<number> {
         log(
           `${minute().toFixed(2)} min: sent ${sent}, answered ${traffic.counts.answered}, ` +
             `RSS ${sample.rssMB.toFixed(1)} MB, heap ${sample.heapUsedMB.toFixed(1)} MB, ` +
-            `p99 ${millis(d.p99)} / ${millis(s.p99)} ms, load ${loadavg()[0]?.toFixed(2)}`,
+            `p99 ${millis(d.p99)} / ${millis(s.p99)} ms, discord.js users cached ` +
+            `${sample.discordCache.users}, load ${loadavg()[0]?.toFixed(2)}`,
         );
       }
       await sleep(5);
@@ -190,6 +191,7 @@ async function main(): Promise<number> {
   const latencyRows = samples.filter((s) => s.minute >= warm);
   const worst = (pick: (s: SoakSample) => number) =>
     Math.max(...latencyRows.map(pick).filter(Number.isFinite));
+  const lastSample = samples[samples.length - 1]?.memory;
   const report = [
     textTable(
       ['memory (after GC)', 'start MB', 'end MB', 'max MB', 'slope MB/min'],
@@ -213,6 +215,12 @@ async function main(): Promise<number> {
       `Slack ${millis(worst((s) => s.slackP99))} ms`,
     '',
     ...boundedLines(options, counts),
+    ...(lastSample
+      ? [
+          `discord.js caches at the end: ${lastSample.discordCache.users} users, ` +
+            `${lastSample.discordCache.channels} channels, ${lastSample.discordCache.guilds} guilds`,
+        ]
+      : []),
     ...(lastLogs.length > 0 ? ['last bot warnings/errors:', ...lastLogs.map((l) => `  ${l}`)] : []),
   ].join('\n');
   process.stdout.write(`${report}\n`);

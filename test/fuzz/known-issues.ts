@@ -8,9 +8,10 @@
 /**
  * src/chat/grammar.ts `parseCite`: `^(.*?)\s*(?:…)?\b(bibtex|bib|apa|mla)$` backtracks
  * quadratically over a long run of whitespace other than a line break inside the reference
- * (`.` stops at line breaks, so those are fast). Slack collapses runs of ASCII spaces and tabs,
- * but not U+3000, U+2003, U+000B and the like: `@Shammie cite a` + 40,000 × U+3000 + `b`
- * (a legal Slack message) blocks the event loop for about 5 s, stalling every other user.
+ * (`.` stops at line breaks, so those are fast): `cite a` + 40,000 × U+3000 + `b` takes about
+ * 2.5–5 s. The Slack adapter now refuses raw text over 4,000 characters before parsing
+ * (adapters/slack/request-text.ts), which bounds it there to about 20 ms; Discord options are
+ * capped at 500. `parseChat` itself (the core's grammar, also behind `shammie chat`) has no cap.
  */
 export const KNOWN_SLOW_CITE = /^\s*(?:cite|citation)\s[\s\S]*[^\S\n\r\u2028\u2029]{1000,}/i;
 

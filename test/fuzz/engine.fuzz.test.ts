@@ -103,7 +103,7 @@ describe('the engine over hostile corpora and hostile queries', () => {
           }
         },
       ),
-      fuzz(400),
+      fuzz(800),
     );
   });
 
@@ -117,7 +117,7 @@ describe('the engine over hostile corpora and hostile queries', () => {
         }
         expect(engine.lookup(known.id)).toBe(known);
       }),
-      fuzz(300),
+      fuzz(400),
     );
   });
 
@@ -158,7 +158,7 @@ describe('the engine over hostile corpora and hostile queries', () => {
           expect(engine.stats().papers).toBe(engine.papers.length);
         },
       ),
-      fuzz(250),
+      fuzz(500),
     );
   });
 
@@ -213,7 +213,7 @@ describe('the engine over hostile corpora and hostile queries', () => {
           }
         },
       ),
-      fuzz(400),
+      fuzz(800),
     );
   });
 

@@ -23,7 +23,7 @@ describe('Discord replies to hostile views of every kind', () => {
         expect(limitProblems(reply)).toEqual([]);
         expect(discordMentionProblems(reply)).toEqual([]);
       }),
-      fuzz(5000),
+      fuzz(10000),
     );
   });
 
@@ -61,7 +61,7 @@ describe('Discord replies to hostile views of every kind', () => {
           }
         },
       ),
-      fuzz(1500),
+      fuzz(3000),
     );
   });
 });
@@ -83,7 +83,7 @@ describe('Slack messages from hostile views of every kind', () => {
           expect(violations(message)).toEqual([]);
         },
       ),
-      fuzz(5000),
+      fuzz(10000),
     );
   });
 

@@ -77,7 +77,7 @@ describe('Slack answers to hostile messages over a hostile corpus', () => {
           }
         },
       ),
-      fuzz(300),
+      fuzz(600),
     );
   });
 });

@@ -147,7 +147,7 @@ describe('hostile Discord interactions through discord.js and the fake Discord',
         ).toEqual([]);
         expect(failures()).toEqual([]);
       }),
-      fuzz(600),
+      fuzz(1500),
     );
   });
 
@@ -160,7 +160,7 @@ describe('hostile Discord interactions through discord.js and the fake Discord',
         expect(choiceProblems(answers[0]?.data?.choices ?? [])).toEqual([]);
         expect(failures()).toEqual([]);
       }),
-      fuzz(400),
+      fuzz(600),
     );
   });
 
@@ -172,7 +172,7 @@ describe('hostile Discord interactions through discord.js and the fake Discord',
         expect(answers[0]?.data?.flags).toBe(64);
         expect(failures()).toEqual([]);
       }),
-      fuzz(200),
+      fuzz(400),
     );
   });
 });
@@ -252,7 +252,7 @@ describe('hostile Slack deliveries through Bolt and the fake Slack API', () => {
         expect(post && violations(asMessage(post))).toEqual([]);
         expect(failures()).toEqual([]);
       }),
-      fuzz(300),
+      fuzz(600),
     );
     // Anything a delivery was still going to post has been posted once the barrier answers.
     await h.barrier();
@@ -275,7 +275,7 @@ describe('hostile Slack deliveries through Bolt and the fake Slack API', () => {
         expect(violations(asMessage(answers[0] as RecordedCall))).toEqual([]);
         expect(failures()).toEqual([]);
       }),
-      fuzz(200),
+      fuzz(400),
     );
   });
 });

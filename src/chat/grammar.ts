@@ -1,4 +1,4 @@
-import { CITATION_FORMATS, type CitationFormat } from '../engine-types.ts';
+import type { CitationFormat } from '../engine-types.ts';
 
 /**
  * The one grammar of Slack mentions, Slack DMs, `/shammie` and `shammie chat`:
@@ -79,15 +79,35 @@ export function parseChat(text: string): ChatCommand {
 
 /** `cite REF [bibtex|apa|mla]`: a trailing format word (also `as apa`, `--format apa`) picks the style. */
 function parseCite(rest: string): ChatCommand {
-  const match = /^(.*?)\s*(?:\b(?:as|in)\s+|--format[\s=]+)?\b(bibtex|bib|apa|mla)$/i.exec(rest);
-  if (match) {
-    const word = (match[2] ?? '').toLowerCase();
-    const format = (word === 'bib' ? 'bibtex' : word) as CitationFormat;
-    if (CITATION_FORMATS.includes(format))
-      return { kind: 'cite', ref: (match[1] ?? '').trim(), format };
-  }
-  return { kind: 'cite', ref: rest, format: 'bibtex' };
+  // Read the last words from the end, not with one regular expression: linear on any input,
+  // and the reference keeps its own spacing.
+  const last = lastWord(rest, rest.length);
+  let word = last.word.toLowerCase();
+  if (word.startsWith('--format=')) word = word.slice('--format='.length);
+  const format = FORMAT_WORDS[word];
+  if (format === undefined) return { kind: 'cite', ref: rest, format: 'bibtex' };
+  let end = last.start;
+  const before = lastWord(rest, end);
+  if (['as', 'in', '--format'].includes(before.word.toLowerCase())) end = before.start;
+  return { kind: 'cite', ref: rest.slice(0, end).trim(), format };
 }
+
+/** The last whitespace-separated word of `text` before `end`, and where it starts. */
+function lastWord(text: string, end: number): { word: string; start: number } {
+  let stop = end;
+  while (stop > 0 && /\s/.test(text.charAt(stop - 1))) stop--;
+  let start = stop;
+  while (start > 0 && !/\s/.test(text.charAt(start - 1))) start--;
+  return { word: text.slice(start, stop), start };
+}
+
+/** Words that name a citation style. */
+const FORMAT_WORDS: Readonly<Record<string, CitationFormat>> = {
+  bibtex: 'bibtex',
+  bib: 'bibtex',
+  apa: 'apa',
+  mla: 'mla',
+};
 
 /** `daily [DATE]`, `daily subscribe [HH:MM] [ZONE]`, `daily unsubscribe`, `daily status`. */
 function parseDaily(rest: string): ChatCommand {

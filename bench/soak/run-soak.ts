@@ -50,12 +50,12 @@ function boundedLines(options: SoakOptions, counts: TrafficCounts): string[] {
   const botMinutes = options.minutes * options.timeScale;
   const ttl = (ms: number) =>
     `${ms / 60_000} min TTL${botMinutes >= ms / 60_000 ? ', reached' : ''}`;
-  const users = Object.values(counts.sent).reduce((a, b) => a + b, 0);
+  const users = options.users ?? Object.values(counts.sent).reduce((a, b) => a + b, 0);
   return [
     `Discord button store: ${counts.discordButtons} custom_ids handed out; cap ${DEFAULT_STORE_CAPACITY}, ${ttl(DEFAULT_STORE_TTL_MS)}`,
     `Slack paging store: ${counts.slackPages} More results keys; cap ${PAGING_MAX_ENTRIES}, ${ttl(PAGING_TTL_MS)}`,
     `Slack dedupe: ${counts.slackEvents} deliveries (up to 2 keys each); cap ${DEDUPE_MAX_ENTRIES} keys, ${ttl(DEDUPE_TTL_MS)}`,
-    `Rate-limit buckets: ${users} distinct users (one per command); cap ${DEFAULT_MAX_KEYS}, idle buckets dropped after 10 s`,
+    `Rate-limit buckets: ${users} distinct users${options.users === undefined ? ' (one per command)' : ''}; cap ${DEFAULT_MAX_KEYS}, idle buckets dropped after 10 s`,
     `Bot clock: ${botMinutes.toFixed(1)} min elapsed (time scale ${options.timeScale})`,
   ];
 }

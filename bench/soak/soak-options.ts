@@ -16,6 +16,8 @@ export interface SoakOptions {
   timeScale: number;
   /** Share of searches that carry a word never seen before (people type anything). */
   novelWords: number;
+  /** Distinct users, taking turns; undefined: every command from a new user. */
+  users?: number;
   corpus: string;
   seed: string;
   json?: string;
@@ -35,6 +37,8 @@ after full garbage collections and reports its trend. Stops by itself.
   --time-scale K   run the bot's clock K times faster, so that 15- and 60-minute expiry
                    happens within the soak (default 1: real time)
   --novel-words F  share of searches with a never-seen word (default 0.2)
+  --users N        N users taking turns (default: every command from a new user, the worst
+                   case for per-user state)
   --corpus PATH    corpus file or folder (default ./corpus)
   --seed S         seed of the command mix (default shammie-soak)
   --json FILE      also write every sample and the figures as JSON
@@ -58,6 +62,7 @@ export function parseSoakArgs(argv: readonly string[]): ParsedSoakArgs {
         warmup: { type: 'string' },
         'time-scale': { type: 'string' },
         'novel-words': { type: 'string' },
+        users: { type: 'string' },
         corpus: { type: 'string' },
         seed: { type: 'string' },
         json: { type: 'string' },
@@ -82,7 +87,8 @@ export function parseSoakArgs(argv: readonly string[]): ParsedSoakArgs {
   const warmupS = number('warmup', 30, (v) => Number.isFinite(v) && v >= 0);
   const timeScale = number('time-scale', 1, (v) => positive(v) && v <= 1000);
   const novelWords = number('novel-words', 0.2, (v) => v >= 0 && v <= 1);
-  for (const v of [minutes, rate, sampleS, warmupS, timeScale, novelWords]) {
+  const users = number('users', 0, (v) => Number.isInteger(v) && v >= 1);
+  for (const v of [minutes, rate, sampleS, warmupS, timeScale, novelWords, users]) {
     if (typeof v === 'string') return { kind: 'error', message: v };
   }
   return {
@@ -94,6 +100,7 @@ export function parseSoakArgs(argv: readonly string[]): ParsedSoakArgs {
       warmupS: warmupS as number,
       timeScale: timeScale as number,
       novelWords: novelWords as number,
+      ...(values.users !== undefined ? { users: users as number } : {}),
       corpus: (values.corpus as string | undefined) ?? 'corpus',
       seed: (values.seed as string | undefined) ?? 'shammie-soak',
       ...(values.json !== undefined ? { json: values.json as string } : {}),

@@ -176,7 +176,7 @@ export function createTraffic(
   slack: SlackWorld,
   papers: readonly Paper[],
   random: Random,
-  options: { novelWords: number },
+  options: { novelWords: number; users?: number },
 ): Traffic {
   const pending = new Map<string, Pending>();
   const pagesAtHand: DiscordButton[] = [];
@@ -224,7 +224,7 @@ export function createTraffic(
 
   function tick(): void {
     n += 1;
-    const user = n;
+    const user = options.users === undefined ? n : n % options.users;
     const kind = weighted(ACTIONS, random);
     switch (kind) {
       case 'discord-page':

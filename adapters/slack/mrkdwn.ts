@@ -9,6 +9,7 @@ import { ELLIPSIS } from './limits.ts';
 export function escapeMrkdwn(text: string): string {
   return text
     .replace(CONTROL_CHARACTERS, '')
+    .replace(LONE_SURROGATE, '\uFFFD')
     .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
@@ -16,6 +17,21 @@ export function escapeMrkdwn(text: string): string {
  * Control characters other than tab and newline show as nothing (or as boxes) in Slack, and
  * each costs six characters of the message's JSON size limit (`\u0000`): they are dropped.
  */
+/**
+ * Half of a surrogate pair is not text: Slack's form encoding would merge it with the next
+ * character. It becomes the replacement character, as on Discord.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Each run of white space that holds a line break becomes one space: a snippet or a link label
+ * is one line. One greedy match per run keeps this linear (a pattern with a lazy space run
+ * around the line break retries from every space of a long run, quadratic in its length).
+ */
+function joinLines(text: string): string {
+  return text.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run));
+}
+
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
@@ -61,7 +77,7 @@ export function snippetToMrkdwn(snippet: Snippet, max: number): string {
   let out = '';
   for (const segment of snippet) {
     // A snippet is one passage: line breaks in the abstract would break the quote it sits in.
-    const escaped = escapeMrkdwn(segment.text.replace(/\s*\n\s*/g, ' '));
+    const escaped = escapeMrkdwn(joinLines(segment.text));
     const piece = segment.match ? bold(escaped) : escaped;
     if (out.length + piece.length > max) {
       // Cut inside a plain piece; a bold piece is dropped whole rather than left unclosed.
@@ -81,7 +97,7 @@ export function isLinkableUrl(url: string): boolean {
 
 /** `<url|label>` with the label escaped; just the escaped label when the URL cannot be linked. */
 export function mrkdwnLink(url: string | undefined, label: string): string {
-  const text = escapeMrkdwn(label).replace(/\s*\n\s*/g, ' ');
+  const text = joinLines(escapeMrkdwn(label));
   if (url === undefined || !isLinkableUrl(url)) return text;
   return `<${url.replace(/&/g, '&amp;')}|${text}>`;
 }

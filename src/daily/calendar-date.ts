@@ -79,6 +79,13 @@ export function parseCalendarDate(input: unknown): number {
     );
   }
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1) {
+    // Year 0 does not exist in the calendar people write (1 BC is followed by AD 1).
+    throw new ShammieError(
+      'BAD_DATE',
+      `${text} is before year 1: write a date from 0001-01-01 on, for example ${EXAMPLE_DATE}.`,
+    );
+  }
   if (month < 1 || month > 12) {
     throw new ShammieError(
       'BAD_DATE',

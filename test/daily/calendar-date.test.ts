@@ -30,6 +30,10 @@ describe('calendar dates', () => {
     expect(() => parseCalendarDate('2023-02-29')).toThrow(/February 2023 has 28 days/);
   });
 
+  it('refuses year 0 with a message that names the date as typed', () => {
+    expect(() => parseCalendarDate('0000-01-01')).toThrow(/0000-01-01 is before year 1/);
+  });
+
   it('allows spaces around a date', () => {
     expect(parseCalendarDate(' 2024-03-15\n')).toBe(parseCalendarDate('2024-03-15'));
   });

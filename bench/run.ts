@@ -3,6 +3,7 @@
  * docs/performance.md). Each size is measured in processes of its own; this process only
  * prepares corpora, hands out jobs, and prints the report.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
@@ -31,6 +32,17 @@ const ROOT = resolve(BENCH_DIR, '..');
 const log = (line: string): void => {
   process.stderr.write(`${line}\n`);
 };
+
+/** The commit measured, and whether the core or the adapters had uncommitted changes. */
+function projectVersion(): { commit?: string; dirty?: boolean } {
+  const git = (args: string[]): string | undefined => {
+    const out = spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' });
+    return out.status === 0 ? out.stdout.trim() : undefined;
+  };
+  const commit = git(['rev-parse', '--short', 'HEAD']);
+  const status = git(['status', '--porcelain', '--', 'src', 'adapters']);
+  return commit === undefined ? {} : { commit, dirty: status !== undefined && status !== '' };
+}
 
 /** The SciFact train claims, in the seeded order every size times them in. */
 async function orderedClaims(options: BenchOptions): Promise<string[]> {
@@ -77,8 +89,9 @@ async function main(): Promise<number> {
     heapMB: options.heapMB,
     timeoutS: options.timeoutS,
   };
+  const version = projectVersion();
   log(
-    `bench: sizes ${options.sizes.join(', ')}; ${claims.length} claims timed; repeat ${options.repeat}; load average ${loadavg()
+    `bench: ${version.commit ? `commit ${version.commit}${version.dirty ? ' with uncommitted changes in src or adapters' : ''}; ` : ''}sizes ${options.sizes.join(', ')}; ${claims.length} claims timed; repeat ${options.repeat}; load average ${loadavg()
       .map((x) => x.toFixed(2))
       .join(' ')} on ${cpus().length} cores`,
   );
@@ -130,6 +143,7 @@ async function main(): Promise<number> {
   if (options.json) {
     const report = {
       settings: { ...options, claimsTimed: claims.length },
+      project: version,
       machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model },
       sizes: results,
       targets: atTarget ? targets : undefined,

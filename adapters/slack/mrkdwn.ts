@@ -28,6 +28,12 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * is one line. One greedy match per run keeps this linear (a pattern with a lazy space run
  * around the line break retries from every space of a long run, quadratic in its length).
  */
+/** True when the text holds half of a surrogate pair (it would not survive a round trip). */
+export function hasLoneSurrogate(text: string): boolean {
+  LONE_SURROGATE.lastIndex = 0;
+  return LONE_SURROGATE.test(text);
+}
+
 function joinLines(text: string): string {
   return text.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run));
 }

@@ -10,7 +10,6 @@ import { COMMANDS } from '../../adapters/discord/commands/index.ts';
 import { choiceProblems, limitProblems } from '../../adapters/discord/limits.ts';
 import type { ReplyPayload } from '../../adapters/discord/reply-payload.ts';
 import type { SlackMessage } from '../../adapters/slack/blocks/block-kit.ts';
-import { decodeSlackText } from '../../adapters/slack/decode-slack-text.ts';
 import { createEngine, type Paper } from '../../src/index.ts';
 import {
   type RawOption,
@@ -30,7 +29,6 @@ import { discordMentionProblems } from './discord-checks.ts';
 import { FUZZ_SEED, fuzz } from './fuzz-settings.ts';
 import { hostileCorpus } from './hostile-papers.ts';
 import { hostileString, MENTION_PIECES } from './hostile-strings.ts';
-import { KNOWN_SLOW_CITE } from './known-issues.ts';
 
 /** Slack's longest message text; longer ones are cut by Slack before they reach the bot. */
 const SLACK_MAX_TEXT = 40_000;
@@ -204,8 +202,7 @@ const slackText = fc
     ),
     { minLength: 1, maxLength: 4 },
   )
-  .map((parts) => parts.join(' ').slice(0, SLACK_MAX_TEXT))
-  .filter((text) => !KNOWN_SLOW_CITE.test(decodeSlackText(text)));
+  .map((parts) => parts.join(' ').slice(0, SLACK_MAX_TEXT));
 
 /**
  * The answers to a mention: posts in its thread, or a message only the asker sees there

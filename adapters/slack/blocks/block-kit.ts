@@ -1,5 +1,5 @@
 import { SLACK_LIMITS } from '../limits.ts';
-import { escapeMrkdwn, truncateMrkdwn } from '../mrkdwn.ts';
+import { escapeMrkdwn, hasLoneSurrogate, truncateMrkdwn } from '../mrkdwn.ts';
 
 /**
  * The slice of Block Kit Shammie uses, as plain data. Builders here apply each field's own limit;
@@ -98,14 +98,19 @@ export function context(...escapedParts: string[]): ContextBlock {
   };
 }
 
-/** A button with a raw label; undefined when its value would not fit (a value is never cut). */
+/**
+ * A button with a raw label; undefined when its value would not fit or would not survive the
+ * round trip (a value is never cut or altered: it names a paper or a page).
+ */
 export function button(
   label: string,
   actionId: string,
   value: string,
   style?: 'primary',
 ): Button | undefined {
-  if (value === '' || value.length > SLACK_LIMITS.buttonValue) return undefined;
+  if (value === '' || value.length > SLACK_LIMITS.buttonValue || hasLoneSurrogate(value)) {
+    return undefined;
+  }
   return {
     type: 'button',
     action_id: actionId.slice(0, SLACK_LIMITS.id),

@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options } from 'discord.js';
 import type { Engine } from '../../src/index.ts';
 import type { DiscordConfig } from '../shared/config.ts';
 import type { DailyCommands } from '../shared/daily-port.ts';
@@ -34,6 +34,9 @@ export interface DiscordBot {
   stop(): Promise<void>;
 }
 
+/** Users discord.js keeps in memory at most. */
+export const USER_CACHE_SIZE = 1000;
+
 /**
  * The discord.js client Shammie runs: Guilds intent only (slash commands need nothing
  * privileged), mentions parsed nowhere by default, REST to `DISCORD_API_URL` when set, with
@@ -43,6 +46,15 @@ export function createDiscordClient(config: DiscordConfig, tuning: RestTuning = 
   return new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
+    // discord.js caches every user who ever sent an interaction and never sweeps them: bounded
+    // here (the bot's own user is kept), so memory stays flat however many people use it.
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      UserManager: {
+        maxSize: USER_CACHE_SIZE,
+        keepOverLimit: (user) => user.id === user.client.user.id,
+      },
+    }),
     rest: { ...restOptions(tuning), ...(config.apiUrl ? { api: config.apiUrl } : {}) },
   });
 }

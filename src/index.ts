@@ -51,7 +51,7 @@ export type {
 export { CITATION_FORMATS } from './engine-types.ts';
 export type { ShammieErrorCode } from './errors.ts';
 export { isShammieError, ShammieError } from './errors.ts';
-export type { BuildOptions } from './search/create-engine.ts';
+export type { BuildOptions, LoadEngineOptions } from './search/create-engine.ts';
 export { buildEngine, createEngine, loadEngine, MAX_QUERY_LENGTH } from './search/create-engine.ts';
 export { corpusFingerprint, SNAPSHOT_VERSION } from './search/snapshot.ts';
 export { corpusStats, DEFAULT_TOP_AUTHORS } from './stats.ts';

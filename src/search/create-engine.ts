@@ -87,14 +87,26 @@ export async function buildEngine(
   }
 }
 
+export interface LoadEngineOptions {
+  /**
+   * The caller has already made sure the papers are those the snapshot was made from (say, by a
+   * hash of the corpus files stored with it): skip hashing every paper's text again.
+   */
+  corpusChecked?: boolean;
+}
+
 /**
  * An engine from a snapshot and the same papers: `engine.toJSON()`'s value (or its JSON
  * text), or `engine.toBytes()`'s bytes. Throws a ShammieError when the snapshot is from
  * another version, another corpus, or damaged; callers then build the engine again.
  */
-export function loadEngine(snapshot: unknown, papers: readonly Paper[]): Engine {
+export function loadEngine(
+  snapshot: unknown,
+  papers: readonly Paper[],
+  options: LoadEngineOptions = {},
+): Engine {
   const parts = snapshot instanceof Uint8Array ? decodeSnapshot(snapshot) : partsFromJson(snapshot);
-  const { index, names } = indexFromParts(parts, papers);
+  const { index, names } = indexFromParts(parts, papers, options.corpusChecked === true);
   return engineOver(papers, index, names);
 }
 

@@ -91,12 +91,16 @@ export function snapshotParts(
 export function indexFromParts(
   parts: SnapshotParts,
   papers: readonly Paper[],
+  corpusChecked = false,
 ): { index: InvertedIndex; names: NameIndex } {
   const { meta, terms, nameWords, arrays } = parts;
   if (meta?.format !== 'shammie-index') throw badSnapshot('it is not a Shammie index');
   if (meta.version !== SNAPSHOT_VERSION)
     throw badSnapshot(`it is from version ${String(meta.version)}`);
-  if (meta.docCount !== papers.length || meta.corpus !== corpusFingerprint(papers)) {
+  if (
+    meta.docCount !== papers.length ||
+    (!corpusChecked && meta.corpus !== corpusFingerprint(papers))
+  ) {
     throw badSnapshot('it was built from another corpus');
   }
   if (!Array.isArray(terms) || !Array.isArray(nameWords) || !meta.params) {

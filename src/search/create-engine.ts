@@ -32,7 +32,7 @@ import {
   parseYearRange,
 } from './query-parser.ts';
 import { createVocabulary, queryTerms, SHORT_QUERY_TERMS } from './query-terms.ts';
-import { createScorer, type RankedDocs, topK, type WeightedTerm } from './scorer.ts';
+import { createScorer, docsWithAll, type RankedDocs, topK, type WeightedTerm } from './scorer.ts';
 import {
   decodeSnapshot,
   encodeSnapshot,
@@ -53,6 +53,12 @@ export const DEFAULT_SEARCH_LIMIT = 10;
 export const SIMILAR_TERMS = 25;
 /** Papers a topic's random pick is drawn from. */
 export const RANDOM_TOPIC_POOL = 20;
+/**
+ * Papers holding every word of a quoted phrase are checked for the words' order up to this
+ * many (exact totals); beyond, only those good enough to be shown are (a common phrase in a
+ * huge corpus would otherwise re-read tens of thousands of abstracts per query).
+ */
+export const PHRASE_CHECK_ALL = 2000;
 /** A title-words look-up must cover at least this share of its words to name a paper. */
 export const LOOKUP_MIN_COVERAGE = 0.5;
 
@@ -129,7 +135,15 @@ function engineOver(papers: readonly Paper[], index: InvertedIndex, names: NameI
   }
 
   /** Filters of a query and of the options, as one predicate over document numbers. */
-  function filterOf(query: ParsedQuery): ((doc: number) => boolean) | undefined {
+  /**
+   * The filters of a query as two checks over document numbers: `accept`, cheap (years,
+   * authors, and holding every word of each quoted phrase), and `verify`, the phrase's word
+   * order, run only on papers good enough to be shown.
+   */
+  function filterOf(query: ParsedQuery): {
+    accept?: (doc: number) => boolean;
+    verify?: (doc: number) => boolean;
+  } {
     const checks: Array<(doc: number) => boolean> = [];
     const year = query.year;
     if (year) checks.push((doc) => inYears(paperAt(doc).year, year));
@@ -143,16 +157,33 @@ function engineOver(papers: readonly Paper[], index: InvertedIndex, names: NameI
         );
       });
     }
-    for (const phrase of query.phrases) {
-      const sequence = analyze(phrase);
-      if (sequence.length === 0) continue;
-      checks.push((doc) => {
-        const paper = paperAt(doc);
-        return containsSequence(analyze(`${paper.title}\n${paper.abstract}`), sequence);
-      });
+    const sequences = query.phrases.map((phrase) => analyze(phrase)).filter((s) => s.length > 0);
+    let holding: Set<number> | undefined;
+    if (sequences.length > 0) {
+      const ids = [...new Set(sequences.flat())].map((term) => index.termIds.get(term));
+      const found = ids.every((id) => id !== undefined)
+        ? docsWithAll(index, ids as number[])
+        : new Set<number>();
+      holding = found;
+      checks.push((doc) => found.has(doc));
     }
-    if (checks.length === 0) return undefined;
-    return (doc) => checks.every((check) => check(doc));
+    const inOrder = (doc: number): boolean => {
+      const paper = paperAt(doc);
+      const text = analyze(`${paper.title}\n${paper.abstract}`);
+      return sequences.every((sequence) => containsSequence(text, sequence));
+    };
+    let verify: ((doc: number) => boolean) | undefined;
+    if (holding !== undefined) {
+      if (holding.size <= PHRASE_CHECK_ALL) {
+        // Few enough to check every one: the total stays exact.
+        for (const doc of holding) if (!inOrder(doc)) holding.delete(doc);
+      } else {
+        verify = inOrder;
+      }
+    }
+    const accept =
+      checks.length === 0 ? undefined : (doc: number) => checks.every((check) => check(doc));
+    return { ...(accept ? { accept } : {}), ...(verify ? { verify } : {}) };
   }
 
   function search(raw: string, options: SearchOptions = {}): SearchResult {
@@ -164,8 +195,9 @@ function engineOver(papers: readonly Paper[], index: InvertedIndex, names: NameI
     if (!hasContent(query)) {
       throw new ShammieError('EMPTY_QUERY', 'Type a few words to search for, e.g. “long context”.');
     }
-    const accept = filterOf(query);
-    const passes = (doc: number): boolean => !accept || accept(doc);
+    const { accept, verify } = filterOf(query);
+    const passes = (doc: number): boolean => (!accept || accept(doc)) && (!verify || verify(doc));
+    const cheap = (doc: number): boolean => !accept || accept(doc);
 
     // Papers named exactly (arXiv id, URL, DOI, or the whole title) come first.
     const pinned: number[] = [];
@@ -179,17 +211,17 @@ function engineOver(papers: readonly Paper[], index: InvertedIndex, names: NameI
     const terms = queryTerms(query.text, index, vocabulary);
     let ranked: RankedDocs;
     if (terms.terms.length > 0) {
-      const keep = (doc: number): boolean => !pinned.includes(doc) && passes(doc);
+      const keep = (doc: number): boolean => !pinned.includes(doc) && cheap(doc);
       let weighted = terms.terms;
       if (terms.typed.length > SHORT_QUERY_TERMS) {
         // Long queries are run again with feedback terms from their first results.
-        const first = topK(scorer.accumulate(weighted), FEEDBACK_DOCS, keep);
+        const first = topK(scorer.accumulate(weighted), FEEDBACK_DOCS, keep, verify);
         weighted = expandWithFeedback(index, weighted, first, (doc) => {
           const paper = paperAt(doc);
           return analyze(`${paper.title}\n${paper.abstract}`);
         });
       }
-      ranked = topK(scorer.accumulate(weighted), offset + limit, keep);
+      ranked = topK(scorer.accumulate(weighted), offset + limit, keep, verify);
     } else if (
       query.text === '' &&
       query.phrases.length === 0 &&

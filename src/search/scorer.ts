@@ -63,13 +63,14 @@ export function createScorer(index: InvertedIndex) {
 
 /**
  * The best `k` of the scored documents that pass `accept`, best first (ties by document
- * number, so results are deterministic), and how many passed in all.
+ * number, so results are deterministic), and how many passed in all. `verify`, a costly check,
+ * runs only on documents good enough to enter the best k (the total counts `accept` alone).
  */
 export function topK(
   scored: ScoredDocs,
   k: number,
   accept?: (doc: number) => boolean,
-  bonus?: (doc: number) => number,
+  verify?: (doc: number) => boolean,
 ): RankedDocs {
   // A min-heap of the k best so far, root = the worst of them.
   const heapDocs: number[] = [];
@@ -102,8 +103,9 @@ export function topK(
     if (accept && !accept(doc)) continue;
     total++;
     if (k <= 0) continue;
-    const score = (scored.scores[doc] ?? 0) + (bonus ? bonus(doc) : 0);
+    const score = scored.scores[doc] ?? 0;
     if (heapDocs.length < k) {
+      if (verify && !verify(doc)) continue;
       heapDocs.push(doc);
       heapScores.push(score);
       let c = heapDocs.length - 1;
@@ -116,7 +118,10 @@ export function topK(
     } else {
       const rootScore = heapScores[0] ?? 0;
       const rootDoc = heapDocs[0] ?? 0;
-      if (score > rootScore || (score === rootScore && doc < rootDoc)) {
+      if (
+        (score > rootScore || (score === rootScore && doc < rootDoc)) &&
+        (!verify || verify(doc))
+      ) {
         heapDocs[0] = doc;
         heapScores[0] = score;
         siftDown(0);
@@ -133,4 +138,26 @@ export function topK(
     scores: order.map((i) => heapScores[i] ?? 0),
     total,
   };
+}
+
+/** The documents that contain every one of `terms` (ascending), by merging sorted postings. */
+export function docsWithAll(index: InvertedIndex, terms: readonly number[]): Set<number> {
+  const lists = terms
+    .map((t) => index.docs.subarray(index.offsets[t] ?? 0, index.offsets[t + 1] ?? 0))
+    .sort((a, b) => a.length - b.length);
+  const [shortest, ...rest] = lists;
+  const out = new Set<number>();
+  if (!shortest) return out;
+  const cursors = rest.map(() => 0);
+  outer: for (const doc of shortest) {
+    for (let i = 0; i < rest.length; i++) {
+      const list = rest[i] as Uint32Array;
+      let at = cursors[i] ?? 0;
+      while (at < list.length && (list[at] ?? 0) < doc) at++;
+      cursors[i] = at;
+      if (list[at] !== doc) continue outer;
+    }
+    out.add(doc);
+  }
+  return out;
 }

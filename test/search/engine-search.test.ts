@@ -62,6 +62,20 @@ describe('search', () => {
     expect(engine.search('"texts long"').total).toBe(0);
   });
 
+  it('keeps the word order of a phrase shared by thousands of papers', () => {
+    // Over PHRASE_CHECK_ALL papers hold both words: only those shown are checked for order.
+    const many = Array.from({ length: 2500 }, (_, i) =>
+      paper({
+        id: `p${i}`,
+        title: `Study ${i}`,
+        abstract: i % 2 === 0 ? 'We study long context models.' : 'Context is long for models.',
+      }),
+    );
+    const result = createEngine(many).search('"long context"', { limit: 50 });
+    expect(result.hits).toHaveLength(50);
+    expect(result.hits.every((h) => Number(h.paper.id.slice(1)) % 2 === 0)).toBe(true);
+  });
+
   it('marks the matched words in each snippet', () => {
     const [hit] = engine.search('preferences images').hits;
     const marked = hit?.snippet.filter((s) => s.match).map((s) => s.text.toLowerCase());

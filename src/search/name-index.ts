@@ -1,5 +1,4 @@
 import type { Paper } from '../types.ts';
-import { ENGLISH_STOPWORDS } from './stopwords.ts';
 import { plainWords } from './text-analysis.ts';
 
 /**
@@ -15,10 +14,9 @@ export interface NameIndex {
   docs: Uint32Array;
 }
 
-/** The words of a paper's title and authors that autocomplete matches. */
+/** The words of a paper's title and authors that autocomplete matches, function words included. */
 export function nameWords(paper: Pick<Paper, 'title' | 'authors'>): string[] {
-  const words = plainWords(`${paper.title} ${paper.authors.join(' ')}`);
-  return Array.from(new Set(words.filter((w) => !ENGLISH_STOPWORDS.has(w))));
+  return Array.from(new Set(plainWords(`${paper.title} ${paper.authors.join(' ')}`)));
 }
 
 export function buildNameIndex(papers: readonly Pick<Paper, 'title' | 'authors'>[]): NameIndex {

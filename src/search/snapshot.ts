@@ -12,7 +12,7 @@ import type { NameIndex } from './name-index.ts';
  */
 
 /** Bumped whenever the index layout or the text analysis changes: older snapshots are rebuilt. */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 
 const MAGIC = 'SHAMIDX\u0001';
 

@@ -53,6 +53,11 @@ describe('autocomplete suggestions', () => {
     expect(engine.suggest('curated prompts')[0]?.id).toBe('lima');
   });
 
+  it('suggests titles that start with a function word when that is all that was typed', () => {
+    expect(engine.suggest('the')).not.toEqual([]);
+    expect(engine.suggest('an', 1)[0]?.id).toBe('pick');
+  });
+
   it('suggests by arXiv id', () => {
     expect(engine.suggest('2305.14196')[0]?.id).toBe('zero');
   });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   buildEngine,
@@ -59,7 +59,8 @@ const pauseUnless = (signal: AbortSignal | undefined) => async (): Promise<void>
   signal?.throwIfAborted();
 };
 
-const MAGIC = 'SHAMSNP1';
+/** Names the file's layout; a file of another layout is discarded and the index built again. */
+const MAGIC = 'SHAMSNP2';
 
 /** A hash of the corpus files' paths and contents, and of the snapshot format. */
 export async function corpusKey(corpus: string): Promise<string> {
@@ -107,47 +108,110 @@ export async function openEngine(options: OpenEngineOptions): Promise<OpenedEngi
   return { engine, problems, source: 'built', ...(key ? { key } : {}) };
 }
 
+// The snapshot file, written and read in pieces so that no copy of the whole corpus is ever
+// held at once:
+//   MAGIC | header JSON, space-padded to HEADER_BYTES (written last, once the sizes are known)
+//   | papers region: one line of the load problems' JSON, then one line per chunk of papers
+//     (a JSON array), each ending in '\n' (JSON never holds a raw newline), padded to 4 bytes
+//   | the index bytes (`engine.toBytes()`), 4-byte aligned so its arrays are used in place.
+
+const HEADER_BYTES = 256 - MAGIC.length;
+const PAPERS_START = MAGIC.length + HEADER_BYTES;
+/** Papers per JSON line: small enough that each line's text is a few MB, not the corpus. */
+const PAPERS_PER_LINE = 2000;
+/** How much of the papers region is read at a time. */
+const READ_BLOCK_BYTES = 8 * 1024 * 1024;
+
 interface SnapshotHeader {
   key: string;
+  papers: number;
   papersBytes: number;
+  indexBytes: number;
 }
+
+const pad4 = (n: number): number => (n + 3) & ~3;
 
 async function readSnapshot(
   file: string,
   key: string,
   logger: Logger,
 ): Promise<{ engine: Engine; problems: LoadProblem[] } | undefined> {
-  let bytes: Buffer;
+  let handle: FileHandle;
   try {
-    bytes = await readFile(file);
+    handle = await open(file, 'r');
   } catch {
     return undefined; // no snapshot yet
   }
   try {
-    if (bytes.toString('latin1', 0, MAGIC.length) !== MAGIC)
-      throw new Error('not a Shammie snapshot');
-    const headerLength = bytes.readUInt32LE(MAGIC.length);
-    const headerEnd = MAGIC.length + 4 + headerLength;
-    const header = JSON.parse(
-      bytes.toString('utf8', MAGIC.length + 4, headerEnd),
-    ) as SnapshotHeader;
+    const head = await readExactly(handle, 0, PAPERS_START);
+    if (head.toString('latin1', 0, MAGIC.length) !== MAGIC)
+      throw new Error('not a Shammie snapshot of this format');
+    const header = JSON.parse(head.toString('utf8', MAGIC.length)) as SnapshotHeader;
     if (header.key !== key) {
       logger.info({ file }, 'the corpus changed since the index snapshot was made: indexing again');
       return undefined;
     }
-    const papersEnd = headerEnd + header.papersBytes;
-    const stored = JSON.parse(bytes.toString('utf8', headerEnd, papersEnd)) as {
-      papers: Paper[];
-      problems: LoadProblem[];
-    };
-    const engine = loadEngine(bytes.subarray(papersEnd), stored.papers);
-    logger.info({ file, papers: stored.papers.length }, 'index loaded from its snapshot');
-    return { engine, problems: stored.problems };
+    const indexStart = PAPERS_START + pad4(header.papersBytes);
+    if ((await handle.stat()).size !== indexStart + header.indexBytes)
+      throw new Error('it is truncated or has trailing bytes');
+    const { papers, problems } = await readPapers(handle, header.papersBytes);
+    if (papers.length !== header.papers) throw new Error('its papers are damaged');
+    // Only the index's bytes stay alive (its arrays are views into them); the papers' JSON
+    // was read in blocks that are already garbage.
+    const bytes = await readExactly(handle, indexStart, header.indexBytes);
+    // The key is a hash of the corpus files, so the papers need no second fingerprint.
+    const engine = loadEngine(bytes, papers, { corpusChecked: true });
+    logger.info({ file, papers: papers.length }, 'index loaded from its snapshot');
+    return { engine, problems };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     logger.warn({ file, reason }, 'index snapshot discarded: indexing again');
     return undefined;
+  } finally {
+    await handle.close().catch(() => undefined);
   }
+}
+
+/** `length` bytes at `position`, in a buffer of their own (aligned, never pooled). */
+async function readExactly(handle: FileHandle, position: number, length: number): Promise<Buffer> {
+  const bytes = Buffer.allocUnsafeSlow(length);
+  let done = 0;
+  while (done < length) {
+    const { bytesRead } = await handle.read(bytes, done, length - done, position + done);
+    if (bytesRead === 0) throw new Error('it is truncated');
+    done += bytesRead;
+  }
+  return bytes;
+}
+
+/** The papers region, parsed one line at a time from blocks read in turn. */
+async function readPapers(
+  handle: FileHandle,
+  papersBytes: number,
+): Promise<{ papers: Paper[]; problems: LoadProblem[] }> {
+  const papers: Paper[] = [];
+  let problems: LoadProblem[] | undefined;
+  let carry = Buffer.alloc(0);
+  for (let at = 0; at < papersBytes; ) {
+    const block = await readExactly(
+      handle,
+      PAPERS_START + at,
+      Math.min(READ_BLOCK_BYTES, papersBytes - at),
+    );
+    at += block.byteLength;
+    const data = carry.byteLength > 0 ? Buffer.concat([carry, block]) : block;
+    let from = 0;
+    for (let end = data.indexOf(10, from); end !== -1; end = data.indexOf(10, from)) {
+      const parsed: unknown = JSON.parse(data.toString('utf8', from, end));
+      if (!Array.isArray(parsed)) throw new Error('its papers are damaged');
+      if (problems === undefined) problems = parsed as LoadProblem[];
+      else for (const paper of parsed) papers.push(paper as Paper);
+      from = end + 1;
+    }
+    carry = Buffer.from(data.subarray(from)); // a copy: `data` may be the block, freed next
+  }
+  if (carry.byteLength > 0 || problems === undefined) throw new Error('its papers are damaged');
+  return { papers, problems };
 }
 
 async function writeSnapshot(
@@ -160,18 +224,48 @@ async function writeSnapshot(
   logger: Logger,
 ): Promise<void> {
   const temp = `${file}.${process.pid}.tmp`;
+  let handle: FileHandle | undefined;
   try {
-    // Both JSON parts are padded with spaces to 4-byte multiples, so the index arrays that
-    // follow start aligned and are used in place when the file is read back.
-    const stored = padded(JSON.stringify({ papers, problems }));
-    const header = padded(JSON.stringify({ key, papersBytes: stored.byteLength }));
-    const length = Buffer.alloc(4);
-    length.writeUInt32LE(header.byteLength);
     await mkdir(dataDir, { recursive: true });
-    await writeFile(temp, [Buffer.from(MAGIC, 'latin1'), length, header, stored, engine.toBytes()]);
+    handle = await open(temp, 'w');
+    const out = handle;
+    let position = PAPERS_START;
+    const put = async (bytes: Uint8Array): Promise<void> => {
+      for (let done = 0; done < bytes.byteLength; ) {
+        const { bytesWritten } = await out.write(bytes, done, bytes.byteLength - done, position);
+        done += bytesWritten;
+        position += bytesWritten;
+      }
+    };
+    // A chunk of papers at a time: the whole corpus as one string would be hundreds of MB
+    // alive next to the papers and the engine.
+    await put(Buffer.from(`${JSON.stringify(problems)}\n`, 'utf8'));
+    for (let i = 0; i < papers.length; i += PAPERS_PER_LINE) {
+      await put(Buffer.from(`${JSON.stringify(papers.slice(i, i + PAPERS_PER_LINE))}\n`, 'utf8'));
+    }
+    const papersBytes = position - PAPERS_START;
+    await put(Buffer.alloc(pad4(papersBytes) - papersBytes, ' '));
+    const index = engine.toBytes();
+    await put(index);
+    const header: SnapshotHeader = {
+      key,
+      papers: papers.length,
+      papersBytes,
+      indexBytes: index.byteLength,
+    };
+    const head = Buffer.alloc(PAPERS_START, ' ');
+    head.write(MAGIC, 0, 'latin1');
+    const json = JSON.stringify(header);
+    if (Buffer.byteLength(json) > HEADER_BYTES) throw new Error('the snapshot header is too long');
+    head.write(json, MAGIC.length, 'utf8');
+    position = 0;
+    await put(head);
+    await handle.close();
+    handle = undefined;
     // Renaming is atomic: a crash leaves the old snapshot or the new one, never half of one.
     await rename(temp, file);
   } catch (error) {
+    await handle?.close().catch(() => undefined);
     await rm(temp, { force: true }).catch(() => undefined);
     const reason = error instanceof Error ? error.message : String(error);
     logger.warn(
@@ -179,10 +273,4 @@ async function writeSnapshot(
       'could not save the index snapshot; the next start will index again',
     );
   }
-}
-
-function padded(json: string): Buffer {
-  const bytes = Buffer.from(json, 'utf8');
-  const extra = (4 - (bytes.byteLength % 4)) % 4;
-  return extra === 0 ? bytes : Buffer.concat([bytes, Buffer.from(' '.repeat(extra))]);
 }

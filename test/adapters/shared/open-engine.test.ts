@@ -72,6 +72,43 @@ describe('opening the engine through a snapshot in the data directory', () => {
     expect((await openEngine({ corpus, dataDir, logger })).source).toBe('snapshot');
   });
 
+  it('keeps every paper and load problem through a snapshot written in many pieces', async () => {
+    const { logger } = recordingLogger();
+    // Thousands of papers span several of the file's JSON lines; non-ASCII text and a bad
+    // line (a load problem) must come back exactly as they were read.
+    const lines = Array.from({ length: 4500 }, (_, i) =>
+      paper(
+        `p${i}`,
+        `Étude ${i} of naïve “quotes”`,
+        `Abstract ${i} — with emoji 🧬 and\nnewlines.`,
+      ),
+    );
+    writeFileSync(corpus, `${lines.join('\n')}\nnot json at all\n`);
+    const built = await openEngine({ corpus, dataDir, logger });
+    const loaded = await openEngine({ corpus, dataDir, logger });
+    expect(loaded.source).toBe('snapshot');
+    expect(loaded.engine.papers).toEqual(built.engine.papers);
+    expect(loaded.problems).toEqual(built.problems);
+    expect(loaded.problems).toHaveLength(1);
+    expect(loaded.engine.search('Étude 4321').hits[0]?.paper.id).toBe('p4321');
+  });
+
+  it('discards a snapshot whose papers are damaged or whose layout is older', async () => {
+    const { logger, lines } = recordingLogger();
+    await openEngine({ corpus, dataDir, logger });
+    const file = join(dataDir, SNAPSHOT_FILE);
+    const bytes = readFileSync(file);
+    const brokenPapers = Buffer.from(bytes);
+    brokenPapers[bytes.indexOf('"id"')] = 0x7b; // a '{' where a key's quote was
+    const olderLayout = Buffer.from(bytes);
+    olderLayout.write('SHAMSNP1', 0, 'latin1');
+    for (const damaged of [brokenPapers, olderLayout]) {
+      writeFileSync(file, damaged);
+      expect((await openEngine({ corpus, dataDir, logger })).source).toBe('built');
+    }
+    expect(lines.filter((l) => l.msg.includes('snapshot discarded'))).toHaveLength(2);
+  });
+
   it('keeps working when the data directory cannot be written', async () => {
     const { logger, lines } = recordingLogger();
     const notADirectory = join(dir, 'file');

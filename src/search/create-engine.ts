@@ -84,11 +84,15 @@ export async function buildEngine(
   for (;;) {
     const step = steps.next();
     if (step.done) {
+      await options.pause?.();
       const names = buildNameIndex(papers);
+      await options.pause?.();
+      const engine = engineOver(papers, step.value, names);
       options.onProgress?.(papers.length, papers.length);
-      return engineOver(papers, step.value, names);
+      return engine;
     }
-    options.onProgress?.(step.value, papers.length);
+    // Two passes over the papers: half a step of progress each.
+    options.onProgress?.(Math.min(papers.length, Math.floor(step.value / 2)), papers.length);
     await options.pause?.();
   }
 }
@@ -120,7 +124,12 @@ function engineOver(papers: readonly Paper[], index: InvertedIndex, names: NameI
   const directory = createPaperDirectory(papers);
   const scorer = createScorer(index);
   const vocabulary = createVocabulary(index);
-  const authorWords = papers.map((p) => plainWords(p.authors.join(' ')));
+  // Author words are needed only by author: filters, so they are made on first use.
+  let authorWords: string[][] | undefined;
+  const authorWordsOf = (doc: number): string[] => {
+    authorWords ??= papers.map((p) => plainWords(p.authors.join(' ')));
+    return authorWords[doc] ?? [];
+  };
   const summaries = new Map<string, Summary>();
   let stats: CorpusStats | undefined;
 
@@ -151,7 +160,7 @@ function engineOver(papers: readonly Paper[], index: InvertedIndex, names: NameI
       const wanted = plainWords(author);
       if (wanted.length === 0) continue;
       checks.push((doc) => {
-        const words = authorWords[doc] ?? [];
+        const words = authorWordsOf(doc);
         return wanted.every((w) =>
           words.some((a) => a === w || (w.length >= 3 && a.startsWith(w))),
         );

@@ -75,9 +75,10 @@ export function buildIndex(
 }
 
 /**
- * The same build in steps: yields the number of documents analysed so far every
- * `BUILD_STEP` documents, so a caller can report progress and let other work run between
- * steps (a bot keeps answering while a large corpus indexes).
+ * The same build in steps, so a caller can report progress and let other work run between
+ * steps (a bot keeps answering while a large corpus indexes). It makes two passes over the
+ * documents (analysis, then postings) and yields every `BUILD_STEP` documents how many of the
+ * 2 × N document steps are done.
  */
 export function* buildIndexSteps(
   documents: readonly IndexedFields[],
@@ -139,6 +140,7 @@ export function* buildIndexSteps(
   const weights = new Float32Array(postings);
 
   for (let d = 0; d < documents.length; d++) {
+    if (d > 0 && d % BUILD_STEP === 0) yield documents.length + d;
     const norms = fieldParams.map((p, f) => {
       const length = fieldLengths[d * FIELD_COUNT + f] ?? 0;
       return p.weight / (1 - p.b + (p.b * length) / (avg[f] ?? 1));

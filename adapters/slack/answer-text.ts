@@ -1,7 +1,13 @@
 import type { Origin, Reply } from './reply-deps.ts';
 import { replyToText } from './reply-to-text.ts';
 import { readRequestText } from './request-text.ts';
-import { type Asker, rateLimited, replyOrApology, type SlackRuntime } from './runtime.ts';
+import {
+  type Asker,
+  letOthersAck,
+  rateLimited,
+  replyOrApology,
+  type SlackRuntime,
+} from './runtime.ts';
 
 /** One text request (a mention, a DM or `/shammie`) as the listeners hand it over. */
 export interface TextRequest {
@@ -33,6 +39,9 @@ export async function answerText(runtime: SlackRuntime, request: TextRequest): P
     );
     return read.refused;
   }
+  // The core's work is synchronous: let the acknowledgements of deliveries already waiting go
+  // out first, so a burst is acknowledged within Slack's 3 s rather than after all the answers.
+  await letOthersAck();
   return replyOrApology(runtime, request.requestId, () =>
     replyToText(read.text, runtime.deps, request.origin),
   );

@@ -135,3 +135,11 @@ export async function postSafely(
     return false;
   }
 }
+
+/**
+ * Waits one turn of the event loop (after pending I/O): requests that arrived meanwhile are
+ * read and acknowledged before this one's synchronous work starts.
+ */
+export function letOthersAck(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -1,5 +1,11 @@
 import { replyToAction } from '../reply-to-action.ts';
-import { postSafely, rateLimited, replyOrApology, type SlackRuntime } from '../runtime.ts';
+import {
+  letOthersAck,
+  postSafely,
+  rateLimited,
+  replyOrApology,
+  type SlackRuntime,
+} from '../runtime.ts';
 import { type ChatClient, describeError, type RespondFn } from '../slack-client.ts';
 
 /** The slice of a `block_actions` delivery this listener reads. */
@@ -26,6 +32,7 @@ export interface BlockActionArgs {
 export function createBlockActionsListener(runtime: SlackRuntime) {
   return async ({ action, body, ack, respond, client }: BlockActionArgs): Promise<void> => {
     await ack();
+    await letOthersAck();
     const requestId = body.trigger_id;
     const asker = { teamId: body.user?.team_id ?? body.team?.id, userId: body.user?.id };
     const reply =

@@ -44,7 +44,11 @@ describe('the chat grammar', () => {
   it('reads a trailing format after a very long reference', () => {
     const ref = `a${'\u3000'.repeat(40_000)}b`;
     expect(parseChat(`cite ${ref} apa`)).toEqual({ kind: 'cite', ref, format: 'apa' });
-    expect(parseChat('cite LIMA --format=mla')).toEqual({ kind: 'cite', ref: 'LIMA', format: 'mla' });
+    expect(parseChat('cite LIMA --format=mla')).toEqual({
+      kind: 'cite',
+      ref: 'LIMA',
+      format: 'mla',
+    });
   });
 
   it('reads the daily subcommands', () => {

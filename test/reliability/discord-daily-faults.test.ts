@@ -12,10 +12,10 @@ import {
   times,
 } from '../adapters/discord/fake-discord.ts';
 import { APPLICATION_ID, CHANNEL_ID } from '../adapters/discord/raw-interactions.ts';
-import { recordingLogger } from '../adapters/discord/recording-logger.ts';
 import { tinyEngine } from '../adapters/discord/tiny-corpus.ts';
 import { fakeClock, instance } from '../adapters/scheduler/helpers.ts';
 import { tempDir } from '../adapters/scheduler/temp-dir.ts';
+import { recordingLogger } from '../adapters/shared/recording-logger.ts';
 import { watchUnhandledRejections } from './helpers.ts';
 
 /**

@@ -6,12 +6,12 @@ import { webClientOptions } from '../../adapters/slack/web-api-policy.ts';
 import { type DailyView, dailyView } from '../../src/index.ts';
 import { fakeClock, instance } from '../adapters/scheduler/helpers.ts';
 import { tempDir } from '../adapters/scheduler/temp-dir.ts';
+import { recordingLogger } from '../adapters/shared/recording-logger.ts';
 import {
   type FakeSlackApi,
   slackRateLimited,
   startFakeSlackApi,
 } from '../adapters/slack/fake-slack-api.ts';
-import { recordingLogger } from '../adapters/slack/recording-logger.ts';
 import { tinyEngine } from '../adapters/slack/reply-deps-fixture.ts';
 import { watchUnhandledRejections } from './helpers.ts';
 

@@ -9,9 +9,9 @@ import { limitProblems } from '../../../adapters/discord/limits.ts';
 import { createDiscordClient } from '../../../adapters/discord/start-discord.ts';
 import { PostError } from '../../../adapters/shared/daily-port.ts';
 import { type DailyView, dailyView, type Engine } from '../../../src/index.ts';
+import { recordingLogger } from '../shared/recording-logger.ts';
 import { type FakeDiscord, startFakeDiscord } from './fake-discord.ts';
 import { APPLICATION_ID, CHANNEL_ID } from './raw-interactions.ts';
-import { recordingLogger } from './recording-logger.ts';
 import { tinyEngine } from './tiny-corpus.ts';
 
 let engine: Engine;

@@ -7,9 +7,9 @@ import {
   registerCommands,
 } from '../../../adapters/discord/register-commands.ts';
 import type { DiscordConfig } from '../../../adapters/shared/config.ts';
+import { recordingLogger } from '../shared/recording-logger.ts';
 import { type FakeDiscord, startFakeDiscord } from './fake-discord.ts';
 import { APPLICATION_ID, GUILD_ID } from './raw-interactions.ts';
-import { recordingLogger } from './recording-logger.ts';
 
 let fake: FakeDiscord;
 /** What the fake Discord has registered; PUT replaces it, as the real bulk overwrite does. */

@@ -2,10 +2,10 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { commandDefinitions } from '../../../adapters/discord/commands/index.ts';
 import { type DiscordBot, startDiscord } from '../../../adapters/discord/start-discord.ts';
 import type { Engine } from '../../../src/index.ts';
+import { recordingLogger } from '../shared/recording-logger.ts';
 import { type FakeDiscord, startFakeDiscord } from './fake-discord.ts';
 import { attachFakeGateway, type FakeGateway } from './fake-gateway.ts';
 import { APPLICATION_ID, rawCommand } from './raw-interactions.ts';
-import { recordingLogger } from './recording-logger.ts';
 import { tinyEngine } from './tiny-corpus.ts';
 
 let engine: Engine;

@@ -7,9 +7,9 @@ import { attachHandlers, createDiscordClient } from '../../../adapters/discord/s
 import type { DailyCommands } from '../../../adapters/shared/daily-port.ts';
 import { createRateLimiter } from '../../../adapters/shared/rate-limit.ts';
 import type { Engine } from '../../../src/index.ts';
+import { recordingLogger } from '../shared/recording-logger.ts';
 import { type FakeDiscord, type RecordedCall, startFakeDiscord } from './fake-discord.ts';
 import { APPLICATION_ID } from './raw-interactions.ts';
-import { recordingLogger } from './recording-logger.ts';
 
 /** A real discord.js client whose REST calls go to a fake Discord, fed raw gateway payloads. */
 export interface Wiring {

@@ -15,7 +15,7 @@ import type {
   RespondMessage,
 } from '../../../adapters/slack/slack-client.ts';
 import { APOLOGY, type Engine } from '../../../src/index.ts';
-import { recordingLogger } from './recording-logger.ts';
+import { recordingLogger } from '../shared/recording-logger.ts';
 import { NOW, replyDeps } from './reply-deps-fixture.ts';
 
 /** A client that records what would be posted. */

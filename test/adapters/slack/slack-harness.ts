@@ -6,9 +6,9 @@ import {
   startSlack,
 } from '../../../adapters/slack/start-slack.ts';
 import type { Engine } from '../../../src/index.ts';
+import { type LogEntry, recordingLogger } from '../shared/recording-logger.ts';
 import { type FakeSlackApi, type RecordedCall, startFakeSlackApi } from './fake-slack-api.ts';
 import { eventEnvelope, mentionEvent } from './payloads.ts';
-import { type LogEntry, recordingLogger } from './recording-logger.ts';
 import { tinyEngine } from './reply-deps-fixture.ts';
 import { postSigned, type SignOptions } from './signed-request.ts';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SlackHandle, startSlack } from '../../../adapters/slack/start-slack.ts';
+import { recordingLogger } from '../shared/recording-logger.ts';
 import { type FakeSlackApi, startFakeSlackApi } from './fake-slack-api.ts';
 import { type FakeSocketMode, startFakeSocketMode } from './fake-socket-mode.ts';
 import { eventEnvelope, mentionEvent } from './payloads.ts';
-import { recordingLogger } from './recording-logger.ts';
 import { tinyEngine } from './reply-deps-fixture.ts';
 import { postsInThread } from './slack-harness.ts';
 

@@ -10,6 +10,7 @@ import {
 import type { DailyView } from '../../src/index.ts';
 import { type DailyPoster, PostError } from '../shared/daily-port.ts';
 import type { Logger } from '../shared/logger.ts';
+import { createUncertainAttempts, LOOKBACK_MS } from '../shared/uncertain-attempts.ts';
 import { plainLine } from './text.ts';
 import { dailyReply } from './to-reply.ts';
 
@@ -68,12 +69,8 @@ export function threadName(view: DailyView): string {
  * attempt at one day's post carries the same one.
  */
 const NONCE_LENGTH = 25;
-/** How far before an uncertain attempt the channel is read back (clocks differ a little). */
-export const LOOKBACK_MS = 5 * 60_000;
 /** Messages read back when looking for an earlier attempt: the channel's last 50 since then. */
 const LOOKUP_LIMIT = 50;
-/** Uncertain attempts are forgotten after this long: a post belongs to its date. */
-const UNCERTAIN_TTL_MS = 48 * 60 * 60_000;
 /** "A thread has already been created for this message": the earlier attempt opened it. */
 const THREAD_EXISTS = 160004;
 
@@ -123,8 +120,7 @@ export function createDiscordPoster(
 ): DailyPoster {
   const now = options.now ?? Date.now;
   const log = options.logger;
-  /** `channel date` → when its first uncertain attempt was made (epoch ms). */
-  const uncertain = new Map<string, number>();
+  const uncertain = createUncertainAttempts(now);
   let botId: string | undefined;
 
   const ownId = async (): Promise<string> => {
@@ -172,9 +168,7 @@ export function createDiscordPoster(
         nonce: dailyNonce(channelId, view.date),
         enforce_nonce: true,
       };
-      const key = `${channelId} ${view.date}`;
-      forgetOld(uncertain, now() - UNCERTAIN_TTL_MS);
-      const since = uncertain.get(key);
+      const since = uncertain.since(channelId, view.date);
       if (since !== undefined) {
         let earlier: string | undefined;
         try {
@@ -187,7 +181,7 @@ export function createDiscordPoster(
           );
         }
         if (earlier !== undefined) {
-          uncertain.delete(key);
+          uncertain.clear(channelId, view.date);
           log?.info(
             { channelId, date: view.date, messageId: earlier },
             'an earlier attempt at the daily post had gone through; not sending it again',
@@ -203,20 +197,12 @@ export function createDiscordPoster(
         })) as { id: string };
         messageId = message.id;
       } catch (error) {
-        if (mayHaveLanded(error)) uncertain.set(key, since ?? now());
+        if (mayHaveLanded(error)) uncertain.mark(channelId, view.date);
         throw toPostError(error);
       }
-      uncertain.delete(key);
+      uncertain.clear(channelId, view.date);
       await openThread(channelId, messageId, view);
       return { messageId };
     },
   };
-}
-
-/** Drops the entries of `map` older than `before` (insertion order is age order). */
-function forgetOld(map: Map<string, number>, before: number): void {
-  for (const [key, at] of map) {
-    if (at >= before) break;
-    map.delete(key);
-  }
 }

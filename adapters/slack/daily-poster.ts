@@ -1,6 +1,7 @@
 import type { DailyView } from '../../src/index.ts';
 import { type DailyPoster, PostError } from '../shared/daily-port.ts';
 import type { Logger } from '../shared/logger.ts';
+import { createUncertainAttempts, LOOKBACK_MS } from '../shared/uncertain-attempts.ts';
 import { context } from './blocks/block-kit.ts';
 import { toSlackMessage } from './blocks/to-slack-message.ts';
 import { describeError, type PostMessageArgs } from './slack-client.ts';
@@ -26,12 +27,8 @@ export const THREAD_STARTER = 'Discuss today’s paper here: questions, takeaway
 
 /** The metadata event type that marks Shammie's daily posts (invisible in the channel). */
 export const DAILY_EVENT_TYPE = 'shammie_daily_post';
-/** How far before an uncertain attempt the channel is read back (clocks differ a little). */
-export const LOOKBACK_MS = 5 * 60_000;
 /** Messages read back when looking for an earlier attempt. */
 const LOOKUP_LIMIT = 50;
-/** Uncertain attempts are forgotten after this long: a post belongs to its date. */
-const UNCERTAIN_TTL_MS = 48 * 60 * 60_000;
 
 /** A message as `conversations.history` returns it, as far as the poster reads it. */
 interface HistoryMessage {
@@ -73,8 +70,7 @@ export function createSlackPoster(
 ): DailyPoster {
   const now = options.now ?? Date.now;
   const log = options.logger;
-  /** `channel date` → when its first uncertain attempt was made (epoch ms). */
-  const uncertain = new Map<string, number>();
+  const uncertain = createUncertainAttempts(now);
 
   const findEarlier = async (
     channelId: string,
@@ -112,9 +108,7 @@ export function createSlackPoster(
   return {
     platform: 'slack',
     async postDaily(channelId: string, view: DailyView) {
-      const key = `${channelId} ${view.date}`;
-      forgetOld(uncertain, now() - UNCERTAIN_TTL_MS);
-      const since = uncertain.get(key);
+      const since = uncertain.since(channelId, view.date);
       if (since !== undefined) {
         let earlier: string | undefined;
         try {
@@ -126,7 +120,7 @@ export function createSlackPoster(
           );
         }
         if (earlier !== undefined) {
-          uncertain.delete(key);
+          uncertain.clear(channelId, view.date);
           log?.info(
             { channelId, date: view.date, ts: earlier },
             'an earlier attempt at the daily post had gone through; not sending it again',
@@ -145,23 +139,15 @@ export function createSlackPoster(
           })
         ).ts;
       } catch (error) {
-        if (mayHaveLanded(error)) uncertain.set(key, since ?? now());
+        if (mayHaveLanded(error)) uncertain.mark(channelId, view.date);
         throw toPostError(error, channelId);
       }
-      uncertain.delete(key);
+      uncertain.clear(channelId, view.date);
       if (!ts) throw new PostError(`Slack gave no message ts for the post to ${channelId}`, false);
       await openThread(channelId, ts);
       return { messageId: ts };
     },
   };
-}
-
-/** Drops the entries of `map` older than `before` (insertion order is age order). */
-function forgetOld(map: Map<string, number>, before: number): void {
-  for (const [key, at] of map) {
-    if (at >= before) break;
-    map.delete(key);
-  }
 }
 
 /** Maps a Web API error to a `PostError` (permanent, or worth retrying after a delay). */

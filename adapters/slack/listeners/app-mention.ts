@@ -1,6 +1,7 @@
 import { answerText } from '../answer-text.ts';
 import { replyInChannel, type SlackRuntime } from '../runtime.ts';
 import type { ChatClient } from '../slack-client.ts';
+import { isFirstHumanMessage, textRequestOf } from './human-message.ts';
 
 /** The slice of an `app_mention` delivery this listener reads. */
 export interface AppMentionArgs {
@@ -28,25 +29,12 @@ export const MENTION_INVOCATION = '@Shammie';
  */
 export function createAppMentionListener(runtime: SlackRuntime) {
   return async ({ event, body, context, client }: AppMentionArgs): Promise<void> => {
+    if (!isFirstHumanMessage(runtime, { event, body, context })) return;
     const eventId = body.event_id;
-    if (!event.channel || !event.ts) return;
-    if (event.bot_id !== undefined || event.subtype !== undefined) return;
-    if (context.botUserId !== undefined && event.user === context.botUserId) return;
-    if (!runtime.dedupe.isFirst({ eventId, channel: event.channel, ts: event.ts })) {
-      runtime.logger.debug({ eventId, retryNum: context.retryNum }, 'repeat delivery ignored');
-      return;
-    }
-    const reply = await answerText(runtime, {
-      raw: event.text ?? '',
-      asker: { teamId: body.team_id, userId: event.user },
-      requestId: eventId,
-      botUserId: context.botUserId,
-      origin: {
-        channelId: event.channel,
-        ...(body.team_id ? { teamId: body.team_id } : {}),
-        invocation: MENTION_INVOCATION,
-      },
-    });
+    const reply = await answerText(
+      runtime,
+      textRequestOf({ event, body, context }, MENTION_INVOCATION),
+    );
     // Mistakes and rate-limit notices go to the asker alone; answers go in the thread.
     await replyInChannel(
       runtime,

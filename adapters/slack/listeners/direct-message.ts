@@ -1,6 +1,7 @@
 import { answerText } from '../answer-text.ts';
 import { postSafely, type SlackRuntime } from '../runtime.ts';
 import type { ChatClient } from '../slack-client.ts';
+import { isFirstHumanMessage, textRequestOf } from './human-message.ts';
 
 /** The slice of a `message` delivery this listener reads. */
 export interface MessageArgs {
@@ -27,26 +28,11 @@ export interface MessageArgs {
  */
 export function createDirectMessageListener(runtime: SlackRuntime) {
   return async ({ event, body, context, client }: MessageArgs): Promise<void> => {
+    if (event.channel_type !== 'im' || event.user === undefined) return;
+    if (!isFirstHumanMessage(runtime, { event, body, context })) return;
     const eventId = body.event_id;
-    if (event.channel_type !== 'im' || !event.channel || !event.ts) return;
-    if (event.subtype !== undefined || event.bot_id !== undefined) return;
-    if (event.user === undefined || event.user === context.botUserId) return;
-    if (!runtime.dedupe.isFirst({ eventId, channel: event.channel, ts: event.ts })) {
-      runtime.logger.debug({ eventId, retryNum: context.retryNum }, 'repeat delivery ignored');
-      return;
-    }
     // A DM is private already: every reply, notices included, is posted in it.
-    const reply = await answerText(runtime, {
-      raw: event.text ?? '',
-      asker: { teamId: body.team_id, userId: event.user },
-      requestId: eventId,
-      botUserId: context.botUserId,
-      origin: {
-        channelId: event.channel,
-        ...(body.team_id ? { teamId: body.team_id } : {}),
-        invocation: '',
-      },
-    });
+    const reply = await answerText(runtime, textRequestOf({ event, body, context }, ''));
     await postSafely(
       runtime,
       client,

@@ -1,0 +1,49 @@
+import type { TextRequest } from '../answer-text.ts';
+import type { SlackRuntime } from '../runtime.ts';
+
+/** What the mention and direct-message listeners read of a delivery, alike. */
+export interface MessageDelivery {
+  event: {
+    text?: string;
+    channel: string;
+    ts: string;
+    user?: string;
+    bot_id?: string;
+    subtype?: string;
+  };
+  body: { event_id?: string; team_id?: string };
+  context: { botUserId?: string; retryNum?: number };
+}
+
+/**
+ * True for the first delivery of a person's plain message: bots (this one included), edits and
+ * other subtypes are never commands, and a retried or doubled delivery is answered once.
+ */
+export function isFirstHumanMessage(runtime: SlackRuntime, delivery: MessageDelivery): boolean {
+  const { event, body, context } = delivery;
+  if (!event.channel || !event.ts) return false;
+  if (event.subtype !== undefined || event.bot_id !== undefined) return false;
+  if (context.botUserId !== undefined && event.user === context.botUserId) return false;
+  const eventId = body.event_id;
+  if (!runtime.dedupe.isFirst({ eventId, channel: event.channel, ts: event.ts })) {
+    runtime.logger.debug({ eventId, retryNum: context.retryNum }, 'repeat delivery ignored');
+    return false;
+  }
+  return true;
+}
+
+/** The text request of a message, for `answerText`; `invocation` is how help shows commands. */
+export function textRequestOf(delivery: MessageDelivery, invocation: string): TextRequest {
+  const { event, body, context } = delivery;
+  return {
+    raw: event.text ?? '',
+    asker: { teamId: body.team_id, userId: event.user },
+    requestId: body.event_id,
+    botUserId: context.botUserId,
+    origin: {
+      channelId: event.channel,
+      ...(body.team_id ? { teamId: body.team_id } : {}),
+      invocation,
+    },
+  };
+}

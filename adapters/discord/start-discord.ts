@@ -52,7 +52,7 @@ export function createDiscordClient(config: DiscordConfig, tuning: RestTuning = 
       ...Options.DefaultMakeCacheSettings,
       UserManager: {
         maxSize: USER_CACHE_SIZE,
-        keepOverLimit: (user) => user.id === user.client.user.id,
+        keepOverLimit: (user) => user.id === user.client.user?.id,
       },
     }),
     rest: { ...restOptions(tuning), ...(config.apiUrl ? { api: config.apiUrl } : {}) },

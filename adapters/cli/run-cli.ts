@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { Command, CommanderError, Option } from 'commander';
 import {
   type AnswerContext,
@@ -8,13 +8,12 @@ import {
   type Engine,
   type EngineCommand,
   isShammieError,
-  listCorpusFiles,
-  NODE_CORPUS_IO,
   paperCard,
   type ReplyView,
   type ShammieErrorCode,
 } from '../../src/index.ts';
 import { type Config, DEFAULT_DATA_DIR, isTimeZone, loadConfig } from '../shared/config.ts';
+import { corpusFileInfos } from '../shared/corpus-stamp.ts';
 import { localDate, systemTimeZone } from '../shared/local-date.ts';
 import { openEngine } from '../shared/open-engine.ts';
 import { runChat } from './chat-session.ts';
@@ -303,10 +302,8 @@ export const CLI_SNAPSHOT_MIN_BYTES = 20 * 1024 * 1024;
 
 async function corpusBytes(path: string): Promise<number> {
   try {
-    const { files } = await listCorpusFiles(path, NODE_CORPUS_IO);
-    let total = 0;
-    for (const file of files) total += (await stat(file.path)).size;
-    return total;
+    const files = await corpusFileInfos(path);
+    return files.reduce((total, file) => total + (file.info?.size ?? 0), 0);
   } catch {
     return 0; // the loader explains a bad corpus path itself
   }

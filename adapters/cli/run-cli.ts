@@ -31,7 +31,7 @@ export interface CliIo {
   random: () => number;
 }
 
-/** Exit statuses of INTERFACES.md §2. */
+/** Exit statuses, as the README's "The command line" promises them (scripts rely on them). */
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 1;
 export const EXIT_BAD_CORPUS = 2;

@@ -104,7 +104,7 @@ const schema = z.object({
   ),
 });
 
-/** Every environment variable the bot reads (INTERFACES.md §3, and additions). */
+/** Every environment variable the bot reads; `.env.example` documents each one. */
 export const CONFIG_KEYS: readonly string[] = Object.keys(schema.shape);
 
 /** True for a time zone Intl knows (IANA names, and UTC). */

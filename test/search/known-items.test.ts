@@ -6,7 +6,8 @@ import { createEngine, type Engine, loadCorpus, type Paper } from '../../src/ind
 /**
  * Whoever types a paper's name, a title fragment, an acronym, a misspelling, a surname, its
  * arXiv id or URL gets that paper first — also among thousands of other abstracts. The
- * distractors are the public test collections beside the project (../shared/data), as CI has.
+ * distractors are public test collections (SciFact, Cranfield, SciTLDR) in a data folder beside
+ * the clone, as CI has; without it the suite says that it skipped.
  */
 const DATA = join(process.cwd(), '..', 'shared', 'data');
 const DISTRACTORS = ['scifact/corpus.jsonl', 'cranfield/corpus.jsonl', 'scitldr/dev.jsonl'].map(

@@ -351,7 +351,7 @@ describe('/help', () => {
 describe('the command definitions', () => {
   const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
 
-  it('are the commands of INTERFACES.md §4', () => {
+  it('are the documented slash commands (docs/discord.md), in order', () => {
     expect(COMMANDS.map((c) => c.name)).toEqual([
       'search',
       'paper',

@@ -4,7 +4,7 @@ import { parse } from 'dotenv';
 import { expect, it } from 'vitest';
 import { CONFIG_KEYS, loadConfig } from '../../../adapters/shared/config.ts';
 
-/** The keys of INTERFACES.md §3, which must stay; the configuration may add to them. */
+/** The documented keys that deployments rely on: they must stay; the configuration may add to them. */
 const INTERFACE_KEYS = [
   'DISCORD_TOKEN',
   'DISCORD_APPLICATION_ID',
@@ -25,7 +25,7 @@ const INTERFACE_KEYS = [
 ];
 const KEYS = CONFIG_KEYS;
 
-it('the configuration reads every key of INTERFACES.md §3', () => {
+it('the configuration reads every documented key deployments rely on', () => {
   expect(CONFIG_KEYS).toEqual(expect.arrayContaining(INTERFACE_KEYS));
 });
 

@@ -74,3 +74,5 @@ export type {
   SimilarView,
   SummaryView,
 } from './views/reply-view.ts';
+export type { RichText, TextPart } from './views/rich-text.ts';
+export { code, plainText, richNotice } from './views/rich-text.ts';

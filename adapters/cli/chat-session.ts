@@ -3,10 +3,12 @@ import {
   type AnswerContext,
   APOLOGY,
   answer,
+  code,
   type Engine,
   isEngineCommand,
   parseChat,
   type ReplyView,
+  richNotice,
 } from '../../src/index.ts';
 import { renderText, type TextStyle } from './render-text.ts';
 
@@ -19,11 +21,11 @@ export interface ChatOptions {
 }
 
 /** What the terminal says to `daily subscribe|unsubscribe|status`: there is no channel here. */
-export const NO_CHANNEL_NOTICE: ReplyView = {
-  kind: 'notice',
-  tone: 'info',
-  text: 'Daily subscriptions belong to Discord and Slack channels; here, `daily` shows the paper of the day.',
-};
+export const NO_CHANNEL_NOTICE: ReplyView = richNotice('info', [
+  'Daily subscriptions belong to Discord and Slack channels; here, ',
+  code('daily'),
+  ' shows the paper of the day.',
+]);
 
 /** Answers one line of chat: the same grammar and core calls as a Slack mention. */
 export function chatReply(engine: Engine, line: string, context: AnswerContext): ReplyView {

@@ -2,6 +2,7 @@ import {
   type KeyPoint,
   type PaperCard,
   type ReplyView,
+  type RichText,
   type Snippet,
   yearAndVenue,
 } from '../../src/index.ts';
@@ -49,6 +50,13 @@ function pointLines(points: readonly KeyPoint[]): string[] {
     result: 'Result',
   };
   return points.map((p) => `  • ${label[p.kind]}: ${clean(p.text)}`);
+}
+
+/** Words with the things to type in bold where the terminal has it; a terminal has no code marks. */
+function richLine(text: RichText, style: TextStyle): string {
+  return text
+    .map((part) => (typeof part === 'string' ? clean(part) : style.bold(clean(part.code))))
+    .join('');
 }
 
 /** A reply view as terminal text (no trailing newline). */
@@ -118,6 +126,6 @@ export function renderText(view: ReplyView, style: TextStyle = PLAIN): string {
       ].join('\n');
     }
     case 'notice':
-      return clean(view.text);
+      return view.rich ? richLine(view.rich, style) : clean(view.text);
   }
 }

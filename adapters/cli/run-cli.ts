@@ -12,6 +12,7 @@ import {
   type ReplyView,
   type ShammieErrorCode,
 } from '../../src/index.ts';
+import { storedDaily } from '../scheduler/stored-daily.ts';
 import { type Config, DEFAULT_DATA_DIR, isTimeZone, loadConfig } from '../shared/config.ts';
 import { corpusFileInfos } from '../shared/corpus-stamp.ts';
 import { localDate, systemTimeZone } from '../shared/local-date.ts';
@@ -55,6 +56,7 @@ interface GlobalOptions {
 /** Runs one command line; resolves with the exit status. Never throws. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let engine: Engine | undefined;
+  let closeDaily: (() => void) | undefined;
   const style = io.stdout.isTTY && !io.env.NO_COLOR ? ANSI : PLAIN;
   const out = (text: string): void => {
     io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
@@ -102,7 +104,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (problems.length > 5)
       io.stderr.write(`shammie: … and ${problems.length - 5} more problems\n`);
-    engine = opened.engine;
+    // `daily` shows what the bot posts: its stored plan when the data directory has one.
+    const daily = storedDaily(opened.engine, io.env.SHAMMIE_DATA_DIR || DEFAULT_DATA_DIR, (m) =>
+      io.stderr.write(`shammie: ${oneLine(m)}\n`),
+    );
+    closeDaily = daily.close;
+    engine = daily.engine;
     return engine;
   }
 
@@ -276,6 +283,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT_OK;
   } catch (error) {
     return failure(error, io);
+  } finally {
+    closeDaily?.();
   }
 }
 

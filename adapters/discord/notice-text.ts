@@ -1,6 +1,6 @@
 import type { NoticeView } from '../../src/index.ts';
 import { LIMITS } from './limits.ts';
-import { escapeText } from './text.ts';
+import { escapeRich, escapeText } from './text.ts';
 
 /** What to try next, by the code of the problem; the core's message says what went wrong. */
 const HINTS: Partial<Record<NonNullable<NoticeView['code']>, string>> = {
@@ -17,5 +17,6 @@ export function noticeText(view: NoticeView): string {
   const hint = view.code ? HINTS[view.code] : undefined;
   const tail = hint ? ` ${hint}` : '';
   const room = LIMITS.content - icon.length - 1 - tail.length;
-  return `${icon} ${escapeText(view.text, room)}${tail}`;
+  const text = view.rich ? escapeRich(view.rich, room) : escapeText(view.text, room);
+  return `${icon} ${text}${tail}`;
 }

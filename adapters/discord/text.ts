@@ -4,6 +4,8 @@
  * without ever splitting a character or an escape.
  */
 
+import type { RichText } from '../../src/index.ts';
+
 /** What a cut text ends with. */
 export const ELLIPSIS = '…';
 
@@ -101,6 +103,22 @@ export function cut(text: string, max: number): string {
 function head(text: string, max: number): string {
   const keep = (Math.max(0, max) + 1) * 2;
   return text.length > keep ? text.slice(0, keep) : text;
+}
+
+/**
+ * Words escaped as `escapeText` does, the things to type as code spans, at most `max` long. A
+ * code span is one unit, so a cut never leaves half of one; a backtick inside would end it early.
+ */
+export function escapeRich(text: RichText, max: number): string {
+  const state = { lineStart: true };
+  const units = text.flatMap((part) => {
+    if (typeof part === 'string') return escapeUnits(sanitize(part), state);
+    const typed = oneLine(part.code).replace(/`/g, '');
+    if (typed === '') return [];
+    state.lineStart = false;
+    return [`\`${typed}\``];
+  });
+  return fitUnits(units, max);
 }
 
 /** Untrusted text as Discord markdown that shows exactly that text, at most `max` long. */

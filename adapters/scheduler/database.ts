@@ -1,7 +1,7 @@
-import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { migrate } from './migrations.ts';
+import { migrate, SCHEMA_VERSION, SchemaTooNewError } from './migrations.ts';
 
 /** File name of the database inside `SHAMMIE_DATA_DIR`. */
 export const DATABASE_FILE = 'shammie.sqlite';
@@ -65,6 +65,32 @@ export function openDatabase(dataDir: string): Database.Database {
       throw new DataDirError(dataDir, dataDirReason(error));
     }
     throw error;
+  }
+}
+
+/**
+ * Opens the database in `dataDir` for reading only, when there is one: undefined when the
+ * directory holds no database (nothing is created, nothing migrated). For the command line,
+ * which shows what the bot stored without ever writing. Throws `DataDirError` when the file is
+ * there but cannot be read, `SchemaTooNewError` when a newer Shammie wrote it.
+ */
+export function openDatabaseReadOnly(dataDir: string): Database.Database | undefined {
+  const file = join(resolve(dataDir), DATABASE_FILE);
+  if (!existsSync(file)) return undefined;
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) throw new SchemaTooNewError(version);
+    // Version 0 is a file no Shammie has set up yet: it has no tables to read.
+    if (version > 0) return db;
+    db.close();
+    return undefined;
+  } catch (error) {
+    db?.close();
+    if (error instanceof SchemaTooNewError) throw error;
+    throw new DataDirError(dataDir, dataDirReason(error));
   }
 }
 

@@ -9,7 +9,11 @@ import {
 import type { StartDiscordOptions } from '../discord/start-discord.ts';
 import { createScheduler, type Scheduler } from '../scheduler/create-scheduler.ts';
 import { createDailyCommands } from '../scheduler/daily-commands.ts';
-import { createDailyPicker } from '../scheduler/daily-picker.ts';
+import {
+  createDailyLookup,
+  createDailyPicker,
+  withDailyLookup,
+} from '../scheduler/daily-picker.ts';
 import { createDailyStore, type DailyStore } from '../scheduler/daily-store.ts';
 import { openDatabase } from '../scheduler/database.ts';
 import { type CatchUp, DEFAULT_CATCH_UP, DEFAULT_LATE_AFTER_MS } from '../scheduler/due.ts';
@@ -63,7 +67,10 @@ export interface BootDeps {
 
 /** The running bot: one engine, one database, the platforms that are configured, the scheduler. */
 export interface Bot {
-  /** The current engine (a corpus reload swaps what is behind it). */
+  /**
+   * The current engine (a corpus reload swaps what is behind it), as the platforms get it: its
+   * `daily` is the paper the daily posts have or will have for that date.
+   */
   engine: Engine;
   store: DailyStore;
   scheduler: Scheduler;
@@ -143,8 +150,13 @@ export async function boot(config: Config, deps: BootDeps): Promise<Bot> {
       logger,
     });
 
+    // Every "paper of the day" a platform shows comes from the plan the posts come from.
+    const engine = withDailyLookup(
+      holder.engine,
+      createDailyLookup({ records: store, engine: holder.engine, planDaily }),
+    );
     const shared = {
-      engine: holder.engine,
+      engine,
       daily: commands,
       now: () => new Date(now()),
       ...(deps.random ? { random: deps.random } : {}),
@@ -248,7 +260,7 @@ export async function boot(config: Config, deps: BootDeps): Promise<Bot> {
       store.close();
     };
     return {
-      engine: holder.engine,
+      engine,
       store,
       scheduler,
       commands,

@@ -42,7 +42,10 @@ export interface SubscribeRequest {
   timezone?: string;
 }
 
-/** The scheduler's answers, as plain text the adapter escapes for its platform. */
+/**
+ * The scheduler's answers, as plain words with no platform's markup (no backticks, no
+ * asterisks): each adapter escapes them for its platform, and the terminal prints them as they are.
+ */
 export interface DailyCommands {
   subscribe(request: SubscribeRequest): Promise<{ ok: boolean; text: string }>;
   unsubscribe(channel: ChannelRef): Promise<{ ok: boolean; text: string }>;

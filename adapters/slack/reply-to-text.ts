@@ -1,11 +1,24 @@
-import { answer, type ChatCommand, isEngineCommand, parseChat } from '../../src/index.ts';
+import {
+  answer,
+  type ChatCommand,
+  code,
+  isEngineCommand,
+  parseChat,
+  type RichText,
+  richNotice,
+} from '../../src/index.ts';
 import type { ChannelRef, DailyCommands } from '../shared/daily-port.ts';
 import { localDate } from '../shared/local-date.ts';
 import { type Origin, type Reply, type ReplyDeps, replyFromView } from './reply-deps.ts';
 
 /** What users are told when they manage daily posts on a bot that has no scheduler. */
-export const DAILY_DISABLED =
-  'Daily posts are not enabled on this bot. `daily` and `daily YYYY-MM-DD` still show the paper of a day.';
+export const DAILY_DISABLED: RichText = [
+  'Daily posts are not enabled on this bot. ',
+  code('daily'),
+  ' and ',
+  code('daily YYYY-MM-DD'),
+  ' still show the paper of a day.',
+];
 
 /**
  * Answers one decoded message (mention, DM or `/shammie` text): grammar → core → Block Kit.
@@ -32,8 +45,12 @@ async function dailyCommand(
   origin: Origin,
 ): Promise<Reply> {
   const daily: DailyCommands | undefined = deps.daily;
-  const notice = (ok: boolean, text: string): Reply =>
-    replyFromView({ kind: 'notice', tone: ok ? 'info' : 'error', text }, deps, origin.invocation);
+  const notice = (ok: boolean, text: string | RichText): Reply =>
+    replyFromView(
+      richNotice(ok ? 'info' : 'error', typeof text === 'string' ? [text] : text),
+      deps,
+      origin.invocation,
+    );
   if (!daily) return notice(false, DAILY_DISABLED);
   const channel: ChannelRef = {
     platform: 'slack',
@@ -57,7 +74,7 @@ async function dailyCommand(
       break;
     default:
       // `daily show` is an engine command and never gets here.
-      result = { ok: false, text: DAILY_DISABLED };
+      return notice(false, DAILY_DISABLED);
   }
   return notice(result.ok, result.text);
 }

@@ -1,5 +1,6 @@
 import type { CitationFormat, CorpusStats, KeyPoint, Snippet } from '../engine-types.ts';
 import type { ShammieErrorCode } from '../errors.ts';
+import type { RichText } from './rich-text.ts';
 
 /**
  * Platform-neutral answers. The core decides *what* to say; each adapter's pure `toReply`
@@ -112,7 +113,10 @@ export interface NoticeView {
   kind: 'notice';
   tone: 'info' | 'error';
   code?: ShammieErrorCode | 'INTERNAL';
+  /** The words, plain: no markup of any platform. */
   text: string;
+  /** The same words with the things to type marked, when there are any (see `richNotice`). */
+  rich?: RichText;
 }
 
 export type ReplyView =

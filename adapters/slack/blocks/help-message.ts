@@ -1,4 +1,4 @@
-import type { CorpusStats, HelpView, NoticeView } from '../../../src/index.ts';
+import type { CorpusStats, HelpView, NoticeView, RichText } from '../../../src/index.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import { context, header, section } from './block-kit.ts';
 import type { Draft } from './list-messages.ts';
@@ -35,6 +35,17 @@ function statsLine(stats: CorpusStats): string {
 /** A friendly notice: an error the user caused, an empty topic, or an apology. */
 export function noticeDraft(view: NoticeView): Draft {
   const icon = view.tone === 'error' ? ':warning:' : ':information_source:';
-  const text = escapeMrkdwn(view.text);
+  const text = view.rich ? richMrkdwn(view.rich) : escapeMrkdwn(view.text);
   return { text, blocks: [section(`${icon} ${text}`)] };
+}
+
+/** Words escaped, the things to type as code spans (a backtick inside would end one early). */
+function richMrkdwn(text: RichText): string {
+  return text
+    .map((part) => {
+      if (typeof part === 'string') return escapeMrkdwn(part);
+      const typed = escapeMrkdwn(part.code.replace(/[`\n]/g, ''));
+      return typed === '' ? '' : `\`${typed}\``;
+    })
+    .join('');
 }

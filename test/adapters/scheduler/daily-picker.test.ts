@@ -1,8 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDailyPicker } from '../../../adapters/scheduler/daily-picker.ts';
+import {
+  createDailyLookup,
+  createDailyPicker,
+  withDailyLookup,
+} from '../../../adapters/scheduler/daily-picker.ts';
 import { createDailyStore } from '../../../adapters/scheduler/daily-store.ts';
 import { openDatabase } from '../../../adapters/scheduler/database.ts';
-import { createEngine, type Paper, planDaily } from '../../../src/index.ts';
+import { createEngineHolder } from '../../../adapters/shared/engine-holder.ts';
+import { createEngine, dailyPaper, type Paper, planDaily } from '../../../src/index.ts';
 import { fakeClock, PAPERS } from './helpers.ts';
 import { tempDir } from './temp-dir.ts';
 
@@ -15,9 +20,12 @@ function pickerOn(dataDir: string, papers: Paper[]) {
   const store = createDailyStore(openDatabase(dataDir));
   cleanups.push(() => store.close());
   const clock = fakeClock('2024-06-01T00:00:00Z');
+  const engine = createEngine(papers);
   return {
     store,
-    pick: createDailyPicker({ store, engine: createEngine(papers), planDaily, now: clock.now }),
+    pick: createDailyPicker({ store, engine, planDaily, now: clock.now }),
+    /** What a command shows for a date. */
+    show: createDailyLookup({ records: store, engine, planDaily }),
   };
 }
 
@@ -86,5 +94,68 @@ describe('the daily picker', () => {
     const replacement = b.pick('2024-07-04').paperId;
     expect(replacement).not.toBe(gone);
     expect(b.store.getPick('2024-07-04')).toBe(replacement);
+  });
+});
+
+describe('the paper of a date as commands show it', () => {
+  it('is the stored pick of a posted date, and what the picker will pick for the dates ahead, after papers are added', () => {
+    const dir = tempDir();
+    cleanups.push(dir.remove);
+    const first = pickerOn(dir.path, PAPERS.slice(0, 4));
+    const posted = days('2024-06-01', 2).map((d) => first.pick(d).paperId);
+    first.store.close();
+
+    const second = pickerOn(dir.path, PAPERS);
+    const ahead = days('2024-06-01', 30);
+    const shown = ahead.map((d) => second.show(d).id);
+    expect(shown.slice(0, 2)).toEqual(posted);
+    // The count-based pick of the bigger corpus disagrees on most of these days.
+    const stateless = ahead.map((d) => dailyPaper(PAPERS, d).id);
+    expect(stateless.filter((id, i) => id !== shown[i]).length).toBeGreaterThan(10);
+    expect(ahead.map((d) => second.pick(d).paperId)).toEqual(shown);
+  });
+
+  it('writes nothing: a date far ahead leaves the plan and the picks as they were', () => {
+    const dir = tempDir();
+    cleanups.push(dir.remove);
+    const { store, pick, show } = pickerOn(dir.path, PAPERS);
+    pick('2024-06-01');
+    const plan = store.loadPlan();
+    const tomorrow = show('2024-06-02').id;
+    show('2031-01-01');
+    show('2020-01-01');
+    expect(store.loadPlan()).toEqual(plan);
+    expect(store.getPick('2031-01-01')).toBeUndefined();
+    expect(pick('2024-06-02').paperId).toBe(tomorrow);
+  });
+
+  it('is the stateless pick when nothing was stored, which is where the picker starts', () => {
+    const dir = tempDir();
+    cleanups.push(dir.remove);
+    const { pick, show } = pickerOn(dir.path, PAPERS);
+    const shown = show('2024-06-01').id;
+    expect(shown).toBe(dailyPaper(PAPERS, '2024-06-01').id);
+    expect(pick('2024-06-01').paperId).toBe(shown);
+  });
+
+  it('says the papers are still being read, and follows the engine a corpus reload swaps in', () => {
+    const dir = tempDir();
+    cleanups.push(dir.remove);
+    const store = createDailyStore(openDatabase(dir.path));
+    cleanups.push(() => store.close());
+    const holder = createEngineHolder();
+    const engine = withDailyLookup(
+      holder.engine,
+      createDailyLookup({ records: store, engine: holder.engine, planDaily }),
+    );
+    expect(() => engine.daily('2024-06-01')).toThrow(/still reading the papers/);
+    holder.swap(createEngine(PAPERS.slice(0, 3)));
+    expect(engine.papers).toHaveLength(3);
+    store.putPick('2024-06-01', 'flash', 1);
+    expect(engine.daily('2024-06-01').id).not.toBe('flash'); // not in this corpus
+    holder.swap(createEngine(PAPERS));
+    expect(engine.papers).toHaveLength(PAPERS.length);
+    expect(engine.daily('2024-06-01').id).toBe('flash');
+    expect(engine.search('attention').total).toBeGreaterThan(0);
   });
 });

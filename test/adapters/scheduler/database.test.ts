@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import {
   DataDirError,
   dataDirReason,
   openDatabase,
+  openDatabaseReadOnly,
 } from '../../../adapters/scheduler/database.ts';
 import { SCHEMA_VERSION, SchemaTooNewError } from '../../../adapters/scheduler/migrations.ts';
 import { tempDir } from './temp-dir.ts';
@@ -204,5 +205,44 @@ describe('subscriptions', () => {
     expect(store.upsertSubscription(base, 5)).toBe('updated');
     expect(store.getSubscription('discord', '7')).toMatchObject({ paused: false, failures: 0 });
     store.close();
+  });
+});
+
+describe('openDatabaseReadOnly', () => {
+  it('finds no database in a directory without one, and creates nothing', () => {
+    const dataDir = join(dir(), 'data');
+    expect(openDatabaseReadOnly(dataDir)).toBeUndefined();
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('reads what the bot stored, and refuses to write', () => {
+    const dataDir = dir();
+    const writer = createDailyStore(openDatabase(dataDir));
+    writer.putPick('2024-06-01', 'lora', 1);
+    const reader = createDailyStore(openDatabaseReadOnly(dataDir)!);
+    expect(reader.getPick('2024-06-01')).toBe('lora');
+    // The bot keeps writing while the terminal reads: the reader sees it.
+    writer.putPick('2024-06-02', 'rag', 2);
+    expect(reader.getPick('2024-06-02')).toBe('rag');
+    expect(() => reader.putPick('2024-06-03', 'bert', 3)).toThrow(/readonly/i);
+    reader.close();
+    writer.close();
+  });
+
+  it('finds no database in an empty file no Shammie has set up', () => {
+    const dataDir = dir();
+    new Database(join(dataDir, DATABASE_FILE)).close();
+    expect(openDatabaseReadOnly(dataDir)).toBeUndefined();
+  });
+
+  it('refuses a newer schema and names an unreadable file', () => {
+    const newer = dir();
+    const raw = new Database(join(newer, DATABASE_FILE));
+    raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    raw.close();
+    expect(() => openDatabaseReadOnly(newer)).toThrow(SchemaTooNewError);
+    const text = dir();
+    writeFileSync(join(text, DATABASE_FILE), 'not SQLite at all '.repeat(50));
+    expect(() => openDatabaseReadOnly(text)).toThrow(/is not a Shammie database/);
   });
 });

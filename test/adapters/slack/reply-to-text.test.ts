@@ -4,6 +4,7 @@ import type { SlackBlock, SlackMessage } from '../../../adapters/slack/blocks/bl
 import { decodeSlackText } from '../../../adapters/slack/decode-slack-text.ts';
 import type { Origin, ReplyDeps } from '../../../adapters/slack/reply-deps.ts';
 import { DAILY_DISABLED, replyToText } from '../../../adapters/slack/reply-to-text.ts';
+import { plainText } from '../../../src/index.ts';
 import { violations } from './message-checks.ts';
 import { recordingDaily, replyDeps } from './reply-deps-fixture.ts';
 
@@ -122,8 +123,10 @@ describe('replyToText: message text → core → blocks', () => {
   it('says daily posts are off when there is no scheduler', async () => {
     const reply = await replyToText('daily subscribe', deps, CHANNEL);
     expect(reply.visibility).toBe('private');
-    expect(reply.message.text).toContain('Daily posts are not enabled on this bot.');
-    expect(DAILY_DISABLED).toContain('not enabled');
+    expect(reply.message.text).toBe(
+      'Daily posts are not enabled on this bot. `daily` and `daily YYYY-MM-DD` still show the paper of a day.',
+    );
+    expect(plainText(DAILY_DISABLED)).toContain('not enabled');
   });
 
   it('answers `help` and empty text with every command, privately', async () => {

@@ -80,7 +80,7 @@ function toCsl(paper: Paper): CslItem {
   const authors = paper.authors.map((a) => cslName(parseName(plainText(a))));
   const named = authors.filter((a) => Object.keys(a).length > 0);
   if (named.length > 0) item.author = named;
-  if (paper.year !== undefined) item.issued = { 'date-parts': [[paper.year]] };
+  if (publication.year !== undefined) item.issued = { 'date-parts': [[publication.year]] };
   if (publication.kind === 'preprint') {
     if (publication.container) item.publisher = publication.container;
     if (publication.arxiv) item.number = `arXiv:${publication.arxiv}`;

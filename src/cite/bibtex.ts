@@ -33,7 +33,7 @@ export function toBibtex(paper: Paper): string {
     ['author', bibtexAuthors(paper.authors)],
     ['title', escapeBibtexTitle(plainText(paper.title))],
     [containerField ?? '', containerField && texOf(publication.container)],
-    ['year', paper.year === undefined ? undefined : String(paper.year)],
+    ['year', publication.year === undefined ? undefined : String(publication.year)],
     ['doi', verbatim(paper.doi)],
     ['eprint', verbatim(publication.arxiv)],
     ['archivePrefix', publication.arxiv ? 'arXiv' : undefined],

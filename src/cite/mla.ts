@@ -15,7 +15,7 @@ import { publicationOf } from './venue-kind.ts';
 export function toMla(paper: Paper): string {
   const publication = publicationOf(paper);
   const container = publication.container ? plainText(publication.container) : undefined;
-  const year = paper.year === undefined ? undefined : String(paper.year);
+  const year = publication.year === undefined ? undefined : String(publication.year);
   const location = paper.doi ? `https://doi.org/${paper.doi}` : paper.url;
   const tail = [
     container,

@@ -98,6 +98,10 @@ export function jsonFields(item: Record<string, unknown>): RecordFields {
     arxiv: item.arxiv ?? item.arxiv_id ?? item.arxivId ?? item.eprint,
     doi: item.doi ?? item.DOI,
     collection: item.collection,
+    citationKey: item.citationKey ?? item['citation-key'],
+    volume: item.volume,
+    number: item.number ?? item.issue,
+    pages: item.pages ?? item.page,
   };
 }
 

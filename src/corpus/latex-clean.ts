@@ -7,6 +7,7 @@ import {
   ACCENTS,
   DOUBLE_STRUCK,
   DROPPED_WITH_ARGUMENT,
+  LETTER_COMMANDS,
   PASS_THROUGH,
   SUBSCRIPTS,
   SUPERSCRIPTS,
@@ -301,6 +302,8 @@ function command(src: string, start: number, math: boolean, depth: number): Piec
   if (symbol !== undefined) {
     // `\ss{}` and `{\o}` are whole letters; an empty group after a symbol only ends the name.
     if (src.startsWith('{}', end)) end += 2;
+    // As in TeX, the spaces after a letter's name only end the name: `\OE uvre` is "Œuvre".
+    else if (!math && LETTER_COMMANDS.has(name)) while (src[end] === ' ') end += 1;
     return { text: symbol, end };
   }
   if (SILENT.has(name)) return { text: '', end };

@@ -22,6 +22,10 @@ export interface PaperRecord {
   url?: string;
   arxiv?: string;
   doi?: string;
+  citationKey?: string;
+  volume?: string;
+  number?: string;
+  pages?: string;
   collection?: string;
   /** Where the entry was read, for problems and for a deterministic merge order. */
   file: string;
@@ -39,6 +43,10 @@ export interface RecordFields {
   url?: unknown;
   arxiv?: unknown;
   doi?: unknown;
+  citationKey?: unknown;
+  volume?: unknown;
+  number?: unknown;
+  pages?: unknown;
   /** Free text that may mention an arXiv id or DOI (Google Scholar's journal, Zotero's note). */
   mentions?: unknown[];
   collection?: unknown;
@@ -95,6 +103,13 @@ export function buildRecord(
     (doi ? parseArxivId(doi) : undefined) ??
     firstMention(fields.mentions);
   if (arxiv) record.arxiv = arxiv;
+  const citationKey = plainText(fields.citationKey);
+  if (citationKey) record.citationKey = citationKey;
+  for (const name of ['volume', 'number', 'pages'] as const) {
+    const raw = fields[name];
+    const value = Number.isFinite(raw) ? String(raw) : cleanText(raw);
+    if (value) record[name] = value;
+  }
   const collection = plainText(fields.collection) ?? origin.collection;
   if (collection) record.collection = collection;
   return record;
@@ -126,6 +141,10 @@ const FIELD_KINDS: ReadonlyArray<[keyof RecordFields, string, (value: unknown) =
   ['arxiv', 'text', (v) => typeof v === 'string'],
   ['doi', 'text', (v) => typeof v === 'string'],
   ['collection', 'text', (v) => typeof v === 'string'],
+  ['citationKey', 'text', (v) => typeof v === 'string'],
+  ['volume', 'text or a number', (v) => typeof v === 'string' || Number.isFinite(v)],
+  ['number', 'text or a number', (v) => typeof v === 'string' || Number.isFinite(v)],
+  ['pages', 'text or a number', (v) => typeof v === 'string' || Number.isFinite(v)],
 ];
 
 /** One message per field that is present (not null) but holds something of the wrong type. */

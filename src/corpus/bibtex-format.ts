@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import type { LoadProblem } from '../types.ts';
 import { parseAuthors } from './author-names.ts';
 import { cleanLatex } from './latex-clean.ts';
-import { LETTER_COMMANDS, SYMBOLS } from './latex-symbols.ts';
+import { ACCENTS, LETTER_COMMANDS, SYMBOLS } from './latex-symbols.ts';
 import { buildRecord, type RecordFields } from './paper-record.ts';
 import type { FileOrigin, ParsedEntries } from './parsed-entries.ts';
 
@@ -23,7 +23,9 @@ interface CitationJsCore {
       chain(input: unknown, options: Record<string, unknown>): unknown;
     };
     config: {
-      get(plugin: '@bibtex'): { constants: { commands: Record<string, string> } };
+      get(plugin: '@bibtex'): {
+        constants: { commands: Record<string, string>; diacritics: Record<string, string> };
+      };
     };
   };
 }
@@ -50,10 +52,12 @@ function citationJs(): CitationJsCore {
  * of commands, the documented way to extend it (`config.constants.commands`).
  */
 function teachLetters(citationJsCore: CitationJsCore): void {
-  const { commands } = citationJsCore.plugins.config.get('@bibtex').constants;
+  const { commands, diacritics } = citationJsCore.plugins.config.get('@bibtex').constants;
   for (const name of LETTER_COMMANDS) {
     if (!Object.hasOwn(commands, name)) commands[name] = SYMBOLS[name]!;
   }
+  // `\b` is the macron below (ḵ), as titles read it; Citation.js has the low line (k̲).
+  diacritics.b = ACCENTS.b!;
 }
 
 interface RawEntry {

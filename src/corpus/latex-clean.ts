@@ -255,7 +255,7 @@ function command(src: string, start: number, math: boolean, depth: number): Piec
   if (!word) return controlSymbol(src, start, math, depth);
   const name = word[0];
   let end = start + 1 + name.length;
-  if (name in ACCENTS) return accent(src, end, ACCENTS[name]!, true, math, depth);
+  if (name in ACCENTS) return accent(src, end, ACCENTS[name]!, math, depth);
   if (name === 'url') {
     const arg = readArgument(src, end);
     return { text: arg.text, end: arg.end };
@@ -321,7 +321,7 @@ function controlSymbol(src: string, start: number, math: boolean, depth: number)
   if (next === undefined) return { text: '', end: start + 1 };
   const mark = ACCENTS[next];
   if (mark !== undefined && !(math && (next === '^' || next === '~'))) {
-    return accent(src, end, mark, false, math, depth);
+    return accent(src, end, mark, math, depth);
   }
   switch (next) {
     case '\\':
@@ -351,17 +351,10 @@ function controlSymbol(src: string, start: number, math: boolean, depth: number)
   }
 }
 
-function accent(
-  src: string,
-  start: number,
-  mark: string,
-  named: boolean,
-  math: boolean,
-  depth: number,
-): Piece {
+function accent(src: string, start: number, mark: string, math: boolean, depth: number): Piece {
   let i = start;
-  // `\c c` is legal (a space ends the command name); `\'e` needs no space.
-  if (named) while (src[i] === ' ') i += 1;
+  // TeX skips spaces before an accent's argument: `\c c` (the space also ends the name), `\" o`.
+  while (src[i] === ' ') i += 1;
   let base: string;
   let end: number;
   if (src[i] === '{') {

@@ -116,6 +116,57 @@ describe('LaTeX letters in BibTeX names and titles', () => {
   });
 });
 
+/** Accent commands and the combining mark each puts on the letter after it. */
+const ACCENTS: ReadonlyArray<[string, string]> = [
+  ['"', '\u0308'],
+  ["'", '\u0301'],
+  ['`', '\u0300'],
+  ['^', '\u0302'],
+  ['~', '\u0303'],
+  ['=', '\u0304'],
+  ['.', '\u0307'],
+  ['u', '\u0306'],
+  ['v', '\u030C'],
+  ['H', '\u030B'],
+  ['c', '\u0327'],
+  ['k', '\u0328'],
+  ['r', '\u030A'],
+  ['d', '\u0323'],
+  ['b', '\u0331'],
+];
+
+/** An accent on a letter: braced around, braced argument, or a space before the argument. */
+const ACCENT_FORMS = [
+  (a: string, x: string) => `{\\${a}${/[a-z]/i.test(a) ? ' ' : ''}${x}}`,
+  (a: string, x: string) => `\\${a}{${x}}`,
+  (a: string, x: string) => `\\${a} ${x}`,
+];
+
+describe('LaTeX accents in BibTeX names and titles', () => {
+  it('reads every accent in every form the same way in names, titles and citations', () => {
+    const word = fc.stringMatching(/^[a-z]{0,4}$/);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ACCENTS),
+        fc.constantFrom(...ACCENT_FORMS),
+        fc.constantFrom(...'aceginosuzAEOS'),
+        word,
+        ([accent, mark], form, base, after) => {
+          const written = `${form(accent, base)}${after}`;
+          const shown = `${base}${mark}${after}`.normalize('NFC');
+          const { records } = parseBibtex(entry(`Q${written}, Xy${written}`, `On ${written}`), {
+            file: 'f.bib',
+          });
+          expect(records[0]!.authors).toEqual([`Xy${shown} Q${shown}`]);
+          expect(records[0]!.title).toBe(`On ${shown}`);
+          expect(plainText(`Q${written}`)).toBe(`Q${shown}`);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('what a BibTeX corpus says about its entries', () => {
   it("keeps the entry's own key, volume, number and pages in every format", async () => {
     const [paper] = await loadBib(

@@ -16,6 +16,12 @@ export interface Paper {
   arxiv?: string;
   /** DOI, lower-cased, without resolver prefix. */
   doi?: string;
+  /** The source's own citation key (a BibTeX entry's label), kept when citing the paper. */
+  citationKey?: string;
+  /** Volume, issue number and pages ("1–10", LaTeX cleaned) as the source gives them. */
+  volume?: string;
+  number?: string;
+  pages?: string;
   /** True when the title was derived from the abstract rather than given. */
   titleDerived?: boolean;
   /** Name of the collection the paper came from (seed text's name line, file name otherwise). */

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Paper } from '../types.ts';
 import { type PersonName, parseName } from './parse-name.ts';
-import { plainText } from './plain-text.ts';
+import { plainText, typographicApostrophes } from './plain-text.ts';
 import { publicationOf } from './venue-kind.ts';
 
 /** The slice of `@citation-js/core` used here (the package ships no types). */
@@ -23,6 +23,9 @@ interface CslItem {
   'container-title'?: string;
   publisher?: string;
   number?: string;
+  volume?: string;
+  issue?: string;
+  page?: string;
   DOI?: string;
   URL?: string;
 }
@@ -75,18 +78,23 @@ function toCsl(paper: Paper): CslItem {
         : publication.kind === 'journal'
           ? 'article-journal'
           : 'article',
-    title: plainText(paper.title),
+    title: typographicApostrophes(plainText(paper.title)),
   };
-  const authors = paper.authors.map((a) => cslName(parseName(plainText(a))));
+  const authors = paper.authors.map((a) =>
+    cslName(parseName(typographicApostrophes(plainText(a)))),
+  );
   const named = authors.filter((a) => Object.keys(a).length > 0);
   if (named.length > 0) item.author = named;
-  if (paper.year !== undefined) item.issued = { 'date-parts': [[paper.year]] };
+  if (publication.year !== undefined) item.issued = { 'date-parts': [[publication.year]] };
   if (publication.kind === 'preprint') {
     if (publication.container) item.publisher = publication.container;
     if (publication.arxiv) item.number = `arXiv:${publication.arxiv}`;
   } else if (publication.container) {
     item['container-title'] = plainText(publication.container);
   }
+  if (paper.volume) item.volume = plainText(paper.volume);
+  if (paper.number) item.issue = plainText(paper.number);
+  if (paper.pages) item.page = plainText(paper.pages);
   if (paper.doi) item.DOI = paper.doi;
   if (paper.url) item.URL = paper.url;
   return item;

@@ -101,8 +101,10 @@ function accentedLetter(char: string): string | undefined {
 
 /**
  * Escapes a title and wraps the words whose capitals must survive a bibliography style that
- * lower-cases titles (acronyms and names like `{LIMA}`, `{ZeroSCROLLS}`, `{GPT-4}`, `{3D}`), the
- * usual BibTeX practice; ordinary title-case words stay unprotected.
+ * lower-cases titles, the usual BibTeX practice: acronyms and names written in mixed case
+ * (`{LIMA}`, `{ZeroSCROLLS}`, `{GPT-4}`, `{3D}`, `{Pick-a-Pic}`) always; in a title written in
+ * sentence case also every other capitalised word after the first (its capitals are names).
+ * Ordinary words of a title-case title, compounds like "Multi-Modal" included, stay unprotected.
  */
 export function escapeBibtexTitle(title: string): string {
   let out = '';
@@ -113,18 +115,42 @@ export function escapeBibtexTitle(title: string): string {
     out += guard ? `{${escaped}}` : escaped;
     previous = raw.at(-1)!;
   };
-  for (const token of title.normalize('NFC').split(/(\s+)/)) {
+  const tokens = title.normalize('NFC').split(/(\s+)/);
+  const sentenceCase = isSentenceCase(tokens);
+  let first = true;
+  for (const token of tokens) {
     // Leading and trailing punctuation stays outside the braces ("{LIMA}:").
     const [, before = '', word = '', after = ''] =
       /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su.exec(token) ?? [];
     emit(before);
-    emit(word, needsCaseProtection(word));
+    emit(word, hasMixedCase(word) || (sentenceCase && !first && /^\p{Lu}/u.test(word)));
     emit(after);
+    if (word !== '') first = false;
   }
   return out;
 }
 
-/** A capital after the first character of any hyphen-separated part: "LIMA", "t-SNE", "3D", "iPhone". */
-function needsCaseProtection(word: string): boolean {
-  return word.split('-').some((part) => /^.+\p{Lu}/u.test(part));
+/**
+ * Capitals that are not just title case: a capital after the first character of a part
+ * ("LIMA", "t-SNE", "3D", "iPhone"), or a hyphenated name mixing capitalised and lower-case
+ * parts ("Pick-a-Pic", "Text-to-Image").
+ */
+function hasMixedCase(word: string): boolean {
+  const parts = word.split('-').filter((part) => part !== '');
+  if (parts.some((part) => /^.+\p{Lu}/u.test(part))) return true;
+  return (
+    parts.slice(1).some((part) => /^\p{Lu}/u.test(part)) &&
+    parts.some((part) => /^\p{Ll}/u.test(part))
+  );
+}
+
+/** Words title case leaves in lower case; any other lower-case word marks sentence case. */
+const MINOR_WORDS = new Set(
+  'a an and as at but by for from in into nor of off on onto or out over per so than the to up upon via vs with yet'.split(
+    ' ',
+  ),
+);
+
+function isSentenceCase(tokens: readonly string[]): boolean {
+  return tokens.some((token) => /^\p{Ll}{2,}$/u.test(token) && !MINOR_WORDS.has(token));
 }

@@ -6,7 +6,8 @@ import { plainText } from './plain-text.ts';
 import { publicationOf } from './venue-kind.ts';
 
 /**
- * A BibTeX entry for a paper: `@inproceedings` (with `booktitle`) for conference papers,
+ * A BibTeX entry for a paper, under the source's own citation key when it has one: `@inproceedings`
+ * (with `booktitle`) for conference papers,
  * `@article` (with `journal`) for journal papers, `@misc` for preprints and anything else; for an
  * arXiv paper also `eprint` and `archivePrefix = {arXiv}` (`primaryClass` is left out because the
  * corpus does not record the category). Authors are `Last, First and Last, First`, text fields are
@@ -33,7 +34,10 @@ export function toBibtex(paper: Paper): string {
     ['author', bibtexAuthors(paper.authors)],
     ['title', escapeBibtexTitle(plainText(paper.title))],
     [containerField ?? '', containerField && texOf(publication.container)],
-    ['year', paper.year === undefined ? undefined : String(paper.year)],
+    ['volume', texOf(paper.volume)],
+    ['number', texOf(paper.number)],
+    ['pages', texOf(paper.pages)],
+    ['year', publication.year === undefined ? undefined : String(publication.year)],
     ['doi', verbatim(paper.doi)],
     ['eprint', verbatim(publication.arxiv)],
     ['archivePrefix', publication.arxiv ? 'arXiv' : undefined],
@@ -43,7 +47,16 @@ export function toBibtex(paper: Paper): string {
     .filter((f): f is [string, string] => f[1] !== undefined && f[1] !== '')
     .map(([name, value]) => `  ${name} = {${value}}`)
     .join(',\n');
-  return `@${type}{${citationKey(paper)},\n${body}\n}`;
+  return `@${type}{${entryKey(paper)},\n${body}\n}`;
+}
+
+/** A key BibTeX can read: no spaces, braces, quotes, commas, `#`, `%`, `=` or backslashes. */
+const USABLE_KEY = /^[^\s{}(),"#%'=\\~]+$/u;
+
+/** The source's own key when it has a usable one (a BibTeX corpus' label), else a generated one. */
+function entryKey(paper: Paper): string {
+  const own = paper.citationKey?.trim();
+  return own && USABLE_KEY.test(own) ? own : citationKey(paper);
 }
 
 /** `Zhou, Chunting and van der Berg, Jan and King, Jr., Martin Luther`. */

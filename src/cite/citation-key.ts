@@ -1,6 +1,7 @@
 import type { Paper } from '../types.ts';
 import { fullFamily, parseName } from './parse-name.ts';
 import { plainText } from './plain-text.ts';
+import { publicationOf } from './venue-kind.ts';
 
 /** Title words a citation key skips, as Google Scholar and arXiv do ("The Temporal …" → "temporal"). */
 const KEY_STOPWORDS = new Set([
@@ -52,9 +53,9 @@ export function asciiFold(text: string): string {
 }
 
 /**
- * A stable BibTeX key: the first author's family name (with particles), the year and the first
- * title word that is not a stop word, ASCII-folded and lower-cased, e.g. `zhou2023lima`,
- * `vanderberg2021deep`. Missing parts are left out; a paper with nothing usable gets `paper`
+ * A stable BibTeX key: the first author's family name (with particles), the year the paper is
+ * cited by (its venue's, see `publicationOf`) and the first title word that is not a stop word,
+ * ASCII-folded and lower-cased, e.g. `zhou2023lima`, `vanderberg2021deep`. Missing parts are left out; a paper with nothing usable gets `paper`
  * plus its folded id.
  */
 export function citationKey(paper: Paper): string {
@@ -65,6 +66,6 @@ export function citationKey(paper: Paper): string {
     .map(asciiFold)
     .filter((w) => w.length > 0);
   const word = words.find((w) => !KEY_STOPWORDS.has(w)) ?? words[0] ?? '';
-  const key = `${author}${paper.year ?? ''}${word}`;
+  const key = `${author}${publicationOf(paper).year ?? ''}${word}`;
   return /[a-z]/.test(key) ? key : `paper${key}${asciiFold(paper.id)}`;
 }

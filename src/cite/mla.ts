@@ -1,6 +1,6 @@
 import type { Paper } from '../types.ts';
 import { type PersonName, parseName } from './parse-name.ts';
-import { plainText } from './plain-text.ts';
+import { plainText, typographicApostrophes } from './plain-text.ts';
 import { publicationOf } from './venue-kind.ts';
 
 /**
@@ -8,18 +8,21 @@ import { publicationOf } from './venue-kind.ts';
  * `Zhou, Chunting, et al. "LIMA: Less Is More for Alignment." NeurIPS 2023, https://….`
  * One author is inverted (`Last, First.`), two are `Last, First, and First Last.`, three or more
  * `Last, First, et al.`; the title is quoted with its own quotation marks turned to single ones;
- * then the container (venue, or the preprint server), the year (left out when the container
- * already names it), and the DOI as a link or else the URL. URLs keep `https://` so chat
+ * then the container (venue, or the preprint server), volume and issue, the year (left out when
+ * the container already names it), the pages, and the DOI as a link or else the URL. URLs keep `https://` so chat
  * platforms make them clickable, as MLA allows for linked works.
  */
 export function toMla(paper: Paper): string {
   const publication = publicationOf(paper);
   const container = publication.container ? plainText(publication.container) : undefined;
-  const year = paper.year === undefined ? undefined : String(paper.year);
+  const year = publication.year === undefined ? undefined : String(publication.year);
   const location = paper.doi ? `https://doi.org/${paper.doi}` : paper.url;
   const tail = [
     container,
+    paper.volume && `vol. ${plainText(paper.volume)}`,
+    paper.number && `no. ${plainText(paper.number)}`,
     year && !(container && new RegExp(`\\b${year}\\b`).test(container)) ? year : undefined,
+    paper.pages && mlaPages(plainText(paper.pages)),
     location,
   ].filter((part): part is string => Boolean(part));
 
@@ -29,7 +32,7 @@ export function toMla(paper: Paper): string {
 
 function mlaAuthors(authors: readonly string[]): string {
   const names = authors
-    .map((a) => parseName(plainText(a)))
+    .map((a) => parseName(typographicApostrophes(plainText(a))))
     .filter((n) => n.literal || n.family || n.given);
   const [first, second] = names;
   if (!first) return '';
@@ -54,11 +57,16 @@ function natural(name: PersonName): string {
 
 /** `"Title."`, or `"Title?"` when the title ends with its own punctuation; inner quotes become single. */
 function mlaTitle(raw: string): string {
-  const title = plainText(raw)
+  const title = typographicApostrophes(plainText(raw))
     .replace(/“|"(?=\p{L}|\p{N})/gu, '‘')
     .replace(/”|"/g, '’');
   if (title === '') return '';
   return /[.?!]$/.test(title) ? `"${title}"` : `"${title}."`;
+}
+
+/** "pp. 1–10" for a range, "p. 7" for one page. */
+function mlaPages(pages: string): string {
+  return /[-–—,]/.test(pages) ? `pp. ${pages.replace(/\s*-+\s*/g, '–')}` : `p. ${pages}`;
 }
 
 function withPeriod(text: string): string {

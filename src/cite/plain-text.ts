@@ -26,6 +26,19 @@ export function plainText(input: string): string {
   return text.replace(/\s+/g, ' ').trim().normalize('NFC');
 }
 
+/**
+ * Straight single quotes as typographic ones, the style citeproc gives APA, so every plain-text
+ * citation writes "O’Brien" and "Don’t" alike: an apostrophe (after a letter or digit, or
+ * before a year's digits: ’90s) is ’; a quote opening before a word is ‘.
+ */
+export function typographicApostrophes(text: string): string {
+  return text.replace(/'/g, (_, at: number) => {
+    const before = text[at - 1] ?? ' ';
+    const after = text[at + 1] ?? ' ';
+    return /[\p{L}\p{N}.,!?)]/u.test(before) || /\d/.test(after) ? '’' : '‘';
+  });
+}
+
 function stripLatex(input: string): string {
   let text = input
     .replace(/\\([{}])/g, (_, brace: string) => (brace === '{' ? OPEN : CLOSE))

@@ -10,6 +10,11 @@ export interface Publication {
   container?: string;
   /** arXiv id without version, when known. */
   arxiv?: string;
+  /**
+   * The year the work is cited by: for a published paper the year its venue names ("ICLR 2025"),
+   * which can be later than the paper's own year (that of its arXiv version); else the paper's.
+   */
+  year?: number;
 }
 
 const PREPRINT_SERVERS =
@@ -23,6 +28,8 @@ const CONFERENCE_NAMES =
   /\b(?:proceedings|proc\.|neurips|nips|iclr|icml|acl|emnlp|naacl|eacl|aacl|ijcnlp|coling|lrec|conll|semeval|cvpr|iccv|eccv|wacv|bmvc|aaai|ijcai|kdd|sigir|sigmod|vldb|www|wsdm|cikm|recsys|aistats|uai|colt|corl|rss|icra|iros|interspeech|icassp|sigdial|chi|uist|siggraph|icse|osdi|sosp|nsdi|mlsys|colm|icde|ecir|miccai)\b/i;
 // An unknown name shaped like "XYZ 2024" or "XYZ '24" is almost always a conference.
 const ACRONYM_AND_YEAR = /^[A-Z][A-Za-z&-]*\s+'?\d{2}(?:\d{2})?$/;
+/** A year in a venue name: "ICLR 2025", "Findings of EMNLP 2023", "NeurIPS '23". */
+const VENUE_YEAR = /(?<![\p{L}\p{N}])(?:(1[89]\d\d|20\d\d)|'(\d\d))(?!\p{N})/gu;
 const ARXIV_URL = /arxiv\.org\/(?:abs|pdf)\/([a-z-]+(?:\.[A-Z]{2})?\/\d{7}|\d{4}\.\d{4,5})/i;
 
 /**
@@ -34,7 +41,11 @@ const ARXIV_URL = /arxiv\.org\/(?:abs|pdf)\/([a-z-]+(?:\.[A-Z]{2})?\/\d{7}|\d{4}
 export function publicationOf(paper: Paper): Publication {
   const arxiv = paper.arxiv ?? ARXIV_URL.exec(paper.url ?? '')?.[1];
   const venue = paper.venue?.replace(/\s+/g, ' ').trim() ?? '';
-  const withArxiv = <T extends Publication>(p: T): T => (arxiv ? { ...p, arxiv } : p);
+  const withArxiv = <T extends Publication>(p: T): T => {
+    const year = p.kind === 'conference' || p.kind === 'journal' ? venueYear(venue) : undefined;
+    const cited = year ?? paper.year;
+    return { ...p, ...(arxiv && { arxiv }), ...(cited !== undefined && { year: cited }) };
+  };
   if (venue === '') {
     return withArxiv({
       kind: arxiv ? 'preprint' : 'unpublished',
@@ -53,4 +64,14 @@ export function publicationOf(paper: Paper): Publication {
         ? 'conference'
         : 'journal';
   return withArxiv({ kind, container: venue });
+}
+
+/** The one year a venue name gives, or undefined when it gives none or several different ones. */
+function venueYear(venue: string): number | undefined {
+  const years = new Set(
+    [...venue.matchAll(VENUE_YEAR)].map(([, full, short]) =>
+      full ? Number(full) : Number(short) + (Number(short) < 70 ? 2000 : 1900),
+    ),
+  );
+  return years.size === 1 ? [...years][0] : undefined;
 }

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import type { LoadProblem } from '../types.ts';
 import { parseAuthors } from './author-names.ts';
 import { cleanLatex } from './latex-clean.ts';
+import { ACCENTS, LETTER_COMMANDS, SYMBOLS } from './latex-symbols.ts';
 import { buildRecord, type RecordFields } from './paper-record.ts';
 import type { FileOrigin, ParsedEntries } from './parsed-entries.ts';
 
@@ -20,6 +21,11 @@ interface CitationJsCore {
   plugins: {
     input: {
       chain(input: unknown, options: Record<string, unknown>): unknown;
+    };
+    config: {
+      get(plugin: '@bibtex'): {
+        constants: { commands: Record<string, string>; diacritics: Record<string, string> };
+      };
     };
   };
 }
@@ -35,8 +41,23 @@ function citationJs(): CitationJsCore {
     const require = createRequire(import.meta.url);
     core = require('@citation-js/core') as CitationJsCore;
     require('@citation-js/plugin-bibtex');
+    teachLetters(core);
   }
   return core;
+}
+
+/**
+ * Citation.js 0.7 knows `\o` and `\ss` but not `\AA` or `\aa`: it keeps them as text, and
+ * "{\AA}str{\"o}m" came out as "öm". Every LaTeX letter Shammie knows is added to its table
+ * of commands, the documented way to extend it (`config.constants.commands`).
+ */
+function teachLetters(citationJsCore: CitationJsCore): void {
+  const { commands, diacritics } = citationJsCore.plugins.config.get('@bibtex').constants;
+  for (const name of LETTER_COMMANDS) {
+    if (!Object.hasOwn(commands, name)) commands[name] = SYMBOLS[name]!;
+  }
+  // `\b` is the macron below (ḵ), as titles read it; Citation.js has the low line (k̲).
+  diacritics.b = ACCENTS.b!;
 }
 
 interface RawEntry {
@@ -108,7 +129,8 @@ export function parseBibtex(text: string, origin: FileOrigin): ParsedEntries {
       report(entryLine + errorLineOffset(parsed, macros), syntaxMessage(parsed));
       return;
     }
-    const record = buildRecord(bibtexFields(parsed), { ...origin, line: entryLine });
+    const warn = (message: string) => report(entryLine, `${entryLabel(parsed)}: ${message}`);
+    const record = buildRecord(bibtexFields(parsed), { ...origin, line: entryLine }, warn);
     if (typeof record === 'string') report(entryLine, `${entryLabel(parsed)}: ${record}`);
     else records.push(record);
   });
@@ -144,6 +166,10 @@ function bibtexFields(entry: RawEntry): RecordFields {
     doi: p.doi,
     arxiv: p.arxivid ?? p.arxiv ?? (eprintIsArxiv ? p.eprint : undefined),
     mentions: [p.journal, p.note, p.howpublished, p.eprint],
+    citationKey: entry.label,
+    volume: p.volume,
+    number: p.number ?? p.issue,
+    pages: p.pages,
   };
 }
 
@@ -151,7 +177,11 @@ function bibtexFields(entry: RawEntry): RecordFields {
 function authorNames(entry: RawEntry): string[] {
   if (entry.properties.author === undefined) return [];
   try {
-    const [csl] = citationJs().plugins.input.chain([entry], {
+    const spelled = {
+      ...entry,
+      properties: { ...entry.properties, author: bracedLetters(entry.properties.author) },
+    };
+    const [csl] = citationJs().plugins.input.chain([spelled], {
       forceType: '@biblatex/entries+list',
       generateGraph: false,
     }) as unknown as { author?: CslName[] }[];
@@ -161,6 +191,24 @@ function authorNames(entry: RawEntry): string[] {
     // Fall through: Shammie's own splitter reads the raw list.
   }
   return parseAuthors(entry.properties.author);
+}
+
+/** A letter command ended by spaces (`M\o ller`, `Stra\ss and …`), the spaces before `and` kept. */
+const SPACED_LETTER = new RegExp(
+  `\\\\(${[...LETTER_COMMANDS].join('|')})(?![A-Za-z])[ \\t\\n]+(and\\s)?`,
+  'g',
+);
+
+/**
+ * A name list with each letter command ended by spaces written braced instead (`M{\o}ller`):
+ * in TeX the spaces only end the command's name, but Citation.js's name splitter reads them as
+ * the gap between two names' words, or swallows the space before `and`. BibTeX itself splits
+ * on ` and ` first, so a space before `and` still separates two names.
+ */
+function bracedLetters(authors: string): string {
+  return authors.replace(SPACED_LETTER, (_, name: string, and?: string) =>
+    and ? `{\\${name}} ${and}` : `{\\${name}}`,
+  );
 }
 
 function displayName(name: CslName): string {

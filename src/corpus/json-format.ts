@@ -98,6 +98,10 @@ export function jsonFields(item: Record<string, unknown>): RecordFields {
     arxiv: item.arxiv ?? item.arxiv_id ?? item.arxivId ?? item.eprint,
     doi: item.doi ?? item.DOI,
     collection: item.collection,
+    citationKey: item.citationKey ?? item['citation-key'],
+    volume: item.volume,
+    number: item.number ?? item.issue,
+    pages: item.pages ?? item.page,
   };
 }
 
@@ -109,7 +113,11 @@ function addRecord(
 ): boolean {
   const recordOrigin: RecordOrigin = { file: origin.file, collection: origin.collection };
   if (line !== undefined) recordOrigin.line = line;
-  const record = buildRecord(jsonFields(item), recordOrigin);
+  const warn = (message: string) =>
+    sink.problem(
+      line === undefined ? { file: origin.file, message } : { file: origin.file, line, message },
+    );
+  const record = buildRecord(jsonFields(item), recordOrigin, warn);
   if (typeof record !== 'string') {
     sink.record(record);
     return true;
@@ -130,10 +138,17 @@ function addItem(
 ): void {
   let message: string;
   if (isPlainObject(item)) {
-    const record = buildRecord(jsonFields(item), {
-      file: origin.file,
-      collection: origin.collection,
-    });
+    const warn = (text: string) => {
+      const problem: LoadProblem = { file: origin.file, message: `item ${index + 1}: ${text}` };
+      const line = lineOf(index);
+      if (line !== undefined) problem.line = line;
+      sink.problem(problem);
+    };
+    const record = buildRecord(
+      jsonFields(item),
+      { file: origin.file, collection: origin.collection },
+      warn,
+    );
     if (typeof record !== 'string') {
       sink.record(record);
       return;

@@ -7,6 +7,7 @@ import {
   ACCENTS,
   DOUBLE_STRUCK,
   DROPPED_WITH_ARGUMENT,
+  LETTER_COMMANDS,
   PASS_THROUGH,
   SUBSCRIPTS,
   SUPERSCRIPTS,
@@ -254,7 +255,7 @@ function command(src: string, start: number, math: boolean, depth: number): Piec
   if (!word) return controlSymbol(src, start, math, depth);
   const name = word[0];
   let end = start + 1 + name.length;
-  if (name in ACCENTS) return accent(src, end, ACCENTS[name]!, true, math, depth);
+  if (name in ACCENTS) return accent(src, end, ACCENTS[name]!, math, depth);
   if (name === 'url') {
     const arg = readArgument(src, end);
     return { text: arg.text, end: arg.end };
@@ -301,6 +302,8 @@ function command(src: string, start: number, math: boolean, depth: number): Piec
   if (symbol !== undefined) {
     // `\ss{}` and `{\o}` are whole letters; an empty group after a symbol only ends the name.
     if (src.startsWith('{}', end)) end += 2;
+    // As in TeX, the spaces after a letter's name only end the name: `\OE uvre` is "Œuvre".
+    else if (!math && LETTER_COMMANDS.has(name)) while (src[end] === ' ') end += 1;
     return { text: symbol, end };
   }
   if (SILENT.has(name)) return { text: '', end };
@@ -318,7 +321,7 @@ function controlSymbol(src: string, start: number, math: boolean, depth: number)
   if (next === undefined) return { text: '', end: start + 1 };
   const mark = ACCENTS[next];
   if (mark !== undefined && !(math && (next === '^' || next === '~'))) {
-    return accent(src, end, mark, false, math, depth);
+    return accent(src, end, mark, math, depth);
   }
   switch (next) {
     case '\\':
@@ -348,17 +351,10 @@ function controlSymbol(src: string, start: number, math: boolean, depth: number)
   }
 }
 
-function accent(
-  src: string,
-  start: number,
-  mark: string,
-  named: boolean,
-  math: boolean,
-  depth: number,
-): Piece {
+function accent(src: string, start: number, mark: string, math: boolean, depth: number): Piece {
   let i = start;
-  // `\c c` is legal (a space ends the command name); `\'e` needs no space.
-  if (named) while (src[i] === ' ') i += 1;
+  // TeX skips spaces before an accent's argument: `\c c` (the space also ends the name), `\" o`.
+  while (src[i] === ' ') i += 1;
   let base: string;
   let end: number;
   if (src[i] === '{') {

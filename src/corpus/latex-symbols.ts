@@ -22,6 +22,11 @@ export const ACCENTS: Readonly<Record<string, string>> = {
   b: '\u0331',
 };
 
+/** The commands of {@link SYMBOLS} that are letters of European languages (`\ss`, `\AA`, `\o`). */
+export const LETTER_COMMANDS: ReadonlySet<string> = new Set(
+  'ss o O ae AE oe OE aa AA l L i j dh DH th TH ng NG'.split(' '),
+);
+
 /** Commands that stand for one letter or symbol, in text or in math. */
 export const SYMBOLS: Readonly<Record<string, string>> = {
   // letters of European languages

@@ -280,6 +280,7 @@ function mergeGroup(records: readonly PaperRecord[]): Paper | undefined {
   const source = longestAbstract(records);
   if (!source) return undefined;
   let { inputId, title, year, venue, url, arxiv, doi, collection } = records[0]!;
+  let { citationKey, volume, number, pages } = records[0]!;
   let authors = records[0]!.authors;
   for (let i = 1; i < records.length; i += 1) {
     const record = records[i]!;
@@ -291,6 +292,10 @@ function mergeGroup(records: readonly PaperRecord[]): Paper | undefined {
     arxiv ??= record.arxiv;
     doi ??= record.doi;
     collection ??= record.collection;
+    citationKey ??= record.citationKey;
+    volume ??= record.volume;
+    number ??= record.number;
+    pages ??= record.pages;
     if (record.authors.length > authors.length) authors = record.authors;
   }
   const paper: Paper = {
@@ -307,6 +312,10 @@ function mergeGroup(records: readonly PaperRecord[]): Paper | undefined {
   if (url !== undefined) paper.url = url;
   if (arxiv !== undefined) paper.arxiv = arxiv;
   if (doi !== undefined) paper.doi = doi;
+  if (citationKey !== undefined) paper.citationKey = citationKey;
+  if (volume !== undefined) paper.volume = volume;
+  if (number !== undefined) paper.number = number;
+  if (pages !== undefined) paper.pages = pages;
   if (collection !== undefined) paper.collection = collection;
   return paper;
 }

@@ -22,6 +22,10 @@ export interface PaperRecord {
   url?: string;
   arxiv?: string;
   doi?: string;
+  citationKey?: string;
+  volume?: string;
+  number?: string;
+  pages?: string;
   collection?: string;
   /** Where the entry was read, for problems and for a deterministic merge order. */
   file: string;
@@ -39,6 +43,10 @@ export interface RecordFields {
   url?: unknown;
   arxiv?: unknown;
   doi?: unknown;
+  citationKey?: unknown;
+  volume?: unknown;
+  number?: unknown;
+  pages?: unknown;
   /** Free text that may mention an arXiv id or DOI (Google Scholar's journal, Zotero's note). */
   mentions?: unknown[];
   collection?: unknown;
@@ -59,12 +67,19 @@ const YEAR = /\b(1[5-9]\d\d|2[01]\d\d)\b/;
 
 /**
  * The record for one entry, or a message saying why it cannot be one (no title and no
- * abstract). Never throws, whatever the field values are.
+ * abstract). A field whose value is of the wrong type (`"year": "nineteen"`, `"authors": 42`)
+ * is left out and `warn` is told why, so the format can report it with its file and line.
+ * Never throws, whatever the field values are.
  */
-export function buildRecord(fields: RecordFields, origin: RecordOrigin): PaperRecord | string {
+export function buildRecord(
+  fields: RecordFields,
+  origin: RecordOrigin,
+  warn: (message: string) => void = () => {},
+): PaperRecord | string {
   const title = cleanText(fields.title);
   const abstract = cleanText(fields.abstract) ?? '';
   if (!title && !abstract) return 'no title and no abstract';
+  for (const message of wrongTypes(fields)) warn(message);
   const record: PaperRecord = {
     abstract,
     authors: parseAuthors(fields.authors),
@@ -88,6 +103,13 @@ export function buildRecord(fields: RecordFields, origin: RecordOrigin): PaperRe
     (doi ? parseArxivId(doi) : undefined) ??
     firstMention(fields.mentions);
   if (arxiv) record.arxiv = arxiv;
+  const citationKey = plainText(fields.citationKey);
+  if (citationKey) record.citationKey = citationKey;
+  for (const name of ['volume', 'number', 'pages'] as const) {
+    const raw = fields[name];
+    const value = Number.isFinite(raw) ? String(raw) : cleanText(raw);
+    if (value) record[name] = value;
+  }
   const collection = plainText(fields.collection) ?? origin.collection;
   if (collection) record.collection = collection;
   return record;
@@ -101,6 +123,60 @@ export function parseYear(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
   const match = YEAR.exec(value);
   return match ? Number(match[1]) : undefined;
+}
+
+/** What a field must hold, said the way a problem message says it. */
+const FIELD_KINDS: ReadonlyArray<[keyof RecordFields, string, (value: unknown) => boolean]> = [
+  ['id', 'text or a number', (v) => typeof v === 'string' || Number.isFinite(v)],
+  ['title', 'text', isText],
+  ['abstract', 'text', isText],
+  [
+    'authors',
+    'a list of names or one string of names',
+    (v) => typeof v === 'string' || Array.isArray(v),
+  ],
+  ['year', 'a year', (v) => parseYear(v) !== undefined],
+  ['venue', 'text', isText],
+  ['url', 'text', (v) => typeof v === 'string'],
+  ['arxiv', 'text', (v) => typeof v === 'string'],
+  ['doi', 'text', (v) => typeof v === 'string'],
+  ['collection', 'text', (v) => typeof v === 'string'],
+  ['citationKey', 'text', (v) => typeof v === 'string'],
+  ['volume', 'text or a number', (v) => typeof v === 'string' || Number.isFinite(v)],
+  ['number', 'text or a number', (v) => typeof v === 'string' || Number.isFinite(v)],
+  ['pages', 'text or a number', (v) => typeof v === 'string' || Number.isFinite(v)],
+];
+
+/** One message per field that is present (not null) but holds something of the wrong type. */
+function wrongTypes(fields: RecordFields): string[] {
+  const messages: string[] = [];
+  for (const [name, kind, fits] of FIELD_KINDS) {
+    const value = fields[name];
+    if (value === undefined || value === null || value === '' || fits(value)) continue;
+    messages.push(`${name} ${shown(value)} is not ${kind}: left out`);
+  }
+  if (Array.isArray(fields.authors)) {
+    fields.authors.forEach((item, index) => {
+      if (typeof item === 'string' || (item !== null && typeof item === 'object')) return;
+      messages.push(`author ${index + 1} ${shown(item)} is not a name: left out`);
+    });
+  }
+  return messages;
+}
+
+function isText(value: unknown): boolean {
+  return (
+    typeof value === 'string' ||
+    (Array.isArray(value) && value.every((item) => typeof item === 'string'))
+  );
+}
+
+/** A value quoted briefly for a problem message: `"nineteen"`, `42`, `a list`, `an object`. */
+function shown(value: unknown): string {
+  if (Array.isArray(value)) return '(a list)';
+  if (typeof value === 'object') return '(an object)';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 function cleanText(value: unknown): string | undefined {

@@ -76,10 +76,16 @@ async function readInto(file: CorpusFile, context: FileReadContext, sink: EntryS
   }
   const stop = () => closeQuietly(chunks);
   if (head.bytes.length === 0) return skip('empty file');
-  const sniffed = sniffEncoding(head.bytes);
+  let sniffed = sniffEncoding(head.bytes);
   if (sniffed.kind === 'binary') {
-    await stop();
-    return skip('binary file, not text: skipped');
+    // Control bytes in a few junk lines can outnumber the text of a short file; a file with a
+    // line that is a whole JSON object is JSON Lines, and its junk lines are reported one by
+    // one like any other bad line.
+    if (!holdsJsonObjectLine(head.bytes)) {
+      await stop();
+      return skip('binary file, not text: skipped');
+    }
+    sniffed = { kind: 'text', encoding: 'utf-8', bomLength: 0 };
   }
   const preview = previewText(head.bytes, sniffed);
   if (head.done && preview.trim().length === 0) return skip('empty file');
@@ -317,15 +323,28 @@ function chooseFormat(named: CorpusFormat | undefined, preview: string): CorpusF
   return named;
 }
 
-function looksLikeJsonLines(preview: string): boolean {
-  const lines = preview.trimStart().split('\n', 3);
-  if (lines.length < 2 || !lines[1]!.trimStart().startsWith('{')) return false;
+/** Whether a line of the bytes is a whole JSON object (a line of a JSON Lines file). */
+function holdsJsonObjectLine(bytes: Buffer): boolean {
+  // A line cut off by the end of the head is not valid JSON, so it cannot mislead.
+  return bytes
+    .toString('utf8', 0, Math.min(bytes.length, HEAD_BYTES))
+    .split('\n')
+    .some(isJsonObject);
+}
+
+function isJsonObject(text: string): boolean {
+  if (!text.trimStart().startsWith('{')) return false;
   try {
-    const first = JSON.parse(lines[0]!) as unknown;
-    return first !== null && typeof first === 'object' && !Array.isArray(first);
+    const value = JSON.parse(text) as unknown;
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
   } catch {
     return false;
   }
+}
+
+function looksLikeJsonLines(preview: string): boolean {
+  const lines = preview.trimStart().split('\n', 3);
+  return lines.length >= 2 && lines[1]!.trimStart().startsWith('{') && isJsonObject(lines[0]!);
 }
 
 /** A file's default collection name: its name without the extension. */

@@ -91,7 +91,10 @@ describe('citePaper: BibTeX', () => {
       paper({ title: 'On \\emph{Tiny} {BERT}s: $O(n^2)$ is {\\"u}ber' }),
       'bibtex',
     );
-    expect(text).toContain('  title = {On Tiny {BERTs}: O(n\\textasciicircum{}2) is {\\"u}ber},');
+    // Written in sentence case ("is", "über"), so the capitalised "Tiny" is protected too.
+    expect(text).toContain(
+      '  title = {On {Tiny} {BERTs}: {O(n\\textasciicircum{}2}) is {\\"u}ber},',
+    );
     expect(text).toMatch(/\{zhou2023tiny,/);
   });
 

@@ -72,6 +72,18 @@ describe('BibTeX escaping', () => {
     expect(escapeBibtexTitle('ZeroSCROLLS: GPT-4 and t-SNE in 3D with Multi-Modal Models')).toBe(
       '{ZeroSCROLLS}: {GPT-4} and {t-SNE} in {3D} with Multi-Modal Models',
     );
+    expect(escapeBibtexTitle('Pick-a-Pic: An Open Dataset for Text-to-Image Generation')).toBe(
+      '{Pick-a-Pic}: An Open Dataset for {Text-to-Image} Generation',
+    );
+  });
+
+  it('protects every capitalised word after the first in a title written in sentence case', () => {
+    expect(escapeBibtexTitle('Scaling laws for Transformers trained in Tel Aviv')).toBe(
+      'Scaling laws for {Transformers} trained in {Tel} {Aviv}',
+    );
+    expect(escapeBibtexTitle('Self-Alignment with Instruction Backtranslation')).toBe(
+      'Self-Alignment with Instruction Backtranslation',
+    );
   });
 
   it('round-trips: reading an escaped title back gives the same text', () => {

@@ -11,6 +11,25 @@ const paper = (overrides: Partial<Paper> = {}): Paper => ({
 });
 
 describe('publicationOf', () => {
+  it('cites a published paper by the year its venue names, not its arXiv year', () => {
+    const transfusion = paper({ venue: 'ICLR 2025', year: 2024, arxiv: '2408.11039' });
+    expect(publicationOf(transfusion)).toEqual({
+      kind: 'conference',
+      container: 'ICLR 2025',
+      arxiv: '2408.11039',
+      year: 2025,
+    });
+    expect(publicationOf(paper({ venue: "NeurIPS '23", year: 2022 })).year).toBe(2023);
+    expect(publicationOf(paper({ venue: 'Findings of EMNLP 2023', year: 2023 })).year).toBe(2023);
+  });
+
+  it("keeps the paper's own year when the venue names none, or several, or is a preprint server", () => {
+    expect(publicationOf(paper({ venue: 'Nature', year: 2021 })).year).toBe(2021);
+    expect(publicationOf(paper({ venue: 'ACL 2019 and 2020 joint', year: 2020 })).year).toBe(2020);
+    expect(publicationOf(paper({ venue: 'arXiv 2025', year: 2024 })).year).toBe(2024);
+    expect(publicationOf(paper({ venue: 'Volume 12345 Proceedings' })).year).toBeUndefined();
+  });
+
   it('treats a paper with only an arXiv id as an arXiv preprint', () => {
     expect(publicationOf(paper({ arxiv: '2305.11206' }))).toEqual({
       kind: 'preprint',

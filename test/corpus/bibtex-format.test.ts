@@ -30,6 +30,8 @@ describe('BibTeX as Zotero exports it', () => {
       venue: 'Proceedings of the Workshop on Café Linguistics',
       url: 'https://doi.org/10.18653/v1/2021.cafe-1.3',
       doi: '10.18653/v1/2021.cafe-1.3',
+      citationKey: 'muller_schrodinger_2021',
+      pages: '12–20',
       collection: 'zotero',
     });
   });

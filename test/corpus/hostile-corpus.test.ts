@@ -315,6 +315,21 @@ describe('hostile corpus files in memory', () => {
     await expect(failing).rejects.toThrow('the bar broke');
   });
 
+  it('reads a short JSON Lines file whose junk lines hold control bytes line by line, not as binary', async () => {
+    // Found by the property below (seed -331696474): three NUL bytes in 56 made the whole file
+    // "binary", and its one good line was lost. The junk may come first, too.
+    const good = bytes('{"id":"p1","title":"","abstract":"Abstract "}\n');
+    const junk = [bytes('x\0\n'), bytes('x\0\0\n')];
+    for (const file of [Buffer.concat([good, ...junk]), Buffer.concat([...junk, good])]) {
+      const { papers, problems } = await loadCorpus('/c', memoryCorpus({ '/c/p.jsonl': [file] }));
+      expect(papers.map((p) => p.id)).toEqual(['p1']);
+      expect(problems.map((p) => p.message)).toEqual([
+        'not a JSON object: x?',
+        'not a JSON object: x??',
+      ]);
+    }
+  });
+
   it('loads exactly the good lines of any mix of good lines, junk, long lines and line endings, however chunked', async () => {
     // Far above any good line here (60 graphemes), far below a long line.
     const maxLineBytes = 2000;
@@ -375,7 +390,20 @@ describe('hostile corpus files in memory', () => {
           expect(problems).toHaveLength(content.length - ids.length);
         },
       ),
-      { numRuns: 300 },
+      {
+        numRuns: 300,
+        examples: [
+          [
+            [
+              { kind: 'good', text: JSON.stringify({ title: '', abstract: 'Abstract ' }) },
+              { kind: 'bad', text: bytes('x\0') },
+              { kind: 'bad', text: bytes('x\0\0') },
+            ],
+            [],
+            false,
+          ],
+        ],
+      },
     );
   });
 });

@@ -48,6 +48,34 @@ describe('JSON Lines', () => {
     expect(problems[4]!.message).not.toMatch(/\p{Cc}/u);
   });
 
+  it('reports fields of the wrong type with file and line, and loads the paper without them', () => {
+    const text = [
+      JSON.stringify({ id: 'a', title: 'A', abstract: 'About a.', year: 'nineteen', authors: 42 }),
+      JSON.stringify({ id: 'b', title: 'B', abstract: 'About b.', year: 2020, venue: { x: 1 } }),
+      JSON.stringify({ id: 'c', title: 7, abstract: 'About c.', authors: ['Ada Lovelace', 3] }),
+      JSON.stringify({ id: 'd', title: 'D', abstract: 'About d.', doi: null, year: '2021-05' }),
+    ].join('\n');
+    const { records, problems } = parseJsonLines(text, { file: 'f.jsonl' });
+    expect(records.map((r) => [r.inputId, r.year, r.authors, r.venue])).toEqual([
+      ['a', undefined, [], undefined],
+      ['b', 2020, [], undefined],
+      ['c', undefined, ['Ada Lovelace'], undefined],
+      ['d', 2021, [], undefined],
+    ]);
+    expect(records[2]!.title).toBeUndefined();
+    expect(problems).toEqual([
+      {
+        file: 'f.jsonl',
+        line: 1,
+        message: 'authors 42 is not a list of names or one string of names: left out',
+      },
+      { file: 'f.jsonl', line: 1, message: 'year "nineteen" is not a year: left out' },
+      { file: 'f.jsonl', line: 2, message: 'venue (an object) is not text: left out' },
+      { file: 'f.jsonl', line: 3, message: 'title 7 is not text: left out' },
+      { file: 'f.jsonl', line: 3, message: 'author 2 3 is not a name: left out' },
+    ]);
+  });
+
   it('never throws, whatever the lines hold', () => {
     const line = fc.oneof(
       fc.string(),
@@ -73,8 +101,11 @@ describe('JSON Lines', () => {
       fc.property(fc.array(line, { maxLength: 8 }), (lines) => {
         const text = lines.join('\n');
         const { records, problems } = parseJsonLines(text, { file: 'f.jsonl' });
-        const nonBlank = text.split('\n').filter((l) => l.trim().length > 0).length;
-        expect(records.length + problems.length).toBe(nonBlank);
+        const nonBlank = text.split('\n').flatMap((l, i) => (l.trim().length > 0 ? [i + 1] : []));
+        // Every line is a paper or a reported problem (a paper may also have fields reported).
+        const seen = [...records.map((r) => r.line), ...problems.map((p) => p.line)];
+        expect(new Set(seen)).toEqual(new Set(nonBlank));
+        expect(records.length).toBeLessThanOrEqual(nonBlank.length);
         for (const record of records) {
           expect(typeof record.abstract).toBe('string');
           expect(Array.isArray(record.authors)).toBe(true);
@@ -86,6 +117,16 @@ describe('JSON Lines', () => {
 });
 
 describe('JSON documents', () => {
+  it('reports an item field of the wrong type with its item number and line', () => {
+    const text =
+      '[\n  {"title": "A", "abstract": "About a."},\n  {"title": "B", "abstract": "b", "year": true}\n]';
+    const { records, problems } = parseJsonDocument(text, { file: 'f.json' });
+    expect(records).toHaveLength(2);
+    expect(problems).toEqual([
+      { file: 'f.json', line: 3, message: 'item 2: year true is not a year: left out' },
+    ]);
+  });
+
   it('reads an array: number ids become strings, "text" is the abstract, dates give years', async () => {
     const { papers, problems } = await loadCorpus(fixture('json/papers.json'));
     expect(papers).toEqual([

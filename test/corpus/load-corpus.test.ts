@@ -28,6 +28,7 @@ describe('loadCorpus on a directory', () => {
         url: 'http://arxiv.org/abs/2408.11039',
         arxiv: '2408.11039',
         doi: '10.48550/arxiv.2408.11039',
+        citationKey: 'zhou_transfusion_2024',
         collection: 'library',
       },
       {

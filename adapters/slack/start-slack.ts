@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, webApi } from '@slack/bolt';
+import { App, type Receiver, webApi } from '@slack/bolt';
 import type { Engine } from '../../src/index.ts';
 import type { SlackConfig } from '../shared/config.ts';
 import type { DailyCommands } from '../shared/daily-port.ts';
@@ -9,7 +9,7 @@ import { toBoltLogger } from './bolt-logger.ts';
 import { createDeliveryDedupe } from './delivery-dedupe.ts';
 import { registerListeners } from './listeners/index.ts';
 import { createPagingStore } from './paging-store.ts';
-import { guardSlackRequests } from './request-guard.ts';
+import { createGuardedReceiver } from './request-guard.ts';
 import { createResponder, type ResponderOptions } from './response-url.ts';
 import type { SlackRuntime } from './runtime.ts';
 import { webClientOptions } from './web-api-policy.ts';
@@ -64,7 +64,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
 
   const identity = await whoAmI(config.botToken, clientOptions);
   const socketMode = config.appToken !== undefined;
-  const receiver = socketMode ? undefined : httpReceiver(config, boltLogger, now);
+  const receiver = socketMode ? undefined : httpReceiver(config, boltLogger, logger, now);
   const app = new App({
     token: config.botToken,
     ...(identity.botId ? { botId: identity.botId } : {}),
@@ -117,22 +117,19 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
 
 function httpReceiver(
   config: SlackConfig,
-  logger: ReturnType<typeof toBoltLogger>,
+  boltLogger: ReturnType<typeof toBoltLogger>,
+  logger: Logger,
   now: () => Date,
-): HTTPReceiver {
+): Receiver {
   if (!config.signingSecret) {
     throw new Error(
       'Slack HTTP mode needs SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode)',
     );
   }
-  const receiver = new HTTPReceiver({
-    signingSecret: config.signingSecret,
-    endpoints: EVENTS_PATH,
-    port: config.port,
-    logger,
-  });
-  receiver.requestListener = guardSlackRequests(receiver.requestListener, { now });
-  return receiver;
+  return createGuardedReceiver(
+    { signingSecret: config.signingSecret, endpoints: EVENTS_PATH, logger: boltLogger },
+    { now, logger },
+  );
 }
 
 interface Identity {

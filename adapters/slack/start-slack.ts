@@ -12,6 +12,7 @@ import { createPagingStore } from './paging-store.ts';
 import { createGuardedReceiver } from './request-guard.ts';
 import { createResponder, type ResponderOptions } from './response-url.ts';
 import type { SlackRuntime } from './runtime.ts';
+import { createSocketModeReceiver, type ReconnectTuning } from './socket-mode-receiver.ts';
 import { webClientOptions } from './web-api-policy.ts';
 
 /** Where Bolt listens for events, commands and actions in HTTP mode. */
@@ -34,7 +35,11 @@ export interface StartSlackOptions {
   /** Per-user rate limit (default: the `shared/rate-limit.ts` defaults on `now`). */
   limiter?: RateLimiter;
   /** Timeouts and retries (defaults: `web-api-policy.ts`, `response-url.ts`); tests shorten them. */
-  tuning?: { webApiTimeoutMs?: number; responseUrl?: ResponderOptions };
+  tuning?: {
+    webApiTimeoutMs?: number;
+    responseUrl?: ResponderOptions;
+    socketMode?: ReconnectTuning;
+  };
 }
 
 export interface SlackHandle {
@@ -64,7 +69,16 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
 
   const identity = await whoAmI(config.botToken, clientOptions);
   const socketMode = config.appToken !== undefined;
-  const receiver = socketMode ? undefined : httpReceiver(config, boltLogger, logger, now);
+  const receiver =
+    config.appToken !== undefined
+      ? createSocketModeReceiver({
+          appToken: config.appToken,
+          boltLogger,
+          logger,
+          clientOptions,
+          ...(options.tuning?.socketMode ? { tuning: options.tuning.socketMode } : {}),
+        })
+      : httpReceiver(config, boltLogger, logger, now);
   const app = new App({
     token: config.botToken,
     ...(identity.botId ? { botId: identity.botId } : {}),
@@ -72,9 +86,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     logger: boltLogger,
     clientOptions,
     ignoreSelf: true,
-    ...(socketMode
-      ? { socketMode: true, appToken: config.appToken, installerOptions: { clientOptions } }
-      : { receiver }),
+    receiver,
   });
   const stop = async (): Promise<void> => {
     await app.stop();

@@ -6,6 +6,7 @@ import { toSlackMessage } from './blocks/to-slack-message.ts';
 import type { DeliveryDedupe } from './delivery-dedupe.ts';
 import type { Reply, ReplyDeps } from './reply-deps.ts';
 import { type ChatClient, describeError } from './slack-client.ts';
+import { mayHaveLanded } from './web-api-policy.ts';
 
 /**
  * Everything the listeners share: the reply dependencies, delivery memory, the per-user rate
@@ -78,9 +79,11 @@ export async function replyOrApology(
 }
 
 /**
- * Answers in a channel thread: a reply meant for the asker alone goes as an ephemeral message
- * (falling back to the thread if Slack refuses it, e.g. the asker left), anything else is
- * posted. Never throws.
+ * Answers in a channel thread: a reply meant for the asker alone goes as an ephemeral message,
+ * anything else is posted. When Slack refuses the ephemeral message (e.g. the asker left), the
+ * reply goes in the thread instead; when its outcome is unknown (a 5xx, a timeout: it may be on
+ * the asker's screen already, and ephemeral messages cannot be read back), nothing more is sent.
+ * Never throws.
  */
 export async function replyInChannel(
   runtime: SlackRuntime,
@@ -101,8 +104,27 @@ export async function replyInChannel(
       });
       return true;
     } catch (error) {
+      const unknown = mayHaveLanded(error);
+      const fields = { platform: 'slack', method: 'chat.postEphemeral', eventId: where.eventId };
+      if (unknown) {
+        runtime.logger.error(
+          {
+            ...fields,
+            channel: where.channel,
+            outcome: 'gave up; may be shown, not repeated',
+            ...describeError(error),
+          },
+          'chat.postEphemeral failed',
+        );
+        return false;
+      }
       runtime.logger.warn(
-        { eventId: where.eventId, channel: where.channel, ...describeError(error) },
+        {
+          ...fields,
+          channel: where.channel,
+          outcome: 'answering in the thread instead',
+          ...describeError(error),
+        },
         'chat.postEphemeral failed; answering in the thread instead',
       );
     }
@@ -112,7 +134,9 @@ export async function replyInChannel(
 
 /**
  * Posts a message; a failure (channel gone, rate limit after retries, Slack down) is logged
- * with the event id and swallowed, so one bad post never takes the process down.
+ * with the event id and swallowed, so one bad post never takes the process down. A post whose
+ * outcome is unknown is not repeated (the Web API client repeats only what Slack refused before
+ * acting: `web-api-policy.ts`): a missing answer and a log line rather than a duplicate.
  */
 export async function postSafely(
   runtime: SlackRuntime,
@@ -129,7 +153,14 @@ export async function postSafely(
     return true;
   } catch (error) {
     runtime.logger.error(
-      { eventId: where.eventId, channel: where.channel, ...describeError(error) },
+      {
+        platform: 'slack',
+        method: 'chat.postMessage',
+        eventId: where.eventId,
+        channel: where.channel,
+        outcome: mayHaveLanded(error) ? 'gave up; may be shown, not repeated' : 'gave up',
+        ...describeError(error),
+      },
       'chat.postMessage failed',
     );
     return false;

@@ -62,7 +62,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   const now = options.now ?? (() => new Date());
   const boltLogger = toBoltLogger(logger);
   const clientOptions = {
-    ...webClientOptions(options.tuning?.webApiTimeoutMs),
+    ...webClientOptions(options.tuning?.webApiTimeoutMs, logger),
     logger: boltLogger,
     ...(config.apiUrl ? { slackApiUrl: withTrailingSlash(config.apiUrl) } : {}),
   };
@@ -110,7 +110,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     limiter: options.limiter ?? createRateLimiter({ now: () => now().getTime() }),
     logger,
   };
-  registerListeners(app, runtime, createResponder(options.tuning?.responseUrl));
+  registerListeners(app, runtime, createResponder({ logger, ...options.tuning?.responseUrl }));
 
   if (socketMode) {
     await app.start();

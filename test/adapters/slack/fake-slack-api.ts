@@ -16,7 +16,8 @@ export interface RecordedCall {
  * A canned failure: the HTTP status and JSON the fake answers a method with — or a fault:
  * `drop` closes the connection (`req.socket.destroy()`), `hang` never answers, `delay` answers
  * after `delayMs` (what the defaults would say). With `processed`, the call takes effect first
- * (the message is posted) and only the answer is lost or late.
+ * (the message is posted) and only the answer is lost, late or replaced by the canned one (a
+ * 500 after the work was done).
  */
 export interface FakeFailure {
   status?: number;
@@ -137,6 +138,7 @@ export async function startFakeSlackApi(
           return;
         }
         default:
+          if (failure.processed) answer(method, body);
           send(res, failure.status ?? 200, failure.json ?? { ok: false }, failure.headers);
           return;
       }

@@ -1,9 +1,11 @@
 import { APOLOGY } from '../../src/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import { type RateLimiter, rateKey, rateLimitText } from '../shared/rate-limit.ts';
+import { LOOKBACK_MS } from '../shared/uncertain-attempts.ts';
 import type { SlackMessage } from './blocks/block-kit.ts';
 import { toSlackMessage } from './blocks/to-slack-message.ts';
 import type { DeliveryDedupe } from './delivery-dedupe.ts';
+import { findMarkedMessage } from './marked-messages.ts';
 import type { Reply, ReplyDeps } from './reply-deps.ts';
 import { type ChatClient, describeError } from './slack-client.ts';
 import { mayHaveLanded } from './web-api-policy.ts';
@@ -132,39 +134,94 @@ export async function replyInChannel(
   return postSafely(runtime, client, where, reply.message);
 }
 
+/** The metadata event type that marks Shammie's answers (invisible in the channel). */
+export const ANSWER_EVENT_TYPE = 'shammie_answer';
+
+type Where = { channel: string; thread_ts?: string | undefined; eventId?: string | undefined };
+
 /**
- * Posts a message; a failure (channel gone, rate limit after retries, Slack down) is logged
- * with the event id and swallowed, so one bad post never takes the process down. A post whose
- * outcome is unknown is not repeated (the Web API client repeats only what Slack refused before
- * acting: `web-api-policy.ts`): a missing answer and a log line rather than a duplicate.
+ * Posts a message, exactly once where Slack lets that be checked. Each answer is marked with
+ * metadata naming the request it answers; a post whose outcome is unknown (a 5xx, a timeout, a
+ * dropped connection) is looked for in the thread (`conversations.replies`) or the DM before it
+ * is sent again, once. Where it cannot be looked for (no history scope, no request id), it is not
+ * sent again: a missing answer and a log line rather than a duplicate. Every failure is logged
+ * with the platform, the method, the event id and the outcome, and swallowed.
  */
 export async function postSafely(
   runtime: SlackRuntime,
   client: ChatClient,
-  where: { channel: string; thread_ts?: string | undefined; eventId?: string | undefined },
+  where: Where,
   message: SlackMessage,
 ): Promise<boolean> {
+  const mark = where.eventId
+    ? { event_type: ANSWER_EVENT_TYPE, event_payload: { request: where.eventId } }
+    : undefined;
+  const args = {
+    channel: where.channel,
+    ...(where.thread_ts ? { thread_ts: where.thread_ts } : {}),
+    ...message,
+    ...(mark ? { metadata: mark } : {}),
+  };
+  const sentAt = runtime.deps.now().getTime();
   try {
-    await client.chat.postMessage({
-      channel: where.channel,
-      ...(where.thread_ts ? { thread_ts: where.thread_ts } : {}),
-      ...message,
-    });
+    await client.chat.postMessage(args);
     return true;
   } catch (error) {
-    runtime.logger.error(
-      {
-        platform: 'slack',
-        method: 'chat.postMessage',
-        eventId: where.eventId,
-        channel: where.channel,
-        outcome: mayHaveLanded(error) ? 'gave up; may be shown, not repeated' : 'gave up',
-        ...describeError(error),
-      },
-      'chat.postMessage failed',
-    );
-    return false;
+    if (!mayHaveLanded(error) || !mark) {
+      logPostFailure(runtime, where, error, mayHaveLanded(error) ? UNKNOWN : 'gave up');
+      return false;
+    }
+    let earlier: string | undefined;
+    try {
+      earlier = await findMarkedMessage(
+        client,
+        { channel: where.channel, threadTs: where.thread_ts, oldest: sentAt - LOOKBACK_MS },
+        mark,
+      );
+    } catch (readError) {
+      logPostFailure(runtime, where, error, UNKNOWN, {
+        readBack: describeError(readError).error,
+      });
+      return false;
+    }
+    if (earlier !== undefined) {
+      logPostFailure(runtime, where, error, 'answered once', { ts: earlier });
+      return true;
+    }
+    try {
+      await client.chat.postMessage(args);
+      logPostFailure(runtime, where, error, 'retried once, after checking it was not posted');
+      return true;
+    } catch (again) {
+      logPostFailure(runtime, where, again, 'gave up after one retry');
+      return false;
+    }
   }
+}
+
+/** The outcome of a failed post that may be on screen and was not sent again. */
+const UNKNOWN = 'gave up; may be shown, not repeated';
+
+function logPostFailure(
+  runtime: SlackRuntime,
+  where: Where,
+  error: unknown,
+  outcome: string,
+  extra: Record<string, unknown> = {},
+): void {
+  const settled = outcome === 'answered once' || outcome.startsWith('retried');
+  runtime.logger[settled ? 'warn' : 'error'](
+    {
+      platform: 'slack',
+      method: 'chat.postMessage',
+      eventId: where.eventId,
+      channel: where.channel,
+      outcome,
+      ...describeError(error),
+      ...extra,
+    },
+    'chat.postMessage failed',
+  );
 }
 
 /**

@@ -31,8 +31,8 @@ afterAll(() => {
   expect(rejections.reasons).toEqual([]);
 });
 
-async function start() {
-  h = await startHarness({ tuning: TUNING });
+async function start(options: { history?: boolean } = {}) {
+  h = await startHarness({ tuning: TUNING, api: { history: options.history ?? false } });
   return h;
 }
 
@@ -88,6 +88,48 @@ describe('chat.postMessage under faults (answers to mentions)', () => {
       outcome: 'gave up; may be shown, not repeated',
     });
     expect(postsInThread(s.api.calls, event.ts)).toHaveLength(1);
+    expect(answersIn(s, event.ts)).toHaveLength(1);
+  });
+
+  it('with the history scopes, finds a post that Slack made but answered 500, and does not send it again', async () => {
+    const s = await start({ history: true });
+    s.api.failWith(
+      'chat.postMessage',
+      { status: 500, json: { ok: false }, processed: true },
+      { times: 1 },
+    );
+    const { event, eventId } = await mention(s);
+    const line = await logged(s, (l) => l.message === 'chat.postMessage failed');
+    expect(line).toMatchObject({
+      level: 'warn',
+      fields: { platform: 'slack', method: 'chat.postMessage', eventId, outcome: 'answered once' },
+    });
+    expect(s.api.callsTo('conversations.replies')[0]?.body).toMatchObject({ ts: event.ts });
+    expect(postsInThread(s.api.calls, event.ts)).toHaveLength(1);
+    expect(answersIn(s, event.ts)).toHaveLength(1);
+    expect(answersIn(s, event.ts)[0]?.metadata).toEqual({
+      event_type: 'shammie_answer',
+      event_payload: { request: eventId },
+    });
+  });
+
+  it('with the history scopes, sends once more an answer that the check shows was not posted', async () => {
+    const s = await start({ history: true });
+    s.api.failWith('chat.postMessage', { fault: 'drop' }, { times: 1 });
+    const { event } = await mention(s);
+    await s.api.waitFor(() => answersIn(s, event.ts).length === 1);
+    const line = await logged(s, (l) => l.message === 'chat.postMessage failed');
+    expect(line?.fields.outcome).toBe('retried once, after checking it was not posted');
+    await s.barrier();
+    expect(answersIn(s, event.ts)).toHaveLength(1);
+  });
+
+  it('with the history scopes, a dropped connection after posting still shows one answer', async () => {
+    const s = await start({ history: true });
+    s.api.failWith('chat.postMessage', { fault: 'drop', processed: true }, { times: 1 });
+    const { event } = await mention(s);
+    await logged(s, (l) => l.fields.outcome === 'answered once');
+    await s.barrier();
     expect(answersIn(s, event.ts)).toHaveLength(1);
   });
 

@@ -3,8 +3,9 @@ import { describeError } from './slack-client.ts';
 
 /**
  * How Shammie's Slack Web API client treats slow and failing calls. Bolt's `WebClient` has no
- * timeout by default (a call can hang forever) and retries ten times over half an hour; both
- * are replaced here.
+ * timeout by default (a call can hang forever) and retries ten times over half an hour, any
+ * failure, posts included; both are replaced here: only what Slack refused before acting is
+ * repeated (docs/reliability.md, "Slack writes whose answer is lost").
  */
 
 /** Longest one Web API call may take before it is abandoned. */

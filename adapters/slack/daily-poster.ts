@@ -74,7 +74,17 @@ export function createSlackPoster(
       });
     } catch (error) {
       // The paper is posted, which is what counts; people can still reply to it.
-      log?.warn({ channelId, ts, ...describeError(error) }, 'daily thread starter not posted');
+      log?.warn(
+        {
+          platform: 'slack',
+          method: 'chat.postMessage',
+          channelId,
+          ts,
+          outcome: 'gave up',
+          ...describeError(error),
+        },
+        'daily thread starter not posted',
+      );
     }
   };
 
@@ -88,14 +98,27 @@ export function createSlackPoster(
           earlier = await findEarlier(channelId, view.date, since);
         } catch (error) {
           log?.warn(
-            { channelId, date: view.date, ...describeError(error) },
+            {
+              platform: 'slack',
+              method: 'conversations.history',
+              channelId,
+              date: view.date,
+              outcome: 'posting again',
+              ...describeError(error),
+            },
             'could not check whether an earlier attempt at the daily post went through; posting again',
           );
         }
         if (earlier !== undefined) {
           uncertain.clear(channelId, view.date);
           log?.info(
-            { channelId, date: view.date, ts: earlier },
+            {
+              platform: 'slack',
+              channelId,
+              date: view.date,
+              ts: earlier,
+              outcome: 'answered once',
+            },
             'an earlier attempt at the daily post had gone through; not sending it again',
           );
           await openThread(channelId, earlier);

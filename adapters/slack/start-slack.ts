@@ -93,7 +93,10 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   };
   // A listener error is logged and dropped: Bolt's default rethrows it into the receiver.
   app.error(async (error) => {
-    logger.error({ code: error.code, err: error.original ?? error }, 'Slack listener error');
+    logger.error(
+      { platform: 'slack', code: error.code, err: error.original ?? error },
+      'Slack listener error',
+    );
   });
 
   const runtime: SlackRuntime = {

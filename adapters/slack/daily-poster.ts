@@ -4,6 +4,7 @@ import type { Logger } from '../shared/logger.ts';
 import { createUncertainAttempts, LOOKBACK_MS } from '../shared/uncertain-attempts.ts';
 import { context } from './blocks/block-kit.ts';
 import { toSlackMessage } from './blocks/to-slack-message.ts';
+import { findMarkedMessage, type ReadBackClient } from './marked-messages.ts';
 import { describeError, type PostMessageArgs } from './slack-client.ts';
 import { mayHaveLanded } from './web-api-policy.ts';
 
@@ -27,27 +28,9 @@ export const THREAD_STARTER = 'Discuss today’s paper here: questions, takeaway
 
 /** The metadata event type that marks Shammie's daily posts (invisible in the channel). */
 export const DAILY_EVENT_TYPE = 'shammie_daily_post';
-/** Messages read back when looking for an earlier attempt. */
-const LOOKUP_LIMIT = 50;
-
-/** A message as `conversations.history` returns it, as far as the poster reads it. */
-interface HistoryMessage {
-  ts?: string;
-  metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
-}
-
 /** The slice of Bolt's `WebClient` the poster calls. */
-export interface PosterClient {
+export interface PosterClient extends ReadBackClient {
   chat: { postMessage(args: PostMessageArgs): Promise<{ ok?: boolean; ts?: string }> };
-  /** Read back only after an uncertain attempt; needs `channels:history` / `groups:history`. */
-  conversations?: {
-    history(args: {
-      channel: string;
-      oldest: string;
-      limit: number;
-      include_all_metadata: boolean;
-    }): Promise<{ messages?: HistoryMessage[] }>;
-  };
 }
 
 /**
@@ -72,22 +55,12 @@ export function createSlackPoster(
   const log = options.logger;
   const uncertain = createUncertainAttempts(now);
 
-  const findEarlier = async (
-    channelId: string,
-    date: string,
-    since: number,
-  ): Promise<string | undefined> => {
-    if (!client.conversations) throw new Error('this client cannot read channel history');
-    const { messages = [] } = await client.conversations.history({
-      channel: channelId,
-      oldest: ((since - LOOKBACK_MS) / 1000).toFixed(6),
-      limit: LOOKUP_LIMIT,
-      include_all_metadata: true,
-    });
-    return messages.find(
-      (m) => m.metadata?.event_type === DAILY_EVENT_TYPE && m.metadata.event_payload?.date === date,
-    )?.ts;
-  };
+  const findEarlier = (channelId: string, date: string, since: number) =>
+    findMarkedMessage(
+      client,
+      { channel: channelId, oldest: since - LOOKBACK_MS },
+      { event_type: DAILY_EVENT_TYPE, event_payload: { date } },
+    );
 
   const openThread = async (channelId: string, ts: string) => {
     try {
@@ -101,7 +74,17 @@ export function createSlackPoster(
       });
     } catch (error) {
       // The paper is posted, which is what counts; people can still reply to it.
-      log?.warn({ channelId, ts, ...describeError(error) }, 'daily thread starter not posted');
+      log?.warn(
+        {
+          platform: 'slack',
+          method: 'chat.postMessage',
+          channelId,
+          ts,
+          outcome: 'gave up',
+          ...describeError(error),
+        },
+        'daily thread starter not posted',
+      );
     }
   };
 
@@ -115,14 +98,27 @@ export function createSlackPoster(
           earlier = await findEarlier(channelId, view.date, since);
         } catch (error) {
           log?.warn(
-            { channelId, date: view.date, ...describeError(error) },
+            {
+              platform: 'slack',
+              method: 'conversations.history',
+              channelId,
+              date: view.date,
+              outcome: 'posting again',
+              ...describeError(error),
+            },
             'could not check whether an earlier attempt at the daily post went through; posting again',
           );
         }
         if (earlier !== undefined) {
           uncertain.clear(channelId, view.date);
           log?.info(
-            { channelId, date: view.date, ts: earlier },
+            {
+              platform: 'slack',
+              channelId,
+              date: view.date,
+              ts: earlier,
+              outcome: 'answered once',
+            },
             'an earlier attempt at the daily post had gone through; not sending it again',
           );
           await openThread(channelId, earlier);

@@ -1,41 +1,162 @@
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { ListenOptions } from 'node:net';
+import {
+  type App,
+  type Logger as BoltLogger,
+  type BufferedIncomingMessage,
+  HTTPModuleFunctions,
+  HTTPReceiver,
+  type HTTPReceiverOptions,
+  type Receiver,
+} from '@slack/bolt';
+import type { Logger } from '../shared/logger.ts';
 
 /** Slack's replay window: a request signed more than five minutes away from now is refused. */
 export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 /** Largest request body accepted; Slack's payloads are a few kilobytes. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+export interface GuardOptions {
+  now: () => Date;
+  logger: Logger;
+  /** Largest body read (default `MAX_BODY_BYTES`). */
+  maxBodyBytes?: number;
+}
+
 /**
- * Wraps Bolt's HTTP request listener with the checks Bolt leaves out: it refuses stale
- * timestamps but not ones from the future, and it reads bodies of any size. Everything else
- * (signature, parsing, routing) stays Bolt's.
+ * Bolt's `HTTPReceiver` behind the checks it leaves out, as a receiver of its own (Bolt's public
+ * `Receiver` interface): Bolt refuses stale timestamps but not ones from the future, and it reads
+ * a body of any size — chunked, with no `Content-Length` — before it checks the signature.
+ *
+ * This receiver owns the HTTP server. It refuses a bad timestamp before reading anything, reads
+ * the body itself counting bytes as they arrive (413 past the limit, whatever the headers say),
+ * and only then hands the request to the inner receiver's public `requestListener`, with the
+ * body attached as Bolt's `BufferedIncomingMessage` (`rawBody`), which Bolt's reader uses
+ * instead of the stream. Signature, parsing and routing stay Bolt's.
  */
-export function guardSlackRequests(
-  listener: RequestListener,
-  options: { now: () => Date },
-): RequestListener {
-  return (req: IncomingMessage, res: ServerResponse) => {
-    const header = req.headers['x-slack-request-timestamp'];
-    if (typeof header === 'string' && header.trim() !== '') {
-      const sent = Number(header);
-      const skew = Math.abs(options.now().getTime() / 1000 - sent);
-      if (!Number.isFinite(sent) || skew > MAX_CLOCK_SKEW_SECONDS) {
-        reject(req, res, 401);
-        return;
-      }
-    }
-    const length = Number(req.headers['content-length'] ?? 0);
-    if (length > MAX_BODY_BYTES) {
-      reject(req, res, 413);
+export function createGuardedReceiver(
+  receiverOptions: HTTPReceiverOptions & { logger: BoltLogger },
+  guard: GuardOptions,
+): Receiver & { start(listen: ListenOptions): Promise<Server> } {
+  const inner = new HTTPReceiver(receiverOptions);
+  const endpoints = new Set(
+    typeof receiverOptions.endpoints === 'string'
+      ? [receiverOptions.endpoints]
+      : (receiverOptions.endpoints ?? ['/slack/events']),
+  );
+  const maxBodyBytes = guard.maxBodyBytes ?? MAX_BODY_BYTES;
+  const boltLogger = receiverOptions.logger;
+  let server: Server | undefined;
+
+  const refuse = (req: IncomingMessage, res: ServerResponse, status: number, reason: string) => {
+    guard.logger.warn(
+      { platform: 'slack', route: routeOf(req), status, reason },
+      'Slack request refused',
+    );
+    // `Connection: close` makes Node close the socket once the answer is out, rather than read
+    // (and discard) the rest of an endless body to keep the connection alive.
+    if (!res.headersSent) res.writeHead(status, { connection: 'close' });
+    res.end();
+  };
+
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
+    if (req.method !== 'POST' || !endpoints.has(routeOf(req))) {
+      res.writeHead(404, { connection: 'close' });
+      res.end();
       return;
     }
-    listener(req, res);
+    const stale = staleTimestamp(req, guard.now());
+    if (stale) {
+      refuse(req, res, 401, stale);
+      return;
+    }
+    if (Number(req.headers['content-length'] ?? 0) > maxBodyBytes) {
+      refuse(req, res, 413, 'content-length over the limit');
+      return;
+    }
+    readLimited(req, maxBodyBytes).then(
+      (body) => {
+        if (body === undefined) {
+          refuse(req, res, 413, 'body over the limit');
+          return;
+        }
+        // Bolt's reader (`bufferIncomingMessage`) returns a request that has its body already.
+        const buffered: BufferedIncomingMessage = Object.assign(req, { rawBody: body });
+        try {
+          inner.requestListener(buffered, res);
+        } catch (error) {
+          HTTPModuleFunctions.defaultDispatchErrorHandler({
+            error: error as Error,
+            logger: boltLogger,
+            request: req,
+            response: res,
+          });
+        }
+      },
+      () => {
+        // The client went away mid-body: nothing to answer.
+        req.destroy();
+      },
+    );
+  };
+
+  return {
+    init: (app: App) => inner.init(app),
+    start: (listen: ListenOptions) =>
+      new Promise<Server>((resolve, reject) => {
+        const created = createServer(listener);
+        created.once('error', reject);
+        created.listen(listen, () => {
+          server = created;
+          resolve(created);
+        });
+      }),
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        if (!server) return resolve();
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeIdleConnections();
+        server = undefined;
+      }),
   };
 }
 
-function reject(req: IncomingMessage, res: ServerResponse, status: number): void {
-  // Drain what the client sends so the connection closes cleanly, then answer with no body.
-  req.resume();
-  res.writeHead(status);
-  res.end();
+/** Why the request's timestamp is refused, or undefined when it is acceptable or absent. */
+function staleTimestamp(req: IncomingMessage, now: Date): string | undefined {
+  const header = req.headers['x-slack-request-timestamp'];
+  // A missing timestamp is Bolt's to refuse, with the signature.
+  if (typeof header !== 'string' || header.trim() === '') return undefined;
+  const sent = Number(header);
+  const skew = Math.abs(now.getTime() / 1000 - sent);
+  return !Number.isFinite(sent) || skew > MAX_CLOCK_SKEW_SECONDS
+    ? 'timestamp outside the five-minute window'
+    : undefined;
+}
+
+/**
+ * Reads a body up to `limit` bytes; undefined as soon as it passes the limit. The stream is then
+ * paused, not destroyed: the 413 must still reach the client before the connection closes.
+ */
+function readLimited(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size > limit) {
+        req.off('data', onData);
+        req.pause();
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(Buffer.concat(chunks, size)));
+    req.once('error', reject);
+  });
+}
+
+function routeOf(req: IncomingMessage): string {
+  return new URL(req.url ?? '/', 'http://localhost').pathname;
 }

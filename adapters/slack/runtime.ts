@@ -1,11 +1,14 @@
 import { APOLOGY } from '../../src/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import { type RateLimiter, rateKey, rateLimitText } from '../shared/rate-limit.ts';
+import { LOOKBACK_MS } from '../shared/uncertain-attempts.ts';
 import type { SlackMessage } from './blocks/block-kit.ts';
 import { toSlackMessage } from './blocks/to-slack-message.ts';
 import type { DeliveryDedupe } from './delivery-dedupe.ts';
+import { findMarkedMessage } from './marked-messages.ts';
 import type { Reply, ReplyDeps } from './reply-deps.ts';
 import { type ChatClient, describeError } from './slack-client.ts';
+import { mayHaveLanded } from './web-api-policy.ts';
 
 /**
  * Everything the listeners share: the reply dependencies, delivery memory, the per-user rate
@@ -78,9 +81,11 @@ export async function replyOrApology(
 }
 
 /**
- * Answers in a channel thread: a reply meant for the asker alone goes as an ephemeral message
- * (falling back to the thread if Slack refuses it, e.g. the asker left), anything else is
- * posted. Never throws.
+ * Answers in a channel thread: a reply meant for the asker alone goes as an ephemeral message,
+ * anything else is posted. When Slack refuses the ephemeral message (e.g. the asker left), the
+ * reply goes in the thread instead; when its outcome is unknown (a 5xx, a timeout: it may be on
+ * the asker's screen already, and ephemeral messages cannot be read back), nothing more is sent.
+ * Never throws.
  */
 export async function replyInChannel(
   runtime: SlackRuntime,
@@ -101,8 +106,27 @@ export async function replyInChannel(
       });
       return true;
     } catch (error) {
+      const unknown = mayHaveLanded(error);
+      const fields = { platform: 'slack', method: 'chat.postEphemeral', eventId: where.eventId };
+      if (unknown) {
+        runtime.logger.error(
+          {
+            ...fields,
+            channel: where.channel,
+            outcome: 'gave up; may be shown, not repeated',
+            ...describeError(error),
+          },
+          'chat.postEphemeral failed',
+        );
+        return false;
+      }
       runtime.logger.warn(
-        { eventId: where.eventId, channel: where.channel, ...describeError(error) },
+        {
+          ...fields,
+          channel: where.channel,
+          outcome: 'answering in the thread instead',
+          ...describeError(error),
+        },
         'chat.postEphemeral failed; answering in the thread instead',
       );
     }
@@ -110,30 +134,94 @@ export async function replyInChannel(
   return postSafely(runtime, client, where, reply.message);
 }
 
+/** The metadata event type that marks Shammie's answers (invisible in the channel). */
+export const ANSWER_EVENT_TYPE = 'shammie_answer';
+
+type Where = { channel: string; thread_ts?: string | undefined; eventId?: string | undefined };
+
 /**
- * Posts a message; a failure (channel gone, rate limit after retries, Slack down) is logged
- * with the event id and swallowed, so one bad post never takes the process down.
+ * Posts a message, exactly once where Slack lets that be checked. Each answer is marked with
+ * metadata naming the request it answers; a post whose outcome is unknown (a 5xx, a timeout, a
+ * dropped connection) is looked for in the thread (`conversations.replies`) or the DM before it
+ * is sent again, once. Where it cannot be looked for (no history scope, no request id), it is not
+ * sent again: a missing answer and a log line rather than a duplicate. Every failure is logged
+ * with the platform, the method, the event id and the outcome, and swallowed.
  */
 export async function postSafely(
   runtime: SlackRuntime,
   client: ChatClient,
-  where: { channel: string; thread_ts?: string | undefined; eventId?: string | undefined },
+  where: Where,
   message: SlackMessage,
 ): Promise<boolean> {
+  const mark = where.eventId
+    ? { event_type: ANSWER_EVENT_TYPE, event_payload: { request: where.eventId } }
+    : undefined;
+  const args = {
+    channel: where.channel,
+    ...(where.thread_ts ? { thread_ts: where.thread_ts } : {}),
+    ...message,
+    ...(mark ? { metadata: mark } : {}),
+  };
+  const sentAt = runtime.deps.now().getTime();
   try {
-    await client.chat.postMessage({
-      channel: where.channel,
-      ...(where.thread_ts ? { thread_ts: where.thread_ts } : {}),
-      ...message,
-    });
+    await client.chat.postMessage(args);
     return true;
   } catch (error) {
-    runtime.logger.error(
-      { eventId: where.eventId, channel: where.channel, ...describeError(error) },
-      'chat.postMessage failed',
-    );
-    return false;
+    if (!mayHaveLanded(error) || !mark) {
+      logPostFailure(runtime, where, error, mayHaveLanded(error) ? UNKNOWN : 'gave up');
+      return false;
+    }
+    let earlier: string | undefined;
+    try {
+      earlier = await findMarkedMessage(
+        client,
+        { channel: where.channel, threadTs: where.thread_ts, oldest: sentAt - LOOKBACK_MS },
+        mark,
+      );
+    } catch (readError) {
+      logPostFailure(runtime, where, error, UNKNOWN, {
+        readBack: describeError(readError).error,
+      });
+      return false;
+    }
+    if (earlier !== undefined) {
+      logPostFailure(runtime, where, error, 'answered once', { ts: earlier });
+      return true;
+    }
+    try {
+      await client.chat.postMessage(args);
+      logPostFailure(runtime, where, error, 'retried once, after checking it was not posted');
+      return true;
+    } catch (again) {
+      logPostFailure(runtime, where, again, 'gave up after one retry');
+      return false;
+    }
   }
+}
+
+/** The outcome of a failed post that may be on screen and was not sent again. */
+const UNKNOWN = 'gave up; may be shown, not repeated';
+
+function logPostFailure(
+  runtime: SlackRuntime,
+  where: Where,
+  error: unknown,
+  outcome: string,
+  extra: Record<string, unknown> = {},
+): void {
+  const settled = outcome === 'answered once' || outcome.startsWith('retried');
+  runtime.logger[settled ? 'warn' : 'error'](
+    {
+      platform: 'slack',
+      method: 'chat.postMessage',
+      eventId: where.eventId,
+      channel: where.channel,
+      outcome,
+      ...describeError(error),
+      ...extra,
+    },
+    'chat.postMessage failed',
+  );
 }
 
 /**

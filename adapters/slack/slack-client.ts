@@ -1,4 +1,5 @@
 import type { SlackBlock } from './blocks/block-kit.ts';
+import type { MessageMark, ReadBackClient } from './marked-messages.ts';
 
 /** A message posted by the bot; unfurling and auto-parsing stay off on everything it sends. */
 export interface PostMessageArgs {
@@ -9,7 +10,7 @@ export interface PostMessageArgs {
   unfurl_links: false;
   unfurl_media: false;
   /** Message metadata: invisible to people, readable back with `include_all_metadata`. */
-  metadata?: { event_type: string; event_payload: Record<string, string> };
+  metadata?: MessageMark;
 }
 
 /** A message only one person in the channel sees (`chat.postEphemeral`). */
@@ -25,7 +26,7 @@ export interface EphemeralArgs {
  * The slice of Bolt's `WebClient` the adapter calls. Declared narrowly so the real client fits
  * and the mapping code shows exactly which Web API methods it needs.
  */
-export interface ChatClient {
+export interface ChatClient extends ReadBackClient {
   chat: {
     postMessage(args: PostMessageArgs): Promise<{ ok?: boolean; ts?: string }>;
     postEphemeral(args: EphemeralArgs): Promise<{ ok?: boolean }>;

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, webApi } from '@slack/bolt';
+import { App, type Receiver, webApi } from '@slack/bolt';
 import type { Engine } from '../../src/index.ts';
 import type { SlackConfig } from '../shared/config.ts';
 import type { DailyCommands } from '../shared/daily-port.ts';
@@ -9,9 +9,10 @@ import { toBoltLogger } from './bolt-logger.ts';
 import { createDeliveryDedupe } from './delivery-dedupe.ts';
 import { registerListeners } from './listeners/index.ts';
 import { createPagingStore } from './paging-store.ts';
-import { guardSlackRequests } from './request-guard.ts';
+import { createGuardedReceiver } from './request-guard.ts';
 import { createResponder, type ResponderOptions } from './response-url.ts';
 import type { SlackRuntime } from './runtime.ts';
+import { createSocketModeReceiver, type ReconnectTuning } from './socket-mode-receiver.ts';
 import { webClientOptions } from './web-api-policy.ts';
 
 /** Where Bolt listens for events, commands and actions in HTTP mode. */
@@ -34,7 +35,11 @@ export interface StartSlackOptions {
   /** Per-user rate limit (default: the `shared/rate-limit.ts` defaults on `now`). */
   limiter?: RateLimiter;
   /** Timeouts and retries (defaults: `web-api-policy.ts`, `response-url.ts`); tests shorten them. */
-  tuning?: { webApiTimeoutMs?: number; responseUrl?: ResponderOptions };
+  tuning?: {
+    webApiTimeoutMs?: number;
+    responseUrl?: ResponderOptions;
+    socketMode?: ReconnectTuning;
+  };
 }
 
 export interface SlackHandle {
@@ -57,14 +62,23 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   const now = options.now ?? (() => new Date());
   const boltLogger = toBoltLogger(logger);
   const clientOptions = {
-    ...webClientOptions(options.tuning?.webApiTimeoutMs),
+    ...webClientOptions(options.tuning?.webApiTimeoutMs, logger),
     logger: boltLogger,
     ...(config.apiUrl ? { slackApiUrl: withTrailingSlash(config.apiUrl) } : {}),
   };
 
   const identity = await whoAmI(config.botToken, clientOptions);
   const socketMode = config.appToken !== undefined;
-  const receiver = socketMode ? undefined : httpReceiver(config, boltLogger, now);
+  const receiver =
+    config.appToken !== undefined
+      ? createSocketModeReceiver({
+          appToken: config.appToken,
+          boltLogger,
+          logger,
+          clientOptions,
+          ...(options.tuning?.socketMode ? { tuning: options.tuning.socketMode } : {}),
+        })
+      : httpReceiver(config, boltLogger, logger, now);
   const app = new App({
     token: config.botToken,
     ...(identity.botId ? { botId: identity.botId } : {}),
@@ -72,16 +86,17 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     logger: boltLogger,
     clientOptions,
     ignoreSelf: true,
-    ...(socketMode
-      ? { socketMode: true, appToken: config.appToken, installerOptions: { clientOptions } }
-      : { receiver }),
+    receiver,
   });
   const stop = async (): Promise<void> => {
     await app.stop();
   };
   // A listener error is logged and dropped: Bolt's default rethrows it into the receiver.
   app.error(async (error) => {
-    logger.error({ code: error.code, err: error.original ?? error }, 'Slack listener error');
+    logger.error(
+      { platform: 'slack', code: error.code, err: error.original ?? error },
+      'Slack listener error',
+    );
   });
 
   const runtime: SlackRuntime = {
@@ -98,7 +113,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     limiter: options.limiter ?? createRateLimiter({ now: () => now().getTime() }),
     logger,
   };
-  registerListeners(app, runtime, createResponder(options.tuning?.responseUrl));
+  registerListeners(app, runtime, createResponder({ logger, ...options.tuning?.responseUrl }));
 
   if (socketMode) {
     await app.start();
@@ -117,22 +132,19 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
 
 function httpReceiver(
   config: SlackConfig,
-  logger: ReturnType<typeof toBoltLogger>,
+  boltLogger: ReturnType<typeof toBoltLogger>,
+  logger: Logger,
   now: () => Date,
-): HTTPReceiver {
+): Receiver {
   if (!config.signingSecret) {
     throw new Error(
       'Slack HTTP mode needs SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode)',
     );
   }
-  const receiver = new HTTPReceiver({
-    signingSecret: config.signingSecret,
-    endpoints: EVENTS_PATH,
-    port: config.port,
-    logger,
-  });
-  receiver.requestListener = guardSlackRequests(receiver.requestListener, { now });
-  return receiver;
+  return createGuardedReceiver(
+    { signingSecret: config.signingSecret, endpoints: EVENTS_PATH, logger: boltLogger },
+    { now, logger },
+  );
 }
 
 interface Identity {

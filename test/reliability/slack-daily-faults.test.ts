@@ -80,14 +80,26 @@ describe('the Slack daily poster under faults', () => {
     expect(dailyPosts(fake).map((m) => m.ts)).toEqual([messageId]);
   });
 
-  it('maps a lasting 5xx to a retryable PostError after the client’s retries', async () => {
+  it('maps a 5xx to a retryable PostError, without repeating the call (it may have posted)', async () => {
     const { fake, poster } = await setUp();
     fake.failWith('chat.postMessage', { status: 503, json: { ok: false } });
     const error = await failure(poster);
     expect(error).toBeInstanceOf(PostError);
     expect(error).toMatchObject({ permanent: false });
     expect(error.retryAfterMs).toBeGreaterThan(0);
-    expect(attempts(fake)).toHaveLength(4);
+    expect(attempts(fake)).toHaveLength(1);
+  });
+
+  it('posts the day once when Slack posted it but answered 500', async () => {
+    const { fake, poster } = await setUp({ history: true });
+    fake.failWith(
+      'chat.postMessage',
+      { status: 500, json: { ok: false }, processed: true },
+      { times: 1 },
+    );
+    await failure(poster);
+    const { messageId } = await poster.postDaily(CHANNEL, view);
+    expect(dailyPosts(fake).map((m) => m.ts)).toEqual([messageId]);
   });
 
   it('maps a timeout to a retryable PostError, without repeating the call', async () => {

@@ -1,4 +1,5 @@
 import { replyToAction } from '../reply-to-action.ts';
+import { respondOnce } from '../respond-once.ts';
 import {
   letOthersAck,
   postSafely,
@@ -6,7 +7,7 @@ import {
   replyOrApology,
   type SlackRuntime,
 } from '../runtime.ts';
-import { type ChatClient, describeError, type RespondFn } from '../slack-client.ts';
+import type { ChatClient, RespondFn } from '../slack-client.ts';
 
 /** The slice of a `block_actions` delivery this listener reads. */
 export interface BlockActionArgs {
@@ -43,25 +44,26 @@ export function createBlockActionsListener(runtime: SlackRuntime) {
     const channel = body.channel?.id ?? body.container?.channel_id;
     const sendPrivately =
       reply.visibility === 'private' || !channel || !body.message || body.container?.is_ephemeral;
-    try {
-      if ('replaceOriginal' in reply && reply.replaceOriginal) {
-        await respond({ ...reply.message, replace_original: true });
-      } else if (sendPrivately) {
-        await respond({ ...reply.message, response_type: 'ephemeral', replace_original: false });
-      } else if (channel && body.message) {
-        // In a DM the answer follows the conversation; in a channel it goes in the thread.
-        const threadTs = isDirectMessage(channel)
-          ? body.message.thread_ts
-          : (body.message.thread_ts ?? body.message.ts);
-        await postSafely(
-          runtime,
-          client,
-          { channel, thread_ts: threadTs, eventId: requestId },
-          reply.message,
-        );
-      }
-    } catch (error) {
-      runtime.logger.error({ requestId, ...describeError(error) }, 'button response failed');
+    const target = { respond, client, channel, user: body.user?.id, requestId, what: 'button' };
+    if ('replaceOriginal' in reply && reply.replaceOriginal) {
+      await respondOnce(runtime, target, { ...reply.message, replace_original: true });
+    } else if (sendPrivately) {
+      await respondOnce(runtime, target, {
+        ...reply.message,
+        response_type: 'ephemeral',
+        replace_original: false,
+      });
+    } else if (channel && body.message) {
+      // In a DM the answer follows the conversation; in a channel it goes in the thread.
+      const threadTs = isDirectMessage(channel)
+        ? body.message.thread_ts
+        : (body.message.thread_ts ?? body.message.ts);
+      await postSafely(
+        runtime,
+        client,
+        { channel, thread_ts: threadTs, eventId: requestId },
+        reply.message,
+      );
     }
   };
 }

@@ -1,6 +1,7 @@
 import { answerText } from '../answer-text.ts';
+import { respondOnce } from '../respond-once.ts';
 import type { SlackRuntime } from '../runtime.ts';
-import { describeError, type RespondFn } from '../slack-client.ts';
+import type { ChatClient, RespondFn } from '../slack-client.ts';
 
 /** The slash command's name, as in the manifest. */
 export const SLASH_COMMAND = '/shammie';
@@ -17,15 +18,17 @@ export interface SlashCommandArgs {
   context: { botUserId?: string };
   ack: () => Promise<void>;
   respond: RespondFn;
+  client: ChatClient;
 }
 
 /**
  * `/shammie …`: acknowledged at once, then answered through the command's `response_url`.
  * Results are visible to the channel (`in_channel`); help and errors only to the person who
- * typed the command (`ephemeral`).
+ * typed the command (`ephemeral`). If the response URL refuses the answer, the person gets a
+ * one-line apology instead (`respondOnce`).
  */
 export function createSlashCommandListener(runtime: SlackRuntime) {
-  return async ({ command, context, ack, respond }: SlashCommandArgs): Promise<void> => {
+  return async ({ command, context, ack, respond, client }: SlashCommandArgs): Promise<void> => {
     await ack();
     if (!command.channel_id) return;
     const requestId = command.trigger_id;
@@ -40,13 +43,14 @@ export function createSlashCommandListener(runtime: SlackRuntime) {
         invocation: SLASH_COMMAND,
       },
     });
-    try {
-      await respond({
+    const target = { channel: command.channel_id, user: command.user_id, requestId };
+    await respondOnce(
+      runtime,
+      { ...target, respond, client, what: 'slash command' },
+      {
         ...reply.message,
         response_type: reply.visibility === 'private' ? 'ephemeral' : 'in_channel',
-      });
-    } catch (error) {
-      runtime.logger.error({ requestId, ...describeError(error) }, 'slash command response failed');
-    }
+      },
+    );
   };
 }

@@ -16,7 +16,8 @@ export interface RecordedCall {
  * A canned failure: the HTTP status and JSON the fake answers a method with — or a fault:
  * `drop` closes the connection (`req.socket.destroy()`), `hang` never answers, `delay` answers
  * after `delayMs` (what the defaults would say). With `processed`, the call takes effect first
- * (the message is posted) and only the answer is lost or late.
+ * (the message is posted) and only the answer is lost, late or replaced by the canned one (a
+ * 500 after the work was done).
  */
 export interface FakeFailure {
   status?: number;
@@ -82,7 +83,7 @@ export const FAKE_IDENTITY = {
  */
 export async function startFakeSlackApi(
   options: {
-    /** The app has `channels:history`: `conversations.history` works (else `missing_scope`). */
+    /** The app has the history scopes: `conversations.history` and `.replies` work (else `missing_scope`). */
     history?: boolean;
   } = {},
 ): Promise<FakeSlackApi> {
@@ -137,6 +138,7 @@ export async function startFakeSlackApi(
           return;
         }
         default:
+          if (failure.processed) answer(method, body);
           send(res, failure.status ?? 200, failure.json ?? { ok: false }, failure.headers);
           return;
       }
@@ -176,6 +178,8 @@ export async function startFakeSlackApi(
       }
       case 'conversations.history':
         return history(body);
+      case 'conversations.replies':
+        return replies(body);
       case 'chat.update':
         return { status: 200, json: { ok: true, channel: body.channel, ts: body.ts } };
       case 'chat.postEphemeral':
@@ -190,29 +194,56 @@ export async function startFakeSlackApi(
     }
   }
 
+  /** Without `channels:history` (the fake's `history` option) reads are refused. */
+  function missingScope(): { status: number; json: Record<string, unknown> } {
+    return {
+      status: 200,
+      json: { ok: false, error: 'missing_scope', needed: 'channels:history,groups:history' },
+    };
+  }
+
+  /** A posted message as Slack returns it, with its metadata only when asked for. */
+  function asReturned(body: Record<string, unknown>) {
+    const withMetadata = body.include_all_metadata === 'true' || body.include_all_metadata === true;
+    return ({ metadata, channel: _channel, ...rest }: PostedMessage) => ({
+      type: 'message',
+      ...rest,
+      ...(withMetadata && metadata !== undefined ? { metadata } : {}),
+    });
+  }
+
+  /** `conversations.replies`: a thread's messages after `oldest`, oldest first. */
+  function replies(body: Record<string, unknown>): {
+    status: number;
+    json: Record<string, unknown>;
+  } {
+    if (!options.history) return missingScope();
+    const oldest = Number(body.oldest ?? 0);
+    const messages = posted
+      .filter(
+        (m) =>
+          m.channel === body.channel &&
+          (m.ts === body.ts || m.thread_ts === body.ts) &&
+          Number(m.ts) > oldest,
+      )
+      .slice(0, Number(body.limit ?? 100))
+      .map(asReturned(body));
+    return { status: 200, json: { ok: true, messages, has_more: false } };
+  }
+
   /** `conversations.history`: the channel's top-level messages after `oldest`, newest first. */
   function history(body: Record<string, unknown>): {
     status: number;
     json: Record<string, unknown>;
   } {
-    if (!options.history) {
-      return {
-        status: 200,
-        json: { ok: false, error: 'missing_scope', needed: 'channels:history,groups:history' },
-      };
-    }
+    if (!options.history) return missingScope();
     const oldest = Number(body.oldest ?? 0);
     const limit = Number(body.limit ?? 100);
-    const withMetadata = body.include_all_metadata === 'true' || body.include_all_metadata === true;
     const messages = posted
       .filter((m) => m.channel === body.channel && !m.thread_ts && Number(m.ts) > oldest)
       .reverse()
       .slice(0, limit)
-      .map(({ metadata, channel: _channel, ...rest }) => ({
-        type: 'message',
-        ...rest,
-        ...(withMetadata && metadata !== undefined ? { metadata } : {}),
-      }));
+      .map(asReturned(body));
     return { status: 200, json: { ok: true, messages, has_more: false } };
   }
 

@@ -18,6 +18,15 @@ export interface FakeSocketMode {
   ): string;
   /** Envelope ids the client acknowledged. */
   acks: string[];
+  /** Connections opened so far (reconnections included). */
+  connections(): number;
+  /** Sends Slack's `disconnect` message with this reason on the open connection. */
+  disconnect(reason: string): void;
+  /**
+   * Every new connection is greeted and then told to disconnect with this reason, as Slack does
+   * once an admin has switched Socket Mode off (`link_disabled`); undefined lets them stay.
+   */
+  refuseWith(reason: string | undefined): void;
   close(): Promise<void>;
 }
 
@@ -34,14 +43,23 @@ export async function startFakeSocketMode(api: FakeSlackApi): Promise<FakeSocket
     greeted = resolve;
   });
   let next = 0;
+  let opened = 0;
+  let refusal: string | undefined;
+  const disconnectMessage = (reason: string) =>
+    JSON.stringify({ type: 'disconnect', reason, debug_info: { host: 'fake-socket-mode' } });
 
   server.on('connection', (ws) => {
     socket = ws;
+    opened += 1;
     ws.on('message', (data) => {
       const message = JSON.parse(String(data)) as { envelope_id?: string };
       if (message.envelope_id) acks.push(message.envelope_id);
     });
     ws.send(JSON.stringify({ type: 'hello', num_connections: 1 }));
+    if (refusal !== undefined) {
+      ws.send(disconnectMessage(refusal));
+      return;
+    }
     greeted();
   });
 
@@ -65,6 +83,13 @@ export async function startFakeSocketMode(api: FakeSlackApi): Promise<FakeSocket
       return envelopeId;
     },
     acks,
+    connections: () => opened,
+    disconnect(reason) {
+      socket?.send(disconnectMessage(reason));
+    },
+    refuseWith(reason) {
+      refusal = reason;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of server.clients) client.terminate();

@@ -258,6 +258,7 @@ describe('slash command listener', () => {
         order.push('respond');
         await respond(m);
       },
+      client: recordingClient().client,
     });
     expect(order).toEqual(['ack', 'respond']);
     expect(responses[0]).toMatchObject({ response_type: 'ephemeral', text: APOLOGY });

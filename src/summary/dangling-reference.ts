@@ -105,23 +105,88 @@ function introducedNoun(
   return undefined;
 }
 
+/** Where a sentence may be cut into phrases: commas, semicolons and dashes. */
+const BOUNDARY = /,\s+|;\s+|\s+(?:--|\u2014|\u2013)\s+/g;
+
+/** How a main clause may begin once a leading phrase is gone: in the authors' voice. */
+const CLAUSE_START = /^(?:[Ww]e|[Oo]ur|[Tt]his (?:paper|work|article|study))\b/;
+
+/** A sentence cut to stand alone keeps at least this many words. */
+const MIN_KEPT_WORDS = 8;
+
+const wordCount = (text: string): number => text.split(/\s+/).filter((w) => w !== '').length;
+
 /**
- * A leading phrase that holds the reference and can go, leaving a sentence that stands:
- * "Using this web app we build X" → "We build X"; "To test this conjecture, we define …" →
- * "We define …". Returns the shortened sentence, or undefined when there is no such phrase.
+ * The sentence without the phrase that holds its backward reference, when what remains is a
+ * sentence of its own: a leading phrase goes when a main clause follows it ("Using this web app
+ * we build X" → "We build X"; "While common methods represent this history with an RNN, we
+ * propose …" → "We propose …"), a trailing one when enough comes before it ("We propose X, which
+ * extends this idea" → "We propose X."). Returns undefined when no cut leaves such a sentence.
  */
-export function dropLeaningOpening(
+export function cutLeaningPhrase(
   sentence: string,
   earlier: ReadonlySet<string>,
 ): string | undefined {
-  const match = LEANING_OPENING.exec(sentence);
-  if (match === null) return undefined;
-  const opening = match[0];
-  if (unresolvedReference(opening, earlier) === undefined) return undefined;
-  const rest = sentence.slice(opening.length);
-  return rest.charAt(0).toUpperCase() + rest.slice(1);
+  const opening = LEANING_OPENING.exec(sentence);
+  if (opening !== null && unresolvedReference(opening[0], earlier) !== undefined) {
+    const rest = sentence.slice(opening[0].length);
+    if (standsAlone(rest, earlier)) return capitalise(rest);
+  }
+  const purpose = LEANING_PURPOSE.exec(sentence);
+  if (purpose !== null && unresolvedReference(purpose[0], earlier) !== undefined) {
+    const rest =
+      sentence.slice(0, purpose.index) + sentence.slice(purpose.index + purpose[0].length);
+    if (standsAlone(rest, earlier)) return rest;
+  }
+  const cuts = [...sentence.matchAll(BOUNDARY)].map((m) => ({
+    at: m.index,
+    end: m.index + m[0].length,
+  }));
+  // Leading phrases: drop everything up to a boundary once the reference lies before it.
+  for (const cut of cuts) {
+    if (unresolvedReference(sentence.slice(0, cut.at), earlier) === undefined) continue;
+    const rest = sentence
+      .slice(cut.end)
+      .replace(/^(?:where|and|then|so|thus|hence|in this (?:paper|work))\s+(?=we\b)/i, '');
+    if (CLAUSE_START.test(rest) && standsAlone(rest, earlier)) return capitalise(rest);
+    break;
+  }
+  // Trailing phrases: keep what comes before the first boundary past which the reference lies,
+  // when a clause of its own follows the boundary and the head is a main clause.
+  if (SUBORDINATE_START.test(sentence)) return undefined;
+  for (let k = cuts.length - 1; k >= 0; k--) {
+    if (!TRAILING_CLAUSE.test(sentence.slice(cuts[k]!.end))) continue;
+    const head = sentence.slice(0, cuts[k]!.at);
+    if (unresolvedReference(head, earlier) !== undefined) continue;
+    if (k === cuts.length - 1 && unresolvedReference(sentence, earlier) === undefined)
+      return undefined;
+    return wordCount(head) >= MIN_KEPT_WORDS ? `${head.replace(/[,;:]$/, '')}.` : undefined;
+  }
+  return undefined;
 }
 
-/** An opening adjunct of at most eight words ending where "we" begins the main clause. */
+function standsAlone(text: string, earlier: ReadonlySet<string>): boolean {
+  return wordCount(text) >= MIN_KEPT_WORDS && unresolvedReference(text, earlier) === undefined;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A sentence opening with a subordinate clause: its head alone is no sentence. */
+const SUBORDINATE_START =
+  /^(?:as|while|although|though|because|since|if|when|whereas|unlike|following|given|after|before|once)\b/i;
+
+/** What may follow a boundary for the part after it to be cut: a clause, not a list item. */
+const TRAILING_CLAUSE = /^(?:which|where|and|but|while|whereas|thus|hence|so|thereby|[a-z]+ing)\b/;
+
+/**
+ * A purpose phrase aimed at a problem stated before: "for tackling such challenging tasks",
+ * "to bridge this gap". The sentence says what was done without it.
+ */
+const LEANING_PURPOSE =
+  /(?<![,]|\band)\s+(?:to|for|in order to)\s+(?:address|tackl|solv|overcom|bridg|fill|handl|mitigat|alleviat|remed|resolv|fix|circumvent|avoid|bypass|clos)\w*\s+(?:this|these|those|such|the above)\b[^,;:()]*?(?=\s+by\b|\s*[,;:]|\s*[.!?]?$)/i;
+
+/** An opening adjunct ending where "we" begins the main clause, comma or not. */
 const LEANING_OPENING =
   /^(?:using|with|by|from|on|given|via|through|leveraging|building on|based on|to|for|in|after|motivated by|inspired by)\b[^,;:.]{0,80}?(?:,\s*|\s+)(?=we\b)/i;

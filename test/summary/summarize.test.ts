@@ -74,7 +74,10 @@ describe('summarizeAbstract', () => {
       title: 'Pick-a-Pic: An Open Dataset of User Preferences for Text-to-Image Generation',
       abstract: PICK_A_PIC,
     });
-    expect(summary.tldr).toMatch(/we build Pick-a-Pic/);
+    // "Using this web app" leans on the sentence before; the TL;DR is read alone, so it goes.
+    expect(summary.tldr).toBe(
+      "We build Pick-a-Pic, a large, open dataset of text-to-image prompts and real users' preferences over generated images.",
+    );
     expect(summary.points[0]).toEqual({
       kind: 'problem',
       text: 'The ability to collect a large dataset of human preferences from text-to-image users is usually limited to companies, making such datasets inaccessible to the public.',
@@ -91,6 +94,17 @@ describe('summarizeAbstract', () => {
       expect([...order].sort((a, b) => a - b)).toEqual(order);
       expect(points.some((p) => p.text === tldr)).toBe(false);
     }
+  });
+
+  it('passes over a sentence that leans on an earlier one for a TL;DR that stands alone', () => {
+    const abstract =
+      'Captioning models ignore the alt-texts of web images. ' +
+      'We collect human edits of alt-texts that re-align them to the image content. ' +
+      'We train a captioner on this data that re-aligns alt-texts at web scale, and we release the captioner with its captions.';
+    const { tldr } = summarizeAbstract({ abstract });
+    expect(tldr).toBe(
+      'We collect human edits of alt-texts that re-align them to the image content.',
+    );
   });
 
   it('uses the title to choose among contribution sentences', () => {

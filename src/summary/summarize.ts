@@ -1,15 +1,17 @@
 import type { KeyPoint } from '../engine-types.ts';
 import { cutLeaningPhrase, unresolvedReference } from './dangling-reference.ts';
 import { isContent, keyPoints } from './key-points.ts';
+import { pointClause } from './point-clause.ts';
 import {
   DEFAULT_WEIGHTS,
   describeSentences,
+  IDEAL_MAX_WORDS,
   type ScoreWeights,
   type SentenceInfo,
   scoreSentences,
 } from './sentence-scores.ts';
 import { splitSentences } from './sentence-split.ts';
-import { contentTerms } from './summary-terms.ts';
+import { analyzeText, contentTerms } from './summary-terms.ts';
 import { trimSentence } from './trim-sentence.ts';
 
 /** What the summarizer reads: the abstract, and the title when known (it names the subject). */
@@ -38,6 +40,9 @@ export const MAX_ABSTRACT_CHARS = 20_000;
  * as it was and cuts such TL;DRs from 14.5 % to under 5 %.
  */
 export const LEANING_PENALTY = 0.3;
+
+/** A TL;DR longer than this share of its abstract's words is cut to its main clause. */
+export const MAX_TLDR_SHARE = 0.6;
 
 /** Only this many sentences are candidates, for the same reason. */
 export const MAX_SENTENCES = 80;
@@ -71,10 +76,24 @@ export function summarizeAbstract(
     // Ties go to the earlier sentence: deterministic, and earlier is the safer guess.
     if (adjusted(index) > adjusted(best)) best = index;
   }
-  return {
-    tldr: readings[best] ?? trimSentence(sentences[best]!, { parentheticals: true }),
-    points: keyPoints(infos, best),
-  };
+  const tldr = shortTldr(
+    readings[best] ?? trimSentence(sentences[best]!, { parentheticals: true }),
+    abstract,
+  );
+  const budget = { abstractWords: analyzeText(abstract).words, tldrWords: analyzeText(tldr).words };
+  return { tldr, points: keyPoints(infos, best, budget) };
+}
+
+/**
+ * A TL;DR longer than a TL;DR should be (`IDEAL_MAX_WORDS`), or that is most of its abstract
+ * (an abstract of a sentence or two), is cut before its elaborations: lists of components,
+ * contrasts, what follows a semicolon. Shorter ones stay whole, which ROUGE against human
+ * TL;DRs prefers.
+ */
+function shortTldr(tldr: string, abstract: string): string {
+  const words = analyzeText(tldr).words;
+  const long = words > IDEAL_MAX_WORDS || words > MAX_TLDR_SHARE * analyzeText(abstract).words;
+  return long ? pointClause(tldr) : tldr;
 }
 
 /**

@@ -29,7 +29,7 @@ export const METHOD =
 
 /** Leading discourse phrases that carry no content: "In this paper, we ..." → "we ...". */
 export const DISCOURSE_PREFIX =
-  /^(?:(?:in|with|through) (?:this|the present|our) (?:paper|work|article|study|note|submission|project|thesis|manuscript)|here(?:in)?|to (?:this|that) end|to (?:address|tackle|solve|overcome|fill|bridge|remedy|mitigate|alleviate|close|resolve|handle|cope with) (?:this|these|that|those|the above|such|the (?:former|latter|above|first|second))(?: \w+){0,3}|(?:more )?specifically|concretely|in particular|in (?:this|that) (?:regard|spirit|context|manner|way)|moreover|furthermore|additionally|in addition|finally|lastly|first(?:ly)?|second(?:ly)?|third(?:ly)?|then|thus|therefore|hence|consequently|as a result|however|instead|in contrast|on the other hand|(?:motivated|inspired|based|building) (?:by|on|upon) (?:this|these|that|those)(?: \w+){0,2}|to (?:do|achieve|accomplish) (?:this|so)|overall|in summary|in short|in conclusion|to summari[sz]e|empirically|experimentally|theoretically|importantly|notably|crucially|interestingly|surprisingly)\s*,\s+/i;
+  /^(?:(?:in|with|through) (?:this|the present|our) (?:paper|work|article|study|note|submission|project|thesis|manuscript)|here(?:in)?|to (?:this|that) end|to (?:address|tackle|solve|overcome|fill|bridge|remedy|mitigate|alleviate|close|resolve|handle|cope with) (?:this|these|that|those|the above|such|the (?:former|latter|above|first|second))(?: \w+){0,3}|(?:more )?specifically|concretely|in particular|in (?:this|that) (?:regard|spirit|context|manner|way)|moreover|furthermore|additionally|in addition|finally|lastly|first(?:ly)?|second(?:ly)?|third(?:ly)?|then|thus|therefore|hence|consequently|as a result|however|instead|in contrast|on the other hand|(?:motivated|inspired|based|building) (?:by|on|upon) (?:this|these|that|those)(?: \w+){0,2}|to (?:do|achieve|accomplish) (?:this|so)|overall|taken together|in summary|in short|in conclusion|to summari[sz]e|empirically|experimentally|theoretically|importantly|notably|crucially|interestingly|surprisingly)\s*,\s+/i;
 
 /** The same opening without its comma, when "we" follows at once: "In this work we present X". */
 export const DISCOURSE_PREFIX_BEFORE_WE =
@@ -38,3 +38,19 @@ export const DISCOURSE_PREFIX_BEFORE_WE =
 /** Housekeeping, not content: links, code and data availability, venue notes. */
 export const BOILERPLATE =
   /(?:https?:\/\/|www\.|\bgithub\b|^(?:code|data|project page|website|demo)s?\s*[:(]|\b(?:code|data(?:sets?)?|models?|implementation|software|source)(?: \w+){0,4} (?:is|are|will be|has been|have been) (?:publicly |freely |made )*(?:available|released|open[- ]sourced)|\b(?:accepted|to appear|published) (?:at|in) )/;
+
+/**
+ * Words of an outcome: what was found or reached, not what was done. Narrower than `RESULT`
+ * (which also counts "experiments" and "evaluate"), so a sentence that describes a setup
+ * ("we record neural activity from participants") is not taken for a result.
+ */
+export const OUTCOME =
+  /\b(?:outperform\w*|achiev\w*|improv\w*|better|superior|surpass\w*|gains?|speed-?ups?|faster|reach(?:es|ed)?|yield(?:s|ed)?|match(?:es|ed)?|correlat\w*|(?:\w+ly )?(?:strong|high|competitive|superhuman|comparable|state[- ]of[- ]the[- ]art) performance|demonstrat(?:es|ed)|generali[sz]e\w* well|(?:show|demonstrat|reveal|find|found|suggest|indicat|confirm|conclud|observ)\w* (?:that|evidence|how)|results? (?:show|suggest|reveal|indicate|demonstrate|confirm)\w*|reveal\w*|preferred|equivalent)\b|\d+(?:\.\d+)?\s?(?:%|x\b|×)/g;
+
+/** A sentence that draws the paper's conclusion: its main finding. */
+export const FINDING =
+  /\b(?:taken together|overall|in conclusion|we conclude|(?:suggest|indicate|reveal|show|demonstrate|confirm)s? that|these (?:results|findings))\b/;
+
+/** The authors' conjecture or position, which is neither a method nor a result. */
+export const HYPOTHESIS =
+  /\bwe (?:\w+ly )?(?:conjecture|hypothesi[sz]e|speculate|posit|suspect|believe|argue|expect|assume)\b/;

@@ -3,18 +3,31 @@ import {
   BACKGROUND,
   BOILERPLATE,
   CONTRIBUTION,
+  FINDING,
   FIRST_PERSON,
+  HYPOTHESIS,
   METHOD,
-  RESULT,
+  OUTCOME,
 } from './cue-phrases.ts';
+import { pointClause } from './point-clause.ts';
 import type { SentenceInfo } from './sentence-scores.ts';
+import { analyzeText } from './summary-terms.ts';
 import { trimSentence } from './trim-sentence.ts';
 
 /** A summary never lists more key points than this. */
 export const MAX_KEY_POINTS = 4;
 
-/** Abstracts of at least this many sentences may get a fourth point. */
-const LONG_ABSTRACT = 6;
+/**
+ * At most one key point per this many sentences of the abstract: a summary of a short abstract
+ * that lists a point for most of its sentences is the abstract again.
+ */
+const SENTENCES_PER_POINT = 2;
+
+/**
+ * The TL;DR and key points together hold at most this share of the abstract's words: a summary
+ * is read instead of the abstract, so it must be much shorter than it.
+ */
+export const MAX_SUMMARY_SHARE = 0.4;
 
 /** Cue words counted per kind, at most: beyond a few, more words mean a longer sentence, not a clearer one. */
 const CUE_CAP = 4;
@@ -22,9 +35,6 @@ const CUE_CAP = 4;
 /** Cues that a sentence states a gap: a contrast, a lack or a difficulty. */
 const GAP =
   /\b(?:however|but|unfortunately|yet|despite|although|challeng\w*|difficult\w*|lack\w*|limit\w*|shortcoming\w*|drawback\w*|suffer\w*|fail\w*|problem\w*|issue\w*|bottleneck\w*|costly|expensive|remains?|open question|unclear|little is known|struggl\w*|hard|inaccessible|underperform\w*)\b/g;
-
-/** Numbers in a sentence: measurements, nearly always results. */
-const NUMBER = /\d/;
 
 function count(pattern: RegExp, text: string): number {
   pattern.lastIndex = 0;
@@ -57,8 +67,11 @@ function contributionStart(infos: readonly SentenceInfo[], tldrIndex: number): n
   return Math.min(contribution?.index ?? tldrIndex, tldrIndex);
 }
 
-/** The kind a sentence most likely is, from its cues and which side of the contribution it sits. */
-function label(info: SentenceInfo, start: number): Labelled {
+/**
+ * The kind a sentence most likely is, from its cues and which side of the contribution it sits,
+ * or undefined when it is none of the three (a conjecture, an aside): such a sentence is no point.
+ */
+function label(info: SentenceInfo, start: number): Labelled | undefined {
   const text = info.lower;
   const ownVoice = FIRST_PERSON.test(text);
   const gap = count(GAP, text);
@@ -66,10 +79,12 @@ function label(info: SentenceInfo, start: number): Labelled {
     // Before the paper's own part: the setting and what it lacks.
     return { info, kind: 'problem', strength: 1 + gap + 0.5 * count(BACKGROUND, text) };
   }
-  const result = count(RESULT, text) + (NUMBER.test(text) ? 1 : 0);
+  if (HYPOTHESIS.test(text)) return undefined;
+  // A result says what came out; the main finding (the conclusion drawn) comes first.
+  const result = count(OUTCOME, text) + (FINDING.test(text) ? CUE_CAP : 0);
   const method = (CONTRIBUTION.test(text) ? 2 : 0) + count(METHOD, text) + (ownVoice ? 0.5 : 0);
-  // A gap stated later, outside the authors' voice and with no result, is still a problem.
-  if (!ownVoice && gap >= 2 && result === 0) return { info, kind: 'problem', strength: gap };
+  // A gap stated later, outside the authors' voice and more gap than outcome, is still a problem.
+  if (!ownVoice && gap >= 2 && gap > result) return { info, kind: 'problem', strength: gap };
   if (result > 0 && result >= method) return { info, kind: 'result', strength: result };
   return { info, kind: 'method', strength: method };
 }
@@ -92,35 +107,75 @@ function strongest(
   return best;
 }
 
+/** What each kind's clause must keep: the cue that makes it that kind. */
+const CARRIES: Record<KeyPointKind, RegExp | undefined> = {
+  problem: GAP,
+  method: undefined,
+  result: OUTCOME,
+};
+
+/** A point as shown: without its opening connective, cut to the clause that carries it. */
+function pointText(item: Labelled): string {
+  return pointClause(trimSentence(item.info.text), {
+    carries: CARRIES[item.kind],
+    participles: true,
+  });
+}
+
+/** How much room the key points have, in words. */
+export interface PointBudget {
+  /** Words of the whole abstract. */
+  abstractWords: number;
+  /** Words the TL;DR already takes. */
+  tldrWords: number;
+}
+
 /**
- * Two to four key points (fewer for very short abstracts), labelled problem, method or result,
- * in abstract order. The TL;DR's own sentence is left out: the points add to it.
+ * Up to four key points, labelled problem, method or result, in abstract order: one per two
+ * sentences of the abstract at most, and together with the TL;DR within `MAX_SUMMARY_SHARE` of
+ * the abstract's words. Each is cut to the clause that carries it. The main result comes first,
+ * then the problem, then the method; the TL;DR's own sentence is left out (the points add to it).
  */
-export function keyPoints(infos: readonly SentenceInfo[], tldrIndex: number): KeyPoint[] {
+export function keyPoints(
+  infos: readonly SentenceInfo[],
+  tldrIndex: number,
+  budget: PointBudget,
+): KeyPoint[] {
   const start = contributionStart(infos, tldrIndex);
   const labelled = infos
     .filter((info) => info.index !== tldrIndex && isContent(info))
-    .map((info) => label(info, start));
+    .map((info) => label(info, start))
+    .filter((item): item is Labelled => item !== undefined);
+  const most = Math.min(MAX_KEY_POINTS, Math.floor(infos.length / SENTENCES_PER_POINT));
+  let room = Math.floor(MAX_SUMMARY_SHARE * budget.abstractWords) - budget.tldrWords;
   const taken = new Set<number>();
-  const chosen: Labelled[] = [];
+  const chosen: Array<{ index: number; point: KeyPoint }> = [];
   const take = (item: Labelled | undefined): void => {
-    if (item === undefined || chosen.length >= MAX_KEY_POINTS) return;
+    if (item === undefined || chosen.length >= most) return;
     taken.add(item.info.index);
-    chosen.push(item);
+    const text = pointText(item);
+    const words = analyzeText(text).words;
+    // A point that does not fit is passed over; a shorter one of another kind may still fit.
+    if (words > room) return;
+    room -= words;
+    chosen.push({ index: item.info.index, point: { kind: item.kind, text } });
   };
-  // One of each kind first, then a second method or result when the abstract is long enough.
+  take(strongest(labelled, 'result', taken));
   take(strongest(labelled, 'problem', taken));
   take(strongest(labelled, 'method', taken));
-  take(strongest(labelled, 'result', taken));
-  if (infos.length >= LONG_ABSTRACT) {
-    const method = strongest(labelled, 'method', taken);
-    const result = strongest(labelled, 'result', taken);
-    take(
-      result !== undefined && (method === undefined || result.strength > method.strength)
-        ? result
-        : method,
-    );
+  // Then whatever is left, strongest first, while there is room.
+  for (let more = strongestOfAll(labelled, taken); more !== undefined; ) {
+    take(more);
+    more = chosen.length < most ? strongestOfAll(labelled, taken) : undefined;
   }
-  chosen.sort((a, b) => a.info.index - b.info.index);
-  return chosen.map((item) => ({ kind: item.kind, text: trimSentence(item.info.text) }));
+  chosen.sort((a, b) => a.index - b.index);
+  return chosen.map((c) => c.point);
+}
+
+/** The strongest unchosen method or result. */
+function strongestOfAll(items: Labelled[], taken: Set<number>): Labelled | undefined {
+  const method = strongest(items, 'method', taken);
+  const result = strongest(items, 'result', taken);
+  if (result === undefined) return method;
+  return method === undefined || result.strength >= method.strength ? result : method;
 }

@@ -83,7 +83,7 @@ const CUE_CAP = 3;
 /** Sentences shorter than this many words read as fragments. */
 const IDEAL_MIN_WORDS = 12;
 /** Sentences longer than this many words say more than a TL;DR should. */
-const IDEAL_MAX_WORDS = 35;
+export const IDEAL_MAX_WORDS = 35;
 
 const NUMBER = /\d/;
 /** The authors speak first: "We propose", "In this paper, we", "This work shows". */

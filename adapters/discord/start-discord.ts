@@ -10,6 +10,7 @@ import { createInteractionLimits, type InteractionLimits } from './interaction-l
 import { inviteUrl } from './invite-url.ts';
 import { createRest, describeRegistration, registerCommands } from './register-commands.ts';
 import { type RestTuning, restOptions } from './rest-options.ts';
+import { loggableError } from './safe-log.ts';
 
 export interface StartDiscordOptions {
   config: DiscordConfig;
@@ -40,9 +41,14 @@ export const USER_CACHE_SIZE = 1000;
 /**
  * The discord.js client Shammie runs: Guilds intent only (slash commands need nothing
  * privileged), mentions parsed nowhere by default, REST to `DISCORD_API_URL` when set, with
- * bounded timeouts and rate-limit waits (`rest-options.ts`).
+ * bounded timeouts and rate-limit waits, and no blind repeats of a write (`rest-options.ts`);
+ * REST faults are logged on `logger`.
  */
-export function createDiscordClient(config: DiscordConfig, tuning: RestTuning = {}): Client {
+export function createDiscordClient(
+  config: DiscordConfig,
+  tuning: RestTuning = {},
+  logger?: Logger,
+): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
@@ -55,7 +61,7 @@ export function createDiscordClient(config: DiscordConfig, tuning: RestTuning = 
         keepOverLimit: (user) => user.id === user.client.user?.id,
       },
     }),
-    rest: { ...restOptions(tuning), ...(config.apiUrl ? { api: config.apiUrl } : {}) },
+    rest: { ...restOptions(tuning, logger), ...(config.apiUrl ? { api: config.apiUrl } : {}) },
   });
 }
 
@@ -72,14 +78,19 @@ export function attachHandlers(
   client.on(Events.InteractionCreate, (interaction) => {
     // The handler never rejects, but a listener must not leave a promise unhandled.
     const work = handler(interaction).catch((error: unknown) =>
-      logger.error({ err: error, interactionId: interaction.id }, 'interaction handler crashed'),
+      logger.error(
+        { err: loggableError(error), interactionId: interaction.id },
+        'interaction handler crashed',
+      ),
     );
     track?.(work);
   });
-  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.Error, (error) =>
+    logger.error({ err: loggableError(error) }, 'discord client error'),
+  );
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
   client.on(Events.ShardError, (error, shardId) =>
-    logger.error({ err: error, shardId }, 'discord gateway error'),
+    logger.error({ err: loggableError(error), shardId }, 'discord gateway error'),
   );
 }
 
@@ -104,7 +115,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     logger.error({ err: error }, 'could not sync slash commands');
   }
 
-  const client = createDiscordClient(config);
+  const client = createDiscordClient(config, {}, logger);
   const store = createButtonStore({ now: () => now().getTime(), random });
   const handler = createInteractionHandler({
     engine,

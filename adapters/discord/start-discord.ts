@@ -5,6 +5,7 @@ import type { DailyCommands } from '../shared/daily-port.ts';
 import { localDate } from '../shared/local-date.ts';
 import type { Logger } from '../shared/logger.ts';
 import { createButtonStore } from './button-store.ts';
+import { watchGatewayLiveness } from './gateway-liveness.ts';
 import { createInteractionHandler } from './handle-interaction.ts';
 import { createInteractionLimits, type InteractionLimits } from './interaction-limits.ts';
 import { inviteUrl } from './invite-url.ts';
@@ -28,6 +29,8 @@ export interface StartDiscordOptions {
   deferAbovePapers?: number;
   /** Per-user rate limits (default: `createInteractionLimits` on `now`). */
   limits?: InteractionLimits;
+  /** How often the gateway's heartbeats are checked (default `LIVENESS_CHECK_MS`). */
+  livenessCheckMs?: number;
 }
 
 export interface DiscordBot {
@@ -130,6 +133,9 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
       : {}),
   });
   attachHandlers(client, handler, logger, options.track);
+  const liveness = watchGatewayLiveness(client, logger, {
+    ...(options.livenessCheckMs !== undefined ? { checkEveryMs: options.livenessCheckMs } : {}),
+  });
   client.once(Events.ClientReady, (ready) => {
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to Discord');
   });
@@ -140,6 +146,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
   return {
     client,
     async stop() {
+      liveness.stop();
       store.clear();
       await client.destroy();
     },

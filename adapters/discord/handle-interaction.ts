@@ -22,8 +22,11 @@ import type { ButtonStore } from './button-store.ts';
 import type { CommandContext, PreparedCommand } from './commands/command-types.ts';
 import { COMMANDS_BY_NAME } from './commands/index.ts';
 import { readCommandInput } from './commands/option-readers.ts';
+import { mayHaveLanded } from './daily-poster.ts';
 import { createInteractionLimits, type InteractionLimits } from './interaction-limits.ts';
 import { EPHEMERAL, type ReplyPayload, toDiscordJs } from './reply-payload.ts';
+import { InteractionDeadlineError, UncertainWriteError } from './rest-options.ts';
+import { loggableError } from './safe-log.ts';
 import { noticeReply, toReply } from './to-reply.ts';
 
 /**
@@ -145,7 +148,10 @@ export function createInteractionHandler(deps: InteractionDeps) {
       choices = autocompleteChoices(deps.engine, focused.name, String(focused.value));
     } catch (error) {
       // An autocomplete cannot show an error: log it and offer nothing.
-      deps.logger.error({ err: error, interactionId: interaction.id }, 'autocomplete failed');
+      deps.logger.error(
+        { err: loggableError(error), interactionId: interaction.id },
+        'autocomplete failed',
+      );
     }
     await interaction.respond(choices);
   }
@@ -180,13 +186,7 @@ export function createInteractionHandler(deps: InteractionDeps) {
         'interaction answered',
       );
     } catch (error) {
-      deps.logger.error(
-        { err: error, interactionId: interaction.id, kind: interaction.type },
-        'interaction failed',
-      );
-      if (interaction.isChatInputCommand() || interaction.isMessageComponent()) {
-        await apologize(interaction as Repliable, deps.logger);
-      }
+      await onFailure(interaction, error, deps.logger);
     }
   };
 }
@@ -230,6 +230,61 @@ const APOLOGY_PAYLOAD = noticeReply({
   text: APOLOGY,
 });
 
+/**
+ * After a failed interaction: logs it, and apologises unless the answer may already be in
+ * front of the user. A follow-up whose outcome is unknown is not followed by anything (it may
+ * have landed); a deferred command's answer whose edit failed uncertainly is read back first
+ * (the original response, which Discord lets the bot read), and counts as sent if it is there.
+ */
+async function onFailure(interaction: Interaction, error: unknown, logger: Logger): Promise<void> {
+  const fields = {
+    platform: 'discord',
+    err: loggableError(error),
+    interactionId: interaction.id,
+    kind: interaction.type,
+  };
+  if (!interaction.isChatInputCommand() && !interaction.isMessageComponent()) {
+    logger.error(fields, 'interaction failed');
+    return;
+  }
+  if (error instanceof UncertainWriteError) {
+    logger.warn(
+      { ...fields, outcome: 'not repeated' },
+      'interaction answer may have been delivered; not sent again, no apology',
+    );
+    return;
+  }
+  if (await answerLanded(interaction as Repliable, error)) {
+    logger.warn(
+      { ...fields, outcome: 'answered once' },
+      'interaction answer had landed although its request failed; not sent again',
+    );
+    return;
+  }
+  logger.error(fields, 'interaction failed');
+  await apologize(interaction as Repliable, logger);
+}
+
+/** Discord's flag on a deferred response still showing "thinking…". */
+const LOADING = 128;
+
+/**
+ * True when a deferred command's answer was edited in although the edit failed in a way that
+ * hides its outcome: the original response is read back and no longer "thinking…".
+ */
+async function answerLanded(interaction: Repliable, error: unknown): Promise<boolean> {
+  if (!interaction.isChatInputCommand() || !interaction.deferred || !mayHaveLanded(error)) {
+    return false;
+  }
+  if (error instanceof InteractionDeadlineError) return false;
+  try {
+    const original = await interaction.fetchReply();
+    return (original.flags.bitfield & LOADING) === 0;
+  } catch {
+    return false;
+  }
+}
+
 /** Tells the user something went wrong, however far the interaction got; never throws. */
 async function apologize(interaction: Repliable, logger: Logger): Promise<void> {
   try {
@@ -245,6 +300,9 @@ async function apologize(interaction: Repliable, logger: Logger): Promise<void> 
       await interaction.reply(message);
     }
   } catch (error) {
-    logger.warn({ err: error, interactionId: interaction.id }, 'could not send the apology');
+    logger.warn(
+      { platform: 'discord', err: loggableError(error), interactionId: interaction.id },
+      'could not send the apology',
+    );
   }
 }

@@ -5,11 +5,13 @@ import type { DailyCommands } from '../shared/daily-port.ts';
 import { localDate } from '../shared/local-date.ts';
 import type { Logger } from '../shared/logger.ts';
 import { createButtonStore } from './button-store.ts';
+import { watchGatewayLiveness } from './gateway-liveness.ts';
 import { createInteractionHandler } from './handle-interaction.ts';
 import { createInteractionLimits, type InteractionLimits } from './interaction-limits.ts';
 import { inviteUrl } from './invite-url.ts';
 import { createRest, describeRegistration, registerCommands } from './register-commands.ts';
 import { type RestTuning, restOptions } from './rest-options.ts';
+import { loggableError } from './safe-log.ts';
 
 export interface StartDiscordOptions {
   config: DiscordConfig;
@@ -27,6 +29,8 @@ export interface StartDiscordOptions {
   deferAbovePapers?: number;
   /** Per-user rate limits (default: `createInteractionLimits` on `now`). */
   limits?: InteractionLimits;
+  /** How often the gateway's heartbeats are checked (default `LIVENESS_CHECK_MS`). */
+  livenessCheckMs?: number;
 }
 
 export interface DiscordBot {
@@ -40,9 +44,14 @@ export const USER_CACHE_SIZE = 1000;
 /**
  * The discord.js client Shammie runs: Guilds intent only (slash commands need nothing
  * privileged), mentions parsed nowhere by default, REST to `DISCORD_API_URL` when set, with
- * bounded timeouts and rate-limit waits (`rest-options.ts`).
+ * bounded timeouts and rate-limit waits, and no blind repeats of a write (`rest-options.ts`);
+ * REST faults are logged on `logger`.
  */
-export function createDiscordClient(config: DiscordConfig, tuning: RestTuning = {}): Client {
+export function createDiscordClient(
+  config: DiscordConfig,
+  tuning: RestTuning = {},
+  logger?: Logger,
+): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
@@ -55,7 +64,7 @@ export function createDiscordClient(config: DiscordConfig, tuning: RestTuning = 
         keepOverLimit: (user) => user.id === user.client.user?.id,
       },
     }),
-    rest: { ...restOptions(tuning), ...(config.apiUrl ? { api: config.apiUrl } : {}) },
+    rest: { ...restOptions(tuning, logger), ...(config.apiUrl ? { api: config.apiUrl } : {}) },
   });
 }
 
@@ -72,14 +81,19 @@ export function attachHandlers(
   client.on(Events.InteractionCreate, (interaction) => {
     // The handler never rejects, but a listener must not leave a promise unhandled.
     const work = handler(interaction).catch((error: unknown) =>
-      logger.error({ err: error, interactionId: interaction.id }, 'interaction handler crashed'),
+      logger.error(
+        { err: loggableError(error), interactionId: interaction.id },
+        'interaction handler crashed',
+      ),
     );
     track?.(work);
   });
-  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.Error, (error) =>
+    logger.error({ err: loggableError(error) }, 'discord client error'),
+  );
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
   client.on(Events.ShardError, (error, shardId) =>
-    logger.error({ err: error, shardId }, 'discord gateway error'),
+    logger.error({ err: loggableError(error), shardId }, 'discord gateway error'),
   );
 }
 
@@ -104,7 +118,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     logger.error({ err: error }, 'could not sync slash commands');
   }
 
-  const client = createDiscordClient(config);
+  const client = createDiscordClient(config, {}, logger);
   const store = createButtonStore({ now: () => now().getTime(), random });
   const handler = createInteractionHandler({
     engine,
@@ -119,6 +133,9 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
       : {}),
   });
   attachHandlers(client, handler, logger, options.track);
+  const liveness = watchGatewayLiveness(client, logger, {
+    ...(options.livenessCheckMs !== undefined ? { checkEveryMs: options.livenessCheckMs } : {}),
+  });
   client.once(Events.ClientReady, (ready) => {
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to Discord');
   });
@@ -129,6 +146,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
   return {
     client,
     async stop() {
+      liveness.stop();
       store.clear();
       await client.destroy();
     },

@@ -50,13 +50,14 @@ afterAll(() => {
 async function setUp(options: { nonceWindowMs?: number } = {}) {
   const server = await startFakeDiscord(options);
   fake = server;
+  const logger = recordingLogger();
   const discord = createDiscordClient(
     { token: 't', applicationId: APPLICATION_ID, apiUrl: server.apiUrl },
     TUNING,
+    logger,
   );
   discord.rest.setToken('test-token');
   client = discord;
-  const logger = recordingLogger();
   return { fake: server, poster: createDiscordPoster(discord, { logger }), logger };
 }
 
@@ -70,6 +71,19 @@ const failure = (poster: DailyPoster) =>
   );
 
 describe('the Discord daily poster under faults', () => {
+  it('sends a post again at once after a dropped connection, and the nonce keeps it single', async () => {
+    const { fake: f, poster, logger } = await setUp();
+    f.respond(times(1, on('POST', POST, { fault: 'drop', processed: true })));
+    const { messageId } = await poster.postDaily(CHANNEL_ID, view);
+    expect(posts(f)).toHaveLength(2);
+    expect(f.channelMessages.map((m) => m.id)).toEqual([messageId]);
+    const retried = logger.entries.find((e) => e.fields.outcome === 'retried');
+    expect(retried).toMatchObject({
+      level: 'warn',
+      fields: { platform: 'discord', method: 'POST', route: `/channels/${CHANNEL_ID}/messages` },
+    });
+  });
+
   it('sends every attempt of a day with the same nonce, enforced', async () => {
     const { fake: f, poster } = await setUp();
     await poster.postDaily(CHANNEL_ID, view);
@@ -147,8 +161,12 @@ describe('the Discord daily poster under faults', () => {
 
   it('treats a dropped connection as uncertain too, and never doubles the post', async () => {
     const { fake: f, poster } = await setUp({ nonceWindowMs: 0 });
+    // A post safe to repeat (its nonce) is sent again at once: every attempt drops, the first
+    // after it was created.
+    f.respond(on('POST', POST, { fault: 'drop' }));
     f.respond(times(1, on('POST', POST, { fault: 'drop', processed: true })));
     const error = await failure(poster);
+    f.clearResponders();
     expect(error).toMatchObject({ permanent: false });
     const { messageId } = await poster.postDaily(CHANNEL_ID, view);
     expect(f.channelMessages.map((m) => m.id)).toEqual([messageId]);
@@ -156,9 +174,10 @@ describe('the Discord daily poster under faults', () => {
 
   it('logs when it cannot read the channel back, and lets the nonce guard the resend', async () => {
     const { fake: f, poster, logger } = await setUp();
-    f.respond(times(1, on('POST', POST, { fault: 'drop', processed: true })));
+    f.respond(times(4, on('POST', POST, { fault: 'drop', processed: true })));
     f.respond(on('GET', POST, { status: 403, body: { message: 'Missing Access', code: 50001 } }));
     await failure(poster);
+    expect(f.channelMessages).toHaveLength(1);
     const { messageId } = await poster.postDaily(CHANNEL_ID, view);
     expect(f.channelMessages.map((m) => m.id)).toEqual([messageId]);
     expect(

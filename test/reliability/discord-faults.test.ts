@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { APOLOGY, type Engine } from '../../src/index.ts';
 import { on, rateLimited, times } from '../adapters/discord/fake-discord.ts';
-import { rawCommand } from '../adapters/discord/raw-interactions.ts';
+import { APPLICATION_ID, rawCommand } from '../adapters/discord/raw-interactions.ts';
 import { tinyEngine } from '../adapters/discord/tiny-corpus.ts';
 import {
   type Callback,
@@ -183,7 +183,9 @@ describe('follow-ups and edits of a deferred answer', () => {
     const calls = await w.dispatch(raw);
     // The first try and discord.js's three retries, each cut off by the request timeout.
     expect(edits(w)).toHaveLength(4);
-    expect(errName(errorsFor(w, raw.id)[0])).toBe('AbortError');
+    expect(errName(errorsFor(w, raw.id).find((e) => e.message === 'interaction failed'))).toBe(
+      'DiscordUnreachableError',
+    );
     expect(calls.some((c) => c.method === 'POST' && FOLLOW_UP.test(c.path))).toBe(true);
   });
 
@@ -192,21 +194,95 @@ describe('follow-ups and edits of a deferred answer', () => {
     w.fake.respond(on('PATCH', ORIGINAL, { fault: 'drop' }));
     const raw = search();
     const calls = await w.dispatch(raw);
-    expect(errorsFor(w, raw.id)[0]?.message).toBe('interaction failed');
+    expect(errorsFor(w, raw.id).some((e) => e.message === 'interaction failed')).toBe(true);
     expect(calls.some((c) => c.method === 'POST' && FOLLOW_UP.test(c.path))).toBe(true);
   });
 
-  it('retries a 5xx on a follow-up and sends the private notice', async () => {
+  it('does not repeat a follow-up after a 5xx: the notice is missing, and the log says so', async () => {
     const w = await start({ deferred: true });
-    w.fake.respond(times(1, on('POST', FOLLOW_UP, { status: 500, body: { message: 'oops' } })));
+    w.fake.respond(times(1, on('POST', FOLLOW_UP, { fault: 'error', status: 500 })));
     const raw = missing();
     await w.dispatch(raw);
-    const followUps = w.fake.find('POST', FOLLOW_UP);
-    expect(followUps).toHaveLength(2);
-    expect(followUps[1]?.body).toMatchObject({
-      flags: 64,
-      content: expect.stringMatching(/No paper/),
+    expect(w.fake.find('POST', FOLLOW_UP)).toHaveLength(1);
+    // Nothing reached the user (the public "thinking…" is gone): a missing answer, not a double.
+    expect(w.fake.visible(raw.token)).toEqual([]);
+    const [gaveUp] = w.logger.entries.filter((e) => e.fields.outcome === 'gave up, not repeated');
+    expect(gaveUp).toMatchObject({
+      level: 'warn',
+      fields: {
+        platform: 'discord',
+        method: 'POST',
+        route: `/webhooks/${APPLICATION_ID}/:token`,
+        status: 500,
+      },
     });
-    expect(errorsFor(w, raw.id)).toEqual([]);
+    expect(errorsFor(w, raw.id).map((e) => e.fields.outcome)).toEqual(['not repeated']);
+  });
+});
+
+/**
+ * The user must see every answer exactly once, also when Discord carried out a write but its
+ * answer never reached the bot (a 5xx after the write, no answer before the timeout, a
+ * connection dropped after sending).
+ */
+describe('a write that landed although its answer was lost', () => {
+  const nothingFound = () =>
+    rawCommand('search', [{ name: 'query', type: 3, value: 'zebra quagga okapi' }]);
+  const lostAnswers = [
+    ['a 500 after the write', { fault: 'error', status: 500, processed: true }],
+    ['no answer before the timeout', { fault: 'hang', processed: true }],
+    ['a connection dropped after sending', { fault: 'drop', processed: true }],
+  ] as const;
+
+  for (const [what, fault] of lostAnswers) {
+    it(`shows a deferred search's private "nothing found" once after ${what}`, async () => {
+      const w = await start({ deferred: true });
+      w.fake.respond(on('POST', FOLLOW_UP, fault));
+      const raw = nothingFound();
+      await w.dispatch(raw);
+      const seen = w.fake.visible(raw.token);
+      expect(seen).toHaveLength(1);
+      expect(seen[0]).toMatchObject({
+        flags: 64,
+        content: expect.stringMatching(/^No papers match/),
+      });
+      expect(w.fake.find('POST', FOLLOW_UP)).toHaveLength(1);
+      const warned = errorsFor(w, raw.id);
+      expect(warned.map((e) => e.fields.outcome)).toEqual(['not repeated']);
+      // The interaction token is a secret: masked in every route and error the log holds.
+      expect(JSON.stringify(w.logger.entries)).not.toContain(raw.token);
+      expect(
+        w.logger.entries.some((e) => e.fields.route === `/webhooks/${APPLICATION_ID}/:token`),
+      ).toBe(true);
+    });
+
+    it(`shows a deferred answer once when its edit landed after ${what}`, async () => {
+      const w = await start({ deferred: true });
+      w.fake.respond(on('PATCH', ORIGINAL, fault));
+      const raw = search();
+      await w.dispatch(raw);
+      const seen = w.fake.visible(raw.token);
+      expect(seen).toHaveLength(1);
+      expect(seen[0]?.embeds.length).toBeGreaterThan(0);
+      // Edits are safe to repeat, and a read-back of the original showed the answer there.
+      expect(w.fake.find('POST', FOLLOW_UP)).toHaveLength(0);
+      expect(w.fake.find('GET', ORIGINAL)).toHaveLength(1);
+      expect(errorsFor(w, raw.id).at(-1)?.fields.outcome).toBe('answered once');
+      expect(JSON.stringify(w.logger.entries)).not.toContain(raw.token);
+    });
+  }
+
+  it('shows the answer once when the callback got a 500 after Discord took it', async () => {
+    const w = await start();
+    w.fake.respond(
+      times(1, on('POST', CALLBACK, { fault: 'error', status: 500, processed: true })),
+    );
+    const raw = search();
+    const answers = callbacks(await w.dispatch(raw));
+    expect(answers).toHaveLength(2);
+    expect(w.fake.visible(raw.token)).toHaveLength(1);
+    const outcomes = w.logger.entries.map((e) => e.fields.outcome).filter(Boolean);
+    expect(outcomes).toEqual(['retried', 'answered once']);
+    expect(w.logger.entries.every((e) => e.level !== 'error')).toBe(true);
   });
 });

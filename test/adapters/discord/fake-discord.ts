@@ -21,12 +21,14 @@ export interface FakeResponse {
 
 /**
  * A fault instead of an answer. `drop` closes the connection (`req.socket.destroy()`), `hang`
- * never answers, `delayMs` answers late (with `then`, or what the defaults would say). When
- * `processed` is set, the call takes effect first — a message is created — and only the answer
- * is lost or late: the case where a post went through but the bot could not know.
+ * never answers, `delayMs` answers late (with `then`, or what the defaults would say), `error`
+ * answers with a 5xx. When `processed` is set, the call takes effect first — a message is
+ * created — and only the answer is lost: the case where a write went through but the bot could
+ * not know.
  */
 export type FakeFault =
   | { fault: 'drop' | 'hang'; processed?: boolean }
+  | { fault: 'error'; status: number; processed?: boolean }
   | { fault: 'delay'; delayMs: number; then?: FakeResponse };
 
 /** Decides the answer to a call; return undefined to fall through to the defaults. */
@@ -92,6 +94,11 @@ export interface FakeDiscord {
   clearResponders(): void;
   /** Messages created in channels, in order (what a channel's members would see). */
   channelMessages: ChannelMessage[];
+  /**
+   * What the user of an interaction sees, by its token: the original response (unless it was
+   * deleted or is still "thinking…") and every follow-up, in order.
+   */
+  visible(token: string): Array<{ content: string; flags: number; embeds: unknown[] }>;
   close(): Promise<void>;
 }
 
@@ -149,11 +156,76 @@ export function fakeMessage(body: unknown, channelId = '300000000000000001'): ob
 /** How long Discord holds a nonce for `enforce_nonce` ("the past few minutes"). */
 export const NONCE_WINDOW_MS = 3 * 60_000;
 
-/** Discord's defaults over the fake's state (the channel messages, for posts and reads). */
+/** Discord's message flag of a deferred response still "thinking…". */
+const LOADING = 128;
+
+type VisibleMessage = { id: string; content: string; flags: number; embeds: unknown[] };
+
+/** The messages of each interaction, by token: its original response and its follow-ups. */
+function createInteractionMessages() {
+  const byToken = new Map<string, { original?: VisibleMessage; followUps: VisibleMessage[] }>();
+  const of = (token: string) => {
+    let state = byToken.get(token);
+    if (!state) {
+      state = { followUps: [] };
+      byToken.set(token, state);
+    }
+    return state;
+  };
+  const visible = (token: string) => {
+    const state = byToken.get(token);
+    if (!state) return [];
+    const original =
+      state.original && (state.original.flags & LOADING) === 0 ? [state.original] : [];
+    return [...original, ...state.followUps].map(({ content, flags, embeds }) => ({
+      content,
+      flags,
+      embeds,
+    }));
+  };
+  return { of, visible };
+}
+
+/** Discord's defaults over the fake's state (channel messages, interaction messages). */
 function createDefaults(
   messages: Array<ChannelMessage & Record<string, unknown>>,
   nonceWindowMs: number,
+  interactions: ReturnType<typeof createInteractionMessages>,
 ) {
+  const UNKNOWN_MESSAGE = { status: 404, body: { message: 'Unknown Message', code: 10008 } };
+  /** Follow-ups and the original response: `/webhooks/{app}/{token}[/messages/@original]`. */
+  const webhook = (call: RecordedCall): FakeResponse | undefined => {
+    const match = /^\/webhooks\/\d+\/([^/]+)(\/messages\/(?:@|%40)original)?$/.exec(call.path);
+    if (!match?.[1]) return undefined;
+    const state = interactions.of(match[1]);
+    if (!match[2]) {
+      if (call.method !== 'POST') return undefined;
+      const message = fakeMessage(call.body) as VisibleMessage;
+      state.followUps.push(message);
+      return { status: 200, body: message };
+    }
+    const data = (call.body ?? {}) as Partial<VisibleMessage>;
+    switch (call.method) {
+      case 'GET':
+        return state.original ? { status: 200, body: state.original } : UNKNOWN_MESSAGE;
+      case 'DELETE':
+        if (!state.original) return UNKNOWN_MESSAGE;
+        state.original = undefined;
+        return { status: 204 };
+      case 'PATCH': {
+        // An edit ends "thinking…"; the ephemeral flag of the deferral stays.
+        const before = state.original ?? (fakeMessage({}) as VisibleMessage);
+        state.original = {
+          ...before,
+          ...data,
+          flags: (before.flags & ~LOADING) | (data.flags ?? 0),
+        } as VisibleMessage;
+        return { status: 200, body: state.original };
+      }
+      default:
+        return undefined;
+    }
+  };
   const nonces = new Map<string, { message: ChannelMessage; at: number }>();
   const post = (call: RecordedCall, channelId: string): FakeResponse => {
     const data = (call.body ?? {}) as { nonce?: unknown; enforce_nonce?: unknown };
@@ -194,7 +266,7 @@ function createDefaults(
   };
   // Discord takes one initial response per interaction; a second gets 40060.
   const acknowledged = new Set<string>();
-  const callback = (interactionId: string): FakeResponse => {
+  const callback = (interactionId: string, token: string, call: RecordedCall): FakeResponse => {
     if (acknowledged.has(interactionId)) {
       return {
         status: 400,
@@ -202,11 +274,23 @@ function createDefaults(
       };
     }
     acknowledged.add(interactionId);
+    const { type, data } = (call.body ?? {}) as { type?: number; data?: { flags?: number } };
+    // 4: a message; 5: "thinking…" (loading, 128) until the original is edited.
+    if (type === 4) interactions.of(token).original = fakeMessage(data) as VisibleMessage;
+    if (type === 5) {
+      interactions.of(token).original = fakeMessage({
+        flags: LOADING | (data?.flags ?? 0),
+      }) as VisibleMessage;
+    }
     return { status: 204 };
   };
   return (call: RecordedCall): FakeResponse | undefined => {
-    const initial = /^\/interactions\/(\d+)\/[^/]+\/callback$/.exec(call.path);
-    if (initial?.[1] && call.method === 'POST') return callback(initial[1]);
+    const initial = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(call.path);
+    if (initial?.[1] && initial[2] && call.method === 'POST') {
+      return callback(initial[1], initial[2], call);
+    }
+    const hook = webhook(call);
+    if (hook) return hook;
     const channel = /^\/channels\/(\d+)\/messages$/.exec(call.path);
     if (channel?.[1] && call.method === 'POST') return post(call, channel[1]);
     if (channel?.[1] && call.method === 'GET') return list(call, channel[1]);
@@ -264,7 +348,12 @@ export async function startFakeDiscord(
   const calls: RecordedCall[] = [];
   const responders: Responder[] = [];
   const channelMessages: Array<ChannelMessage & Record<string, unknown>> = [];
-  const defaults = createDefaults(channelMessages, options.nonceWindowMs ?? NONCE_WINDOW_MS);
+  const interactions = createInteractionMessages();
+  const defaults = createDefaults(
+    channelMessages,
+    options.nonceWindowMs ?? NONCE_WINDOW_MS,
+    interactions,
+  );
   const timers = new Set<NodeJS.Timeout>();
   const waiters: Array<{
     predicate: (call: RecordedCall) => boolean;
@@ -320,6 +409,10 @@ export async function startFakeDiscord(
             // Never answered; closing the fake ends the connection.
             if (answer.processed) orDefault(call);
             return;
+          case 'error':
+            if (answer.processed) orDefault(call);
+            send(response, { status: answer.status, body: { message: 'Server error', code: 0 } });
+            return;
           case 'delay': {
             const late = answer.then ?? orDefault(call);
             const timer = setTimeout(() => {
@@ -345,6 +438,7 @@ export async function startFakeDiscord(
     server,
     calls,
     channelMessages,
+    visible: interactions.visible,
     find: (method, path) => calls.filter((c) => c.method === method && path.test(c.path)),
     next: (predicate) => {
       const seen = calls.find(predicate);

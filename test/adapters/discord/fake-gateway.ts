@@ -14,6 +14,17 @@ export interface FakeGateway {
   received: Array<{ op: number; d: unknown }>;
   /** Sends a dispatch event to every connected client. */
   dispatch(event: string, data: unknown): void;
+  /**
+   * Turns the open connections into zombies: they stay open but nothing is answered any more,
+   * neither heartbeats nor a close frame (a dead link). New connections behave.
+   */
+  goSilent(): void;
+  /** When each heartbeat arrived (epoch ms), and whether it was answered. */
+  heartbeats: Array<{ at: number; answered: boolean }>;
+  /** When each RESUME (op 6) arrived (epoch ms). */
+  resumes: number[];
+  /** Connections made so far. */
+  connections(): number;
 }
 
 const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
@@ -71,8 +82,13 @@ function readFrames(buffer: Buffer): {
 export function attachFakeGateway(
   server: Server,
   user: { id: string; username: string },
+  options: { heartbeatIntervalMs?: number } = {},
 ): FakeGateway {
   const sockets = new Set<Duplex>();
+  const silent = new Set<Duplex>();
+  const heartbeats: FakeGateway['heartbeats'] = [];
+  const resumes: number[] = [];
+  let connections = 0;
   const received: FakeGateway['received'] = [];
   let sequence = 0;
   let markReady: () => void = () => undefined;
@@ -93,15 +109,26 @@ export function attachFakeGateway(
       `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
     );
     sockets.add(socket);
+    connections += 1;
     socket.on('close', () => sockets.delete(socket));
+    // The HTTP server keeps sockets half-open: one the client ended must be ended here too, or
+    // closing the server waits for it forever.
+    socket.on('end', () => socket.destroy());
     socket.on('error', () => sockets.delete(socket));
-    send(socket, { op: 10, d: { heartbeat_interval: 45_000 }, s: null, t: null });
+    const interval = options.heartbeatIntervalMs ?? 45_000;
+    send(socket, { op: 10, d: { heartbeat_interval: interval }, s: null, t: null });
 
     let buffered: Buffer = Buffer.alloc(0);
     socket.on('data', (chunk: Buffer) => {
       const { frames, rest } = readFrames(Buffer.concat([buffered, chunk]));
       buffered = rest;
       for (const { opcode, payload } of frames) {
+        if (silent.has(socket)) {
+          if (opcode === 0x1 && JSON.parse(payload.toString('utf8')).op === 1) {
+            heartbeats.push({ at: Date.now(), answered: false });
+          }
+          continue;
+        }
         if (opcode === 0x8) {
           socket.end(frame(0x8, payload.subarray(0, 2)));
           continue;
@@ -113,7 +140,15 @@ export function attachFakeGateway(
         if (opcode !== 0x1) continue;
         const message = JSON.parse(payload.toString('utf8')) as { op: number; d: unknown };
         received.push(message);
-        if (message.op === 1) send(socket, { op: 11, d: null, s: null, t: null });
+        if (message.op === 1) {
+          heartbeats.push({ at: Date.now(), answered: true });
+          send(socket, { op: 11, d: null, s: null, t: null });
+        }
+        if (message.op === 6) {
+          resumes.push(Date.now());
+          sequence += 1;
+          send(socket, { op: 0, t: 'RESUMED', s: sequence, d: {} });
+        }
         if (message.op === 2) {
           sequence += 1;
           send(socket, {
@@ -139,9 +174,17 @@ export function attachFakeGateway(
   return {
     ready,
     received,
+    heartbeats,
+    resumes,
+    connections: () => connections,
+    goSilent() {
+      for (const socket of sockets) silent.add(socket);
+    },
     dispatch(event, data) {
       sequence += 1;
-      for (const socket of sockets) send(socket, { op: 0, t: event, s: sequence, d: data });
+      for (const socket of sockets) {
+        if (!silent.has(socket)) send(socket, { op: 0, t: event, s: sequence, d: data });
+      }
     },
   };
 }

@@ -47,6 +47,7 @@ export async function startWiring(options: {
       apiUrl: fake.apiUrl,
     },
     options.client,
+    logger,
   );
   client.rest.setToken('test-token');
   const handler = createInteractionHandler({

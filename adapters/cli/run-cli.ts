@@ -12,14 +12,20 @@ import {
   type ReplyView,
   type ShammieErrorCode,
 } from '../../src/index.ts';
-import { type Config, DEFAULT_DATA_DIR, isTimeZone, loadConfig } from '../shared/config.ts';
+import {
+  type Config,
+  DEFAULT_CORPUS,
+  DEFAULT_DATA_DIR,
+  isTimeZone,
+  loadConfig,
+} from '../shared/config.ts';
 import { corpusFileInfos } from '../shared/corpus-stamp.ts';
 import { localDate, systemTimeZone } from '../shared/local-date.ts';
 import { openEngine } from '../shared/open-engine.ts';
 import { runChat } from './chat-session.ts';
 import { createCliLogger } from './cli-logger.ts';
 import { createProgressBar } from './progress-bar.ts';
-import { ANSI, PLAIN, renderText } from './render-text.ts';
+import { ANSI, PLAIN, printable, renderText } from './render-text.ts';
 
 /** What the command line reads and writes: injected, so tests run it in-process too. */
 export interface CliIo {
@@ -69,11 +75,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       ),
     )
     .option('--json', 'print JSON instead of text')
-    .showHelpAfterError('(run shammie --help for usage)')
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      // Usage mistakes are said once, as one "shammie: …" line, by `failure`.
+      outputError: () => undefined,
     });
 
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
@@ -84,24 +91,33 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   async function getEngine(): Promise<Engine> {
     if (engine) return engine;
-    const path = globals().corpus || io.env.SHAMMIE_CORPUS || './corpus';
+    const given = globals().corpus ? 'option' : io.env.SHAMMIE_CORPUS ? 'env' : 'default';
+    const path = globals().corpus || io.env.SHAMMIE_CORPUS || DEFAULT_CORPUS;
     const progress = createProgressBar(io.stderr);
-    const opened = await openEngine({
-      corpus: path,
-      // Large corpora keep their index in the data directory, so the next command starts fast.
-      ...((await corpusBytes(path)) >= CLI_SNAPSHOT_MIN_BYTES
-        ? { dataDir: io.env.SHAMMIE_DATA_DIR || DEFAULT_DATA_DIR }
-        : {}),
-      logger: createCliLogger(io.stderr),
-      onProgress: progress.update,
-    });
-    progress.stop();
+    let opened: Awaited<ReturnType<typeof openEngine>>;
+    try {
+      opened = await openEngine({
+        corpus: path,
+        // Large corpora keep their index in the data directory, so the next command starts fast.
+        ...((await corpusBytes(path)) >= CLI_SNAPSHOT_MIN_BYTES
+          ? { dataDir: io.env.SHAMMIE_DATA_DIR || DEFAULT_DATA_DIR }
+          : {}),
+        logger: createCliLogger(io.stderr),
+        onProgress: progress.update,
+      });
+    } catch (error) {
+      if (isShammieError(error) && CORPUS_ERRORS.includes(error.code)) {
+        throw new ExitError(`${error.message}${CORPUS_HINTS[given]}`, EXIT_BAD_CORPUS);
+      }
+      throw error;
+    } finally {
+      progress.stop();
+    }
     const { problems } = opened;
     for (const p of problems.slice(0, 5)) {
-      io.stderr.write(`shammie: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
+      say(io.stderr, `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
     }
-    if (problems.length > 5)
-      io.stderr.write(`shammie: … and ${problems.length - 5} more problems\n`);
+    if (problems.length > 5) say(io.stderr, `… and ${problems.length - 5} more problems`);
     engine = opened.engine;
     return engine;
   }
@@ -281,21 +297,40 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 function failure(error: unknown, io: CliIo): number {
   if (error instanceof CommanderError) {
-    // Help and version are successes; commander has already printed usage problems.
-    return error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
+    // Help and version are successes. With no command, commander has printed the help itself.
+    if (error.exitCode === 0) return EXIT_OK;
+    if (error.code !== 'commander.help') {
+      say(io.stderr, `${error.message.replace(/^error: /, '')} — see shammie --help`);
+    }
+    return EXIT_BAD_INPUT;
   }
   if (error instanceof ExitError) {
-    io.stderr.write(`shammie: ${oneLine(error.message)}\n`);
+    say(io.stderr, error.message);
     return error.status;
   }
   if (isShammieError(error)) {
-    io.stderr.write(`shammie: ${oneLine(error.message)}\n`);
+    say(io.stderr, error.message);
     return CORPUS_ERRORS.includes(error.code) ? EXIT_BAD_CORPUS : EXIT_BAD_INPUT;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`shammie: unexpected error: ${oneLine(message)}\n`);
+  say(io.stderr, `unexpected error: ${message}`);
   return EXIT_BAD_INPUT;
 }
+
+/**
+ * One "shammie: …" line on stderr. Messages echo what the user typed (a query, an option, a
+ * path), so they are made printable first: an ESC in them must not drive the terminal.
+ */
+function say(stderr: { write(text: string): unknown }, text: string): void {
+  stderr.write(`shammie: ${oneLine(printable(text))}\n`);
+}
+
+/** Where the corpus path came from, and what to add when it cannot be read. */
+const CORPUS_HINTS: Record<'option' | 'env' | 'default', string> = {
+  option: '',
+  env: ' (the path is SHAMMIE_CORPUS; --corpus PATH overrides it)',
+  default: ` (${DEFAULT_CORPUS} is the default: give the corpus with --corpus PATH or SHAMMIE_CORPUS)`,
+};
 
 /** Corpora at least this large (in bytes) keep an index snapshot in the data directory. */
 export const CLI_SNAPSHOT_MIN_BYTES = 20 * 1024 * 1024;
@@ -318,13 +353,17 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** Largest `--limit`. */
+export const MAX_LIMIT = 1000;
+
 function parseCount(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 1000) {
-    throw new CommanderError(
-      1,
-      'shammie.badCount',
-      `--limit must be a whole number from 1 to 1000, not “${value}”`,
+  const n = /^\d{1,10}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(n >= 1 && n <= MAX_LIMIT)) {
+    // Not commander's InvalidArgumentError: its wording repeats the flag ("option '--limit <n>'
+    // argument 'abc' is invalid."); this one reaches `failure` as it is.
+    throw new ExitError(
+      `--limit must be a whole number from 1 to ${MAX_LIMIT}, not “${value}”`,
+      EXIT_BAD_INPUT,
     );
   }
   return n;
@@ -351,18 +390,16 @@ async function batchSearch(
     try {
       query = JSON.parse(line);
     } catch {
-      io.stderr.write(`shammie: ${file}:${i + 1}: not JSON, skipped\n`);
+      say(io.stderr, `${file}:${i + 1}: not JSON, skipped`);
       return;
     }
-    const id = String(query.id ?? i + 1).replace(/\s+/g, '_');
+    const id = printable(String(query.id ?? i + 1)).replace(/\s+/g, '_');
     const q = String(query.text ?? query.query ?? '');
     let hits: Array<{ id: string; score: number }> = [];
     try {
       hits = engine.search(q, { limit }).hits.map((h) => ({ id: h.paper.id, score: h.score }));
     } catch (error) {
-      io.stderr.write(
-        `shammie: ${file}:${i + 1}: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
+      say(io.stderr, `${file}:${i + 1}: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (format === 'jsonl') {
       chunks.push(`${JSON.stringify({ id, hits })}\n`);

@@ -9,6 +9,7 @@ import {
   type EngineCommand,
   isShammieError,
   paperCard,
+  parseCite,
   type ReplyView,
   type ShammieErrorCode,
 } from '../../src/index.ts';
@@ -211,9 +212,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         .choices([...CITATION_FORMATS])
         .default('bibtex'),
     )
-    .action(async (ref: string[], options: { format: CitationFormat }) =>
-      show({ kind: 'cite', ref: ref.join(' '), format: options.format }),
-    );
+    .action(async (ref: string[], options: { format: CitationFormat }, command: Command) => {
+      // The reference is read as chat reads it, so `cite lima apa` is APA and `cite lima
+      // chicago` is refused, not a BibTeX entry of "lima chicago"; --format, when given, wins.
+      const parsed = parseCite(ref.join(' '));
+      if (parsed.kind === 'unknown-format') return show(parsed);
+      const given = command.getOptionValueSource('format') === 'cli';
+      await show({ kind: 'cite', ref: parsed.ref, format: given ? options.format : parsed.format });
+    });
 
   program
     .command('random')

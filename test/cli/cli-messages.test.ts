@@ -160,3 +160,29 @@ describe('a corpus that is not there', () => {
     for (const extension of Object.keys(CORPUS_EXTENSIONS)) expect(stderr).toContain(extension);
   });
 });
+
+describe('a citation style Shammie does not write', () => {
+  it('is named, with the styles it does write, in `shammie chat` (not a BibTeX entry)', async () => {
+    const { status, stdout } = await cli(['chat'], { input: 'cite lima chicago\n' });
+    expect(status).toBe(0);
+    expect(stdout).toContain('“chicago”');
+    expect(stdout).toContain('bibtex, apa, mla');
+    expect(stdout).not.toContain('@');
+  });
+
+  it('is refused by `shammie cite` too when it ends the reference', async () => {
+    const { status, stdout, stderr } = await cli(['cite', 'lima', 'chicago']);
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(lines(stderr)).toEqual([
+      'shammie: There is no citation format “chicago”. Formats: bibtex, apa, mla.',
+    ]);
+  });
+
+  it('leaves `shammie cite lima apa` to mean APA, as in chat', async () => {
+    const { status, stdout } = await cli(['cite', 'lima', 'apa']);
+    expect(status).toBe(0);
+    expect(stdout).toContain('(2023)');
+    expect(stdout).not.toContain('@');
+  });
+});

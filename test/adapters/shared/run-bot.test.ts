@@ -74,7 +74,7 @@ describe('npm start', () => {
     expect(output).toContain('SHAMMIE_DAILY_CRON must be a cron pattern');
   });
 
-  it('explains a corpus it cannot read', async () => {
+  it('explains a corpus it cannot read, naming SHAMMIE_CORPUS', async () => {
     const dir = workDir();
     const { code, output } = await run({
       SLACK_BOT_TOKEN: 'xoxb-1',
@@ -82,7 +82,30 @@ describe('npm start', () => {
       SHAMMIE_CORPUS: join(dir, 'nowhere'),
     });
     expect(code).toBe(1);
-    expect(output).toMatch(/^Shammie could not start: .*nowhere/);
+    expect(output).toMatch(/SHAMMIE_CORPUS: Cannot read the corpus at .*nowhere/);
+  });
+
+  it('names every configuration mistake in one run, the corpus among them', async () => {
+    const dir = workDir();
+    const { code, output } = await run({
+      DISCORD_APPLICATION_ID: '123',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      LOG_LEVEL: 'loud',
+      SHAMMIE_DAILY_CRON: 'every morning',
+      SHAMMIE_CORPUS: join(dir, 'nowhere'),
+    });
+    expect(code).toBe(1);
+    for (const mistake of [
+      'DISCORD_APPLICATION_ID must be',
+      'DISCORD_TOKEN is required',
+      'SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) is required',
+      'LOG_LEVEL must be',
+      'SHAMMIE_DAILY_CRON must be a cron pattern',
+      'SHAMMIE_CORPUS: Cannot read the corpus',
+    ]) {
+      expect(output).toContain(mistake);
+    }
+    expect(output).not.toContain('could not start');
   });
 
   it('explains a data directory it cannot write, naming the variable', async () => {

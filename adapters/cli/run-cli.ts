@@ -17,12 +17,14 @@ import {
   type Config,
   DEFAULT_CORPUS,
   DEFAULT_DATA_DIR,
+  type DiscordConfig,
   isTimeZone,
   loadConfig,
 } from '../shared/config.ts';
 import { corpusFileInfos } from '../shared/corpus-stamp.ts';
 import { localDate, systemTimeZone } from '../shared/local-date.ts';
 import { openEngine } from '../shared/open-engine.ts';
+import { unreachable } from '../shared/unreachable.ts';
 import { runChat } from './chat-session.ts';
 import { createCliLogger } from './cli-logger.ts';
 import { createProgressBar } from './progress-bar.ts';
@@ -286,10 +288,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const { describeRegistration, registerCommands } = await import(
         '../discord/register-commands.ts'
       );
-      const result = await registerCommands({
-        config: config.discord,
-        logger: createCliLogger(io.stderr),
-      });
+      let result: Awaited<ReturnType<typeof registerCommands>>;
+      try {
+        result = await registerCommands({
+          config: config.discord,
+          logger: createCliLogger(io.stderr),
+        });
+      } catch (error) {
+        throw new ExitError(await registrationFailure(error, config.discord), EXIT_BAD_INPUT);
+      }
       out(describeRegistration(result));
     });
 
@@ -337,6 +344,23 @@ const CORPUS_HINTS: Record<'option' | 'env' | 'default', string> = {
   env: ' (the path is SHAMMIE_CORPUS; --corpus PATH overrides it)',
   default: ` (${DEFAULT_CORPUS} is the default: give the corpus with --corpus PATH or SHAMMIE_CORPUS)`,
 };
+
+/**
+ * Why `discord register` failed, in words: no answer (the network, or DISCORD_API_URL) is not
+ * Discord refusing the token, and Discord's own refusal names what to check.
+ */
+async function registrationFailure(error: unknown, config: DiscordConfig): Promise<string> {
+  const { DefaultRestOptions } = await import('discord.js');
+  const offline = unreachable(error, config.apiUrl ?? DefaultRestOptions.api);
+  if (offline) return offline;
+  const { status, message } = error as { status?: unknown; message?: unknown };
+  const said = typeof message === 'string' ? message : String(error);
+  if (status === 401) return `Discord did not accept DISCORD_TOKEN (${said})`;
+  if (typeof status === 'number') {
+    return `Discord refused the registration (${status}: ${said}); check DISCORD_APPLICATION_ID and DISCORD_GUILD_ID`;
+  }
+  return `the registration failed: ${said}`;
+}
 
 /** Corpora at least this large (in bytes) keep an index snapshot in the data directory. */
 export const CLI_SNAPSHOT_MIN_BYTES = 20 * 1024 * 1024;

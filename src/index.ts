@@ -15,7 +15,7 @@ export {
   summaryOrDigest,
 } from './chat/answer.ts';
 export type { ChatCommand, CommandWord } from './chat/grammar.ts';
-export { COMMAND_WORDS, parseChat } from './chat/grammar.ts';
+export { COMMAND_WORDS, parseChat, parseCite } from './chat/grammar.ts';
 export {
   citePaper,
   DEFAULT_CITATION_FORMAT,

@@ -1,4 +1,5 @@
 import type { Logger } from '../shared/logger.ts';
+import { printable } from './render-text.ts';
 
 /**
  * The logger the command line hands to shared code: warnings and errors as one readable line
@@ -11,7 +12,8 @@ export function createCliLogger(stderr: { write(text: string): unknown }): Logge
       if (!show) return;
       const text = typeof obj === 'string' ? obj : msg;
       const reason = typeof obj === 'object' && 'reason' in obj ? ` (${String(obj.reason)})` : '';
-      if (text) stderr.write(`shammie: ${text}${reason}\n`);
+      // The reason may quote a file name or its content: nothing in it may drive the terminal.
+      if (text) stderr.write(`shammie: ${printable(`${text}${reason}`).replace(/\s+/g, ' ')}\n`);
     };
   const logger: Logger = {
     debug: line(false),

@@ -19,21 +19,27 @@ export const ANSI: TextStyle = {
   dim: (t) => `\u001b[2m${t}\u001b[22m`,
 };
 
-/** Control characters other than newline and tab are dropped: corpus text must not drive the terminal. */
-function clean(text: string): string {
+/**
+ * Text safe to print on a terminal: control characters other than newline and tab (ESC, BEL,
+ * backspace, the C1 codes such as CSI) are dropped, so neither corpus text nor what a user typed
+ * can drive the terminal when it is echoed back.
+ */
+export function printable(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
 }
 
 function snippetText(snippet: Snippet, style: TextStyle): string {
-  return snippet.map((s) => (s.match ? style.bold(clean(s.text)) : clean(s.text))).join('');
+  return snippet.map((s) => (s.match ? style.bold(printable(s.text)) : printable(s.text))).join('');
 }
 
 function cardLines(card: PaperCard, style: TextStyle, rank?: number): string[] {
   const head = rank === undefined ? '' : `${rank}. `;
-  const lines = [`${head}${style.bold(clean(card.title))}`];
+  const lines = [`${head}${style.bold(printable(card.title))}`];
   const indent = ' '.repeat(head.length);
-  const meta = [clean(card.authorsShort), yearAndVenue(card)].filter((s) => s !== '').join(' — ');
+  const meta = [printable(card.authorsShort), yearAndVenue(card)]
+    .filter((s) => s !== '')
+    .join(' — ');
   if (meta) lines.push(`${indent}${meta}`);
   if (card.snippet && card.snippet.length > 0)
     lines.push(`${indent}${snippetText(card.snippet, style)}`);
@@ -49,13 +55,13 @@ function pointLines(points: readonly KeyPoint[]): string[] {
     method: 'Method',
     result: 'Result',
   };
-  return points.map((p) => `  • ${label[p.kind]}: ${clean(p.text)}`);
+  return points.map((p) => `  • ${label[p.kind]}: ${printable(p.text)}`);
 }
 
 /** Words with the things to type in bold where the terminal has it; a terminal has no code marks. */
 function richLine(text: RichText, style: TextStyle): string {
   return text
-    .map((part) => (typeof part === 'string' ? clean(part) : style.bold(clean(part.code))))
+    .map((part) => (typeof part === 'string' ? printable(part) : style.bold(printable(part.code))))
     .join('');
 }
 
@@ -63,52 +69,52 @@ function richLine(text: RichText, style: TextStyle): string {
 export function renderText(view: ReplyView, style: TextStyle = PLAIN): string {
   switch (view.kind) {
     case 'results': {
-      if (view.total === 0) return `No papers match “${clean(view.request.query)}”.`;
+      if (view.total === 0) return `No papers match “${printable(view.request.query)}”.`;
       const first = view.page * view.request.limit;
-      const header = `${view.total} paper${view.total === 1 ? '' : 's'} for “${clean(view.request.query)}”${
+      const header = `${view.total} paper${view.total === 1 ? '' : 's'} for “${printable(view.request.query)}”${
         view.pageCount > 1 ? ` (page ${view.page + 1} of ${view.pageCount})` : ''
       }`;
       const body = view.cards.map((c, i) => cardLines(c, style, first + i + 1).join('\n'));
       return [style.bold(header), ...body].join('\n\n');
     }
     case 'paper':
-      return [...cardLines(view.card, style), '', clean(view.abstract)].join('\n');
+      return [...cardLines(view.card, style), '', printable(view.abstract)].join('\n');
     case 'summary':
       return [
         ...cardLines(view.card, style),
         '',
-        `${style.bold('TL;DR')} ${clean(view.tldr)}`,
+        `${style.bold('TL;DR')} ${printable(view.tldr)}`,
         ...pointLines(view.points),
       ].join('\n');
     case 'digest':
       return [
-        style.bold(`Digest of “${clean(view.topic)}” (${view.items.length} of ${view.total})`),
+        style.bold(`Digest of “${printable(view.topic)}” (${view.items.length} of ${view.total})`),
         ...view.items.map((item, i) =>
-          [...cardLines(item.card, style, i + 1), `   ${clean(item.tldr)}`].join('\n'),
+          [...cardLines(item.card, style, i + 1), `   ${printable(item.tldr)}`].join('\n'),
         ),
       ].join('\n\n');
     case 'similar':
       if (view.cards.length === 0)
-        return `Nothing in the corpus resembles “${clean(view.of.title)}”.`;
+        return `Nothing in the corpus resembles “${printable(view.of.title)}”.`;
       return [
-        style.bold(`Papers similar to “${clean(view.of.title)}”`),
+        style.bold(`Papers similar to “${printable(view.of.title)}”`),
         ...view.cards.map((c, i) => cardLines(c, style, i + 1).join('\n')),
       ].join('\n\n');
     case 'citation':
-      return clean(view.text);
+      return printable(view.text);
     case 'random':
       return [
-        ...(view.topic ? [style.dim(`A random paper on “${clean(view.topic)}”:`)] : []),
+        ...(view.topic ? [style.dim(`A random paper on “${printable(view.topic)}”:`)] : []),
         ...cardLines(view.card, style),
         '',
-        `${style.bold('TL;DR')} ${clean(view.tldr)}`,
+        `${style.bold('TL;DR')} ${printable(view.tldr)}`,
       ].join('\n');
     case 'daily':
       return [
         style.bold(`Paper of the day, ${view.date}`),
         ...cardLines(view.card, style),
         '',
-        `${style.bold('TL;DR')} ${clean(view.tldr)}`,
+        `${style.bold('TL;DR')} ${printable(view.tldr)}`,
         ...pointLines(view.points),
       ].join('\n');
     case 'help': {
@@ -117,7 +123,7 @@ export function renderText(view: ReplyView, style: TextStyle = PLAIN): string {
       const authors = s.topAuthors.map((a) => `${a.name} (${a.papers})`).join(', ');
       return [
         style.bold(`Shammie: ${s.papers} papers${years}.`),
-        ...(authors ? [`Most frequent authors: ${clean(authors)}`] : []),
+        ...(authors ? [`Most frequent authors: ${printable(authors)}`] : []),
         '',
         ...view.entries.map(
           (e) =>
@@ -126,6 +132,6 @@ export function renderText(view: ReplyView, style: TextStyle = PLAIN): string {
       ].join('\n');
     }
     case 'notice':
-      return view.rich ? richLine(view.rich, style) : clean(view.text);
+      return view.rich ? richLine(view.rich, style) : printable(view.text);
   }
 }

@@ -9,18 +9,27 @@ import {
   type EngineCommand,
   isShammieError,
   paperCard,
+  parseCite,
   type ReplyView,
   type ShammieErrorCode,
 } from '../../src/index.ts';
 import { storedDaily } from '../scheduler/stored-daily.ts';
-import { type Config, DEFAULT_DATA_DIR, isTimeZone, loadConfig } from '../shared/config.ts';
+import {
+  type Config,
+  DEFAULT_CORPUS,
+  DEFAULT_DATA_DIR,
+  type DiscordConfig,
+  isTimeZone,
+  loadConfig,
+} from '../shared/config.ts';
 import { corpusFileInfos } from '../shared/corpus-stamp.ts';
 import { localDate, systemTimeZone } from '../shared/local-date.ts';
 import { openEngine } from '../shared/open-engine.ts';
+import { unreachable } from '../shared/unreachable.ts';
 import { runChat } from './chat-session.ts';
 import { createCliLogger } from './cli-logger.ts';
 import { createProgressBar } from './progress-bar.ts';
-import { ANSI, PLAIN, renderText } from './render-text.ts';
+import { ANSI, PLAIN, printable, renderText } from './render-text.ts';
 
 /** What the command line reads and writes: injected, so tests run it in-process too. */
 export interface CliIo {
@@ -71,11 +80,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       ),
     )
     .option('--json', 'print JSON instead of text')
-    .showHelpAfterError('(run shammie --help for usage)')
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      // Usage mistakes are said once, as one "shammie: …" line, by `failure`.
+      outputError: () => undefined,
     });
 
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
@@ -86,27 +96,36 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   async function getEngine(): Promise<Engine> {
     if (engine) return engine;
-    const path = globals().corpus || io.env.SHAMMIE_CORPUS || './corpus';
+    const given = globals().corpus ? 'option' : io.env.SHAMMIE_CORPUS ? 'env' : 'default';
+    const path = globals().corpus || io.env.SHAMMIE_CORPUS || DEFAULT_CORPUS;
     const progress = createProgressBar(io.stderr);
-    const opened = await openEngine({
-      corpus: path,
-      // Large corpora keep their index in the data directory, so the next command starts fast.
-      ...((await corpusBytes(path)) >= CLI_SNAPSHOT_MIN_BYTES
-        ? { dataDir: io.env.SHAMMIE_DATA_DIR || DEFAULT_DATA_DIR }
-        : {}),
-      logger: createCliLogger(io.stderr),
-      onProgress: progress.update,
-    });
-    progress.stop();
+    let opened: Awaited<ReturnType<typeof openEngine>>;
+    try {
+      opened = await openEngine({
+        corpus: path,
+        // Large corpora keep their index in the data directory, so the next command starts fast.
+        ...((await corpusBytes(path)) >= CLI_SNAPSHOT_MIN_BYTES
+          ? { dataDir: io.env.SHAMMIE_DATA_DIR || DEFAULT_DATA_DIR }
+          : {}),
+        logger: createCliLogger(io.stderr),
+        onProgress: progress.update,
+      });
+    } catch (error) {
+      if (isShammieError(error) && CORPUS_ERRORS.includes(error.code)) {
+        throw new ExitError(`${error.message}${CORPUS_HINTS[given]}`, EXIT_BAD_CORPUS);
+      }
+      throw error;
+    } finally {
+      progress.stop();
+    }
     const { problems } = opened;
     for (const p of problems.slice(0, 5)) {
-      io.stderr.write(`shammie: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
+      say(io.stderr, `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
     }
-    if (problems.length > 5)
-      io.stderr.write(`shammie: … and ${problems.length - 5} more problems\n`);
+    if (problems.length > 5) say(io.stderr, `… and ${problems.length - 5} more problems`);
     // `daily` shows what the bot posts: its stored plan when the data directory has one.
     const daily = storedDaily(opened.engine, io.env.SHAMMIE_DATA_DIR || DEFAULT_DATA_DIR, (m) =>
-      io.stderr.write(`shammie: ${oneLine(m)}\n`),
+      say(io.stderr, m),
     );
     closeDaily = daily.close;
     engine = daily.engine;
@@ -202,9 +221,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         .choices([...CITATION_FORMATS])
         .default('bibtex'),
     )
-    .action(async (ref: string[], options: { format: CitationFormat }) =>
-      show({ kind: 'cite', ref: ref.join(' '), format: options.format }),
-    );
+    .action(async (ref: string[], options: { format: CitationFormat }, command: Command) => {
+      // The reference is read as chat reads it, so `cite lima apa` is APA and `cite lima
+      // chicago` is refused, not a BibTeX entry of "lima chicago"; --format, when given, wins.
+      const parsed = parseCite(ref.join(' '));
+      if (parsed.kind === 'unknown-format') return show(parsed);
+      const given = command.getOptionValueSource('format') === 'cli';
+      await show({ kind: 'cite', ref: parsed.ref, format: given ? options.format : parsed.format });
+    });
 
   program
     .command('random')
@@ -271,10 +295,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const { describeRegistration, registerCommands } = await import(
         '../discord/register-commands.ts'
       );
-      const result = await registerCommands({
-        config: config.discord,
-        logger: createCliLogger(io.stderr),
-      });
+      let result: Awaited<ReturnType<typeof registerCommands>>;
+      try {
+        result = await registerCommands({
+          config: config.discord,
+          logger: createCliLogger(io.stderr),
+        });
+      } catch (error) {
+        throw new ExitError(await registrationFailure(error, config.discord), EXIT_BAD_INPUT);
+      }
       out(describeRegistration(result));
     });
 
@@ -290,20 +319,56 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 function failure(error: unknown, io: CliIo): number {
   if (error instanceof CommanderError) {
-    // Help and version are successes; commander has already printed usage problems.
-    return error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
+    // Help and version are successes. With no command, commander has printed the help itself.
+    if (error.exitCode === 0) return EXIT_OK;
+    if (error.code !== 'commander.help') {
+      say(io.stderr, `${error.message.replace(/^error: /, '')} — see shammie --help`);
+    }
+    return EXIT_BAD_INPUT;
   }
   if (error instanceof ExitError) {
-    io.stderr.write(`shammie: ${oneLine(error.message)}\n`);
+    say(io.stderr, error.message);
     return error.status;
   }
   if (isShammieError(error)) {
-    io.stderr.write(`shammie: ${oneLine(error.message)}\n`);
+    say(io.stderr, error.message);
     return CORPUS_ERRORS.includes(error.code) ? EXIT_BAD_CORPUS : EXIT_BAD_INPUT;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`shammie: unexpected error: ${oneLine(message)}\n`);
+  say(io.stderr, `unexpected error: ${message}`);
   return EXIT_BAD_INPUT;
+}
+
+/**
+ * One "shammie: …" line on stderr. Messages echo what the user typed (a query, an option, a
+ * path), so they are made printable first: an ESC in them must not drive the terminal.
+ */
+function say(stderr: { write(text: string): unknown }, text: string): void {
+  stderr.write(`shammie: ${oneLine(printable(text))}\n`);
+}
+
+/** Where the corpus path came from, and what to add when it cannot be read. */
+const CORPUS_HINTS: Record<'option' | 'env' | 'default', string> = {
+  option: '',
+  env: ' (the path is SHAMMIE_CORPUS; --corpus PATH overrides it)',
+  default: ` (${DEFAULT_CORPUS} is the default: give the corpus with --corpus PATH or SHAMMIE_CORPUS)`,
+};
+
+/**
+ * Why `discord register` failed, in words: no answer (the network, or DISCORD_API_URL) is not
+ * Discord refusing the token, and Discord's own refusal names what to check.
+ */
+async function registrationFailure(error: unknown, config: DiscordConfig): Promise<string> {
+  const { DefaultRestOptions } = await import('discord.js');
+  const offline = unreachable(error, config.apiUrl ?? DefaultRestOptions.api);
+  if (offline) return offline;
+  const { status, message } = error as { status?: unknown; message?: unknown };
+  const said = typeof message === 'string' ? message : String(error);
+  if (status === 401) return `Discord did not accept DISCORD_TOKEN (${said})`;
+  if (typeof status === 'number') {
+    return `Discord refused the registration (${status}: ${said}); check DISCORD_APPLICATION_ID and DISCORD_GUILD_ID`;
+  }
+  return `the registration failed: ${said}`;
 }
 
 /** Corpora at least this large (in bytes) keep an index snapshot in the data directory. */
@@ -327,13 +392,17 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** Largest `--limit`. */
+export const MAX_LIMIT = 1000;
+
 function parseCount(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 1000) {
-    throw new CommanderError(
-      1,
-      'shammie.badCount',
-      `--limit must be a whole number from 1 to 1000, not “${value}”`,
+  const n = /^\d{1,10}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(n >= 1 && n <= MAX_LIMIT)) {
+    // Not commander's InvalidArgumentError: its wording repeats the flag ("option '--limit <n>'
+    // argument 'abc' is invalid."); this one reaches `failure` as it is.
+    throw new ExitError(
+      `--limit must be a whole number from 1 to ${MAX_LIMIT}, not “${value}”`,
+      EXIT_BAD_INPUT,
     );
   }
   return n;
@@ -360,18 +429,16 @@ async function batchSearch(
     try {
       query = JSON.parse(line);
     } catch {
-      io.stderr.write(`shammie: ${file}:${i + 1}: not JSON, skipped\n`);
+      say(io.stderr, `${file}:${i + 1}: not JSON, skipped`);
       return;
     }
-    const id = String(query.id ?? i + 1).replace(/\s+/g, '_');
+    const id = printable(String(query.id ?? i + 1)).replace(/\s+/g, '_');
     const q = String(query.text ?? query.query ?? '');
     let hits: Array<{ id: string; score: number }> = [];
     try {
       hits = engine.search(q, { limit }).hits.map((h) => ({ id: h.paper.id, score: h.score }));
     } catch (error) {
-      io.stderr.write(
-        `shammie: ${file}:${i + 1}: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
+      say(io.stderr, `${file}:${i + 1}: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (format === 'jsonl') {
       chunks.push(`${JSON.stringify({ id, hits })}\n`);

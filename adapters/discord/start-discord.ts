@@ -1,9 +1,10 @@
-import { Client, Events, GatewayIntentBits, Options } from 'discord.js';
+import { Client, DefaultRestOptions, Events, GatewayIntentBits, Options } from 'discord.js';
 import type { Engine } from '../../src/index.ts';
 import type { DiscordConfig } from '../shared/config.ts';
 import type { DailyCommands } from '../shared/daily-port.ts';
 import { localDate } from '../shared/local-date.ts';
 import type { Logger } from '../shared/logger.ts';
+import { unreachable } from '../shared/unreachable.ts';
 import { createButtonStore } from './button-store.ts';
 import { watchGatewayLiveness } from './gateway-liveness.ts';
 import { createInteractionHandler } from './handle-interaction.ts';
@@ -140,7 +141,13 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to Discord');
   });
 
-  await client.login(config.token);
+  try {
+    await client.login(config.token);
+  } catch (error) {
+    // No answer is a network problem (or DISCORD_API_URL), not a refused token: say which.
+    const offline = unreachable(error, config.apiUrl ?? DefaultRestOptions.api);
+    throw offline ? new Error(offline) : error;
+  }
   logger.info({ url: inviteUrl(config.applicationId) }, 'invite the bot with this URL');
 
   return {

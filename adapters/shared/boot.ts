@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import {
   type Engine,
+  isShammieError,
   listCorpusFiles,
   NODE_CORPUS_IO,
   type Paper,
@@ -18,9 +19,8 @@ import { createDailyStore, type DailyStore } from '../scheduler/daily-store.ts';
 import { openDatabase } from '../scheduler/database.ts';
 import { type CatchUp, DEFAULT_CATCH_UP, DEFAULT_LATE_AFTER_MS } from '../scheduler/due.ts';
 import { syncEnvSubscriptions } from '../scheduler/env-subscriptions.ts';
-import { cronProblem } from '../scheduler/schedule.ts';
 import type { StartSlackOptions } from '../slack/start-slack.ts';
-import { type Config, ConfigError } from './config.ts';
+import { type Config, ConfigError, DEFAULT_CORPUS } from './config.ts';
 import { createCorpusReloader, type ReloadOutcome } from './corpus-reloader.ts';
 import { createCorpusWatcher, type PollResult, type PollTimer } from './corpus-watcher.ts';
 import type { DailyCommands, DailyPoster } from './daily-port.ts';
@@ -89,6 +89,22 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
+/**
+ * Why the corpus at `path` cannot be read at all, in words that name SHAMMIE_CORPUS (the
+ * default `./corpus` is looked for in the folder the bot runs in); undefined when it can be.
+ */
+export async function corpusProblem(path: string): Promise<string | undefined> {
+  try {
+    await listCorpusFiles(path, NODE_CORPUS_IO);
+    return undefined;
+  } catch (error) {
+    if (!isShammieError(error)) throw error;
+    return path === DEFAULT_CORPUS
+      ? `${error.message}. Set SHAMMIE_CORPUS to the corpus file or folder (${DEFAULT_CORPUS}, the default, is looked for in the folder npm start runs in)`
+      : `SHAMMIE_CORPUS: ${error.message}`;
+  }
+}
+
 /** True when neither Discord nor Slack is configured: there is nothing to run. */
 export function nothingToRun(config: Config): boolean {
   return !config.discord && !config.slack;
@@ -103,16 +119,10 @@ export async function boot(config: Config, deps: BootDeps): Promise<Bot> {
   const { logger, signal } = deps;
   const now = deps.now ?? Date.now;
   const drainMs = deps.drainMs ?? DRAIN_MS;
-  const problem = cronProblem(config.daily.cron, config.daily.timezone);
-  if (problem) {
-    throw new ConfigError([
-      `SHAMMIE_DAILY_CRON must be a cron pattern such as "0 9 * * *" (minute hour day month weekday): ${problem}`,
-    ]);
-  }
-
   // A corpus that is not there at all stops the start before anything connects; then the
   // platforms connect at once and answer "still reading" until the engine is ready.
-  await listCorpusFiles(config.corpus, NODE_CORPUS_IO);
+  const corpus = await corpusProblem(config.corpus);
+  if (corpus) throw new ConfigError([corpus]);
   const holder = createEngineHolder();
   const store = createDailyStore(openDatabase(config.dataDir));
   const platforms: Array<{ name: string; handle: PlatformHandle }> = [];

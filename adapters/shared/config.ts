@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cronProblem } from '../scheduler/schedule.ts';
 
 /** Default schedule of daily posts: 09:00 every day. */
 export const DEFAULT_DAILY_CRON = '0 9 * * *';
@@ -62,16 +63,26 @@ const url = optional.refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v)
   message: 'must be an http(s) URL',
 });
 
+/**
+ * A Discord id (a "snowflake"): a number of 17 to 20 digits. `what` says which id and where to
+ * copy it from, so the message is true whatever was typed ("123" is numeric, but no id).
+ */
+const snowflake = (what: string) =>
+  optional.refine((v) => v === undefined || /^\d{17,20}$/.test(v), {
+    message: `must be ${what}: Discord ids are numbers of 17 to 20 digits`,
+  });
+
+/** Where Discord ids are copied from, for the messages. */
+const COPY_ID = 'with Developer Mode on (User Settings → Advanced), right-click';
+
 const schema = z.object({
   DISCORD_TOKEN: optional,
-  DISCORD_APPLICATION_ID: optional.refine((v) => v === undefined || /^\d{5,25}$/.test(v), {
-    message: 'must be the numeric application id',
-  }),
-  DISCORD_GUILD_ID: optional.refine((v) => v === undefined || /^\d{5,25}$/.test(v), {
-    message: 'must be a numeric guild id',
-  }),
+  DISCORD_APPLICATION_ID: snowflake(
+    'the Application ID from the Developer Portal (General Information)',
+  ),
+  DISCORD_GUILD_ID: snowflake(`a server id (${COPY_ID} the server → Copy Server ID)`),
   DISCORD_API_URL: url,
-  DISCORD_DAILY_CHANNEL_ID: optional,
+  DISCORD_DAILY_CHANNEL_ID: snowflake(`a channel id (${COPY_ID} the channel → Copy Channel ID)`),
   SLACK_BOT_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xoxb-'), {
     message: 'must be a bot token starting with xoxb-',
   }),
@@ -135,39 +146,27 @@ export function secretValues(config: Config): string[] {
   ].filter((value): value is string => value !== undefined);
 }
 
+/** The corpus path the environment names: SHAMMIE_CORPUS, else the default. */
+export function corpusPath(env: Readonly<Record<string, string | undefined>>): string {
+  return env.SHAMMIE_CORPUS?.trim() || DEFAULT_CORPUS;
+}
+
 /**
- * Reads the environment once per process. Every missing or malformed key is named at once;
- * values are never echoed (they may be secrets).
+ * Reads the environment once per process. Every missing or malformed key is named at once —
+ * malformed values, missing partners and a cron pattern that cannot run, in one list, so one
+ * run shows every mistake; values are never echoed (they may be secrets).
  */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`),
-    );
-  }
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+  problems.push(...pairingProblems(env), ...scheduleProblems(env));
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
-  const problems: string[] = [];
-  if (e.DISCORD_TOKEN && !e.DISCORD_APPLICATION_ID) {
-    problems.push('DISCORD_APPLICATION_ID is required when DISCORD_TOKEN is set');
-  }
-  if (e.DISCORD_APPLICATION_ID && !e.DISCORD_TOKEN) {
-    problems.push('DISCORD_TOKEN is required when DISCORD_APPLICATION_ID is set');
-  }
-  if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
-    problems.push(
-      'SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) is required with SLACK_BOT_TOKEN',
-    );
-  }
-  if (!e.SLACK_BOT_TOKEN && (e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET)) {
-    problems.push(
-      'SLACK_BOT_TOKEN is required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set',
-    );
-  }
-  if (problems.length > 0) throw new ConfigError(problems);
 
   const config: Config = {
-    corpus: e.SHAMMIE_CORPUS ?? DEFAULT_CORPUS,
+    corpus: corpusPath(env),
     dataDir: e.SHAMMIE_DATA_DIR ?? DEFAULT_DATA_DIR,
     logLevel: (e.LOG_LEVEL as LogLevel | undefined) ?? 'info',
     daily: {
@@ -196,4 +195,41 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     };
   }
   return config;
+}
+
+/** Variables that only work together: each one set without its partner. */
+function pairingProblems(env: Readonly<Record<string, string | undefined>>): string[] {
+  // Read from the raw environment, not the parsed one: a malformed value is still "set", and
+  // its partner's absence is a second mistake worth naming in the same run.
+  const set = (key: string) => (env[key]?.trim() ?? '') !== '';
+  const problems: string[] = [];
+  if (set('DISCORD_TOKEN') && !set('DISCORD_APPLICATION_ID')) {
+    problems.push('DISCORD_APPLICATION_ID is required when DISCORD_TOKEN is set');
+  }
+  if (set('DISCORD_APPLICATION_ID') && !set('DISCORD_TOKEN')) {
+    problems.push('DISCORD_TOKEN is required when DISCORD_APPLICATION_ID is set');
+  }
+  if (set('SLACK_BOT_TOKEN') && !set('SLACK_APP_TOKEN') && !set('SLACK_SIGNING_SECRET')) {
+    problems.push(
+      'SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) is required with SLACK_BOT_TOKEN',
+    );
+  }
+  if (!set('SLACK_BOT_TOKEN') && (set('SLACK_APP_TOKEN') || set('SLACK_SIGNING_SECRET'))) {
+    problems.push(
+      'SLACK_BOT_TOKEN is required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set',
+    );
+  }
+  return problems;
+}
+
+/** A daily cron pattern that cannot run (checked in UTC when the zone is itself a mistake). */
+function scheduleProblems(env: Readonly<Record<string, string | undefined>>): string[] {
+  const cron = env.SHAMMIE_DAILY_CRON?.trim() || DEFAULT_DAILY_CRON;
+  const zone = env.SHAMMIE_TIMEZONE?.trim() || DEFAULT_TIMEZONE;
+  const problem = cronProblem(cron, isTimeZone(zone) ? zone : DEFAULT_TIMEZONE);
+  return problem
+    ? [
+        `SHAMMIE_DAILY_CRON must be a cron pattern such as "0 9 * * *" (minute hour day month weekday): ${problem}`,
+      ]
+    : [];
 }

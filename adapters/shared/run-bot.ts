@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { type BootDeps, type Bot, boot, nothingToRun } from './boot.ts';
-import { type Config, ConfigError, loadConfig, secretValues } from './config.ts';
+import { type BootDeps, type Bot, boot, corpusProblem, nothingToRun } from './boot.ts';
+import { type Config, ConfigError, corpusPath, loadConfig, secretValues } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 
 /** Said when `npm start` finds no platform to connect to. */
@@ -46,20 +46,20 @@ export async function runBot(
   const print = io.print ?? ((line: string) => process.stderr.write(`${line}\n`));
   const signals = io.signals ?? process;
 
-  let config: Config;
+  let config: Config | undefined;
+  const problems: string[] = [];
   try {
     config = loadConfig(env);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      print(error.message);
-      return 1;
-    }
-    throw error;
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
   }
-  if (nothingToRun(config)) {
-    print(NOTHING_CONFIGURED);
-    return 1;
-  }
+  // The corpus path is checked with the variables, so that one run names every mistake.
+  const corpus = await corpusProblem(corpusPath(env));
+  if (corpus) problems.push(corpus);
+  if (problems.length > 0) print(new ConfigError(problems).message);
+  if (config && nothingToRun(config)) print(NOTHING_CONFIGURED);
+  if (!config || problems.length > 0 || nothingToRun(config)) return 1;
 
   const logger =
     io.logger?.(config) ?? createLogger({ level: config.logLevel, secrets: secretValues(config) });

@@ -5,6 +5,7 @@ import type { SlackConfig } from '../shared/config.ts';
 import type { DailyCommands } from '../shared/daily-port.ts';
 import type { Logger } from '../shared/logger.ts';
 import { createRateLimiter, type RateLimiter } from '../shared/rate-limit.ts';
+import { unreachable } from '../shared/unreachable.ts';
 import { toBoltLogger } from './bolt-logger.ts';
 import { createDeliveryDedupe } from './delivery-dedupe.ts';
 import { registerListeners } from './listeners/index.ts';
@@ -14,6 +15,9 @@ import { createResponder, type ResponderOptions } from './response-url.ts';
 import type { SlackRuntime } from './runtime.ts';
 import { createSocketModeReceiver, type ReconnectTuning } from './socket-mode-receiver.ts';
 import { webClientOptions } from './web-api-policy.ts';
+
+/** The Web API's base when SLACK_API_URL is not set (the Web API client's own default). */
+const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
 
 /** Where Bolt listens for events, commands and actions in HTTP mode. */
 export const EVENTS_PATH = '/slack/events';
@@ -164,10 +168,12 @@ async function whoAmI(
       ...(result.bot_id ? { botId: result.bot_id } : {}),
     };
   } catch (error) {
+    // Only an answer from Slack can refuse the token; no answer is a network problem.
+    const offline = unreachable(error, clientOptions?.slackApiUrl ?? DEFAULT_SLACK_API_URL);
+    if (offline) throw new Error(offline);
     const reason = (error as { data?: { error?: string } }).data?.error;
-    throw new Error(
-      `Slack did not accept the bot token (auth.test: ${reason ?? (error as Error).message})`,
-    );
+    if (reason) throw new Error(`Slack did not accept the bot token (auth.test: ${reason})`);
+    throw new Error(`Slack's auth.test failed: ${(error as Error).message}`);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Engine } from '../engine-types.ts';
+import { CITATION_FORMATS, type Engine } from '../engine-types.ts';
 import { isShammieError, ShammieError } from '../errors.ts';
 import { HELP_ENTRIES } from '../views/help-entries.ts';
 import { paperCard } from '../views/paper-card.ts';
@@ -77,6 +77,11 @@ function answerOrThrow(engine: Engine, command: EngineCommand, context: AnswerCo
         text: engine.cite(paper, command.format),
       };
     }
+    case 'unknown-format':
+      throw new ShammieError(
+        'BAD_FORMAT',
+        `There is no citation format “${command.name.slice(0, 40)}”. Formats: ${CITATION_FORMATS.join(', ')}.`,
+      );
     case 'random': {
       const paper = engine.random(context.random, command.topic);
       if (!paper) {

@@ -11,6 +11,8 @@ export type ChatCommand =
   | { kind: 'random'; topic?: string }
   | { kind: 'similar'; ref: string }
   | { kind: 'cite'; ref: string; format: CitationFormat }
+  /** A citation asked for in a style Shammie does not write (`cite lima chicago`). */
+  | { kind: 'unknown-format'; name: string }
   | { kind: 'daily'; action: 'show'; date?: string }
   | { kind: 'daily'; action: 'subscribe'; time?: string; timezone?: string }
   | { kind: 'daily'; action: 'unsubscribe' }
@@ -77,18 +79,29 @@ export function parseChat(text: string): ChatCommand {
   }
 }
 
-/** `cite REF [bibtex|apa|mla]`: a trailing format word (also `as apa`, `--format apa`) picks the style. */
-function parseCite(rest: string): ChatCommand {
+/**
+ * `cite REF [bibtex|apa|mla]` (`rest` is what follows `cite`): a trailing format word (also
+ * `as apa`, `--format apa`) picks the style. A style Shammie does not write is `unknown-format` when it is named after `--format`,
+ * or is the name of a known citation style (`cite lima chicago`), rather than a citation in
+ * BibTeX of a reference that ends in "chicago".
+ */
+export function parseCite(rest: string): Extract<ChatCommand, { kind: 'cite' | 'unknown-format' }> {
   // Read the last words from the end, not with one regular expression: linear on any input,
   // and the reference keeps its own spacing.
   const last = lastWord(rest, rest.length);
   let word = last.word.toLowerCase();
-  if (word.startsWith('--format=')) word = word.slice('--format='.length);
+  const flagged = word.startsWith('--format=');
+  if (flagged) word = word.slice('--format='.length);
+  const before = lastWord(rest, last.start);
+  const marker = before.word.toLowerCase();
   const format = FORMAT_WORDS[word];
-  if (format === undefined) return { kind: 'cite', ref: rest, format: 'bibtex' };
-  let end = last.start;
-  const before = lastWord(rest, end);
-  if (['as', 'in', '--format'].includes(before.word.toLowerCase())) end = before.start;
+  if (format === undefined) {
+    if ((flagged && word !== '') || marker === '--format' || OTHER_STYLES.has(word)) {
+      return { kind: 'unknown-format', name: last.word.slice(flagged ? '--format='.length : 0) };
+    }
+    return { kind: 'cite', ref: rest, format: 'bibtex' };
+  }
+  const end = ['as', 'in', '--format'].includes(marker) ? before.start : last.start;
   return { kind: 'cite', ref: rest.slice(0, end).trim(), format };
 }
 
@@ -101,7 +114,29 @@ function lastWord(text: string, end: number): { word: string; start: number } {
   return { word: text.slice(start, stop), start };
 }
 
-/** Words that name a citation style. */
+/**
+ * Citation styles people ask for that Shammie does not write: named at the end of `cite`, they
+ * are a request for that style, not words of the paper's title.
+ */
+const OTHER_STYLES: ReadonlySet<string> = new Set([
+  'acm',
+  'ama',
+  'apsa',
+  'asa',
+  'biblatex',
+  'bluebook',
+  'chicago',
+  'cse',
+  'endnote',
+  'harvard',
+  'ieee',
+  'oscola',
+  'ris',
+  'turabian',
+  'vancouver',
+]);
+
+/** Words that name a citation style Shammie writes. */
 const FORMAT_WORDS: Readonly<Record<string, CitationFormat>> = {
   bibtex: 'bibtex',
   bib: 'bibtex',

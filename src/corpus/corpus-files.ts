@@ -51,6 +51,14 @@ export const CORPUS_EXTENSIONS: Readonly<Record<string, CorpusFormat>> = {
   '.ndjson': 'json-lines',
 };
 
+/**
+ * The extensions a corpus folder is read by, for messages (".txt, .bib, …"): taken from
+ * {@link CORPUS_EXTENSIONS} so that a new reader is named wherever the formats are listed.
+ */
+export function corpusExtensionList(): string {
+  return Object.keys(CORPUS_EXTENSIONS).join(', ');
+}
+
 /** The formats a corpus file can be in. */
 export type CorpusFormat = 'seed-text' | 'bibtex' | 'json' | 'json-lines';
 
@@ -137,7 +145,7 @@ async function walk(directory: string, depth: number, io: CorpusIO, found: Corpu
       else {
         found.problems.push({
           file: path,
-          message: `not a corpus file (use ${Object.keys(CORPUS_EXTENSIONS).join(', ')}): skipped`,
+          message: `not a corpus file (use ${corpusExtensionList()}): skipped`,
         });
       }
     }

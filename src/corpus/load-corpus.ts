@@ -8,6 +8,7 @@ import { parseBibtex } from './bibtex-format.ts';
 import {
   type CorpusFormat,
   type CorpusIO,
+  corpusExtensionList,
   listCorpusFiles,
   NODE_CORPUS_IO,
   streamFromReadFile,
@@ -155,7 +156,7 @@ function emptyMessage(
   problems: LoadProblem[],
 ): string {
   if (isDirectory && fileCount === 0 && problems.length === 0) {
-    return `No papers in ${path}: the folder holds no corpus files (.txt, .bib, .json, .jsonl)`;
+    return `No papers in ${path}: the folder holds no corpus files (${corpusExtensionList()})`;
   }
   const first = problems[0];
   if (!first) return `No papers in ${path}`;

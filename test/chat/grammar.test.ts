@@ -41,6 +41,39 @@ describe('the chat grammar', () => {
     });
   });
 
+  it('reads a citation style it does not write as a request for that style, not as title words', () => {
+    for (const text of [
+      'cite lima chicago',
+      'cite LIMA Chicago',
+      'cite lima as chicago',
+      'cite lima in harvard',
+      'cite lima --format chicago',
+      'cite lima --format=chicago',
+      'cite 2305.11206 IEEE',
+    ]) {
+      const command = parseChat(text);
+      expect(command.kind, text).toBe('unknown-format');
+      if (command.kind === 'unknown-format') expect(command.name.toLowerCase()).toMatch(/^[a-z]+$/);
+    }
+    expect(parseChat('cite lima --format=Turabian')).toEqual({
+      kind: 'unknown-format',
+      name: 'Turabian',
+    });
+  });
+
+  it('keeps a last word that names no citation style as part of the reference', () => {
+    expect(parseChat('cite language models as agents')).toEqual({
+      kind: 'cite',
+      ref: 'language models as agents',
+      format: 'bibtex',
+    });
+    expect(parseChat('cite learning in context')).toEqual({
+      kind: 'cite',
+      ref: 'learning in context',
+      format: 'bibtex',
+    });
+  });
+
   it('reads a trailing format after a very long reference', () => {
     const ref = `a${'\u3000'.repeat(40_000)}b`;
     expect(parseChat(`cite ${ref} apa`)).toEqual({ kind: 'cite', ref, format: 'apa' });

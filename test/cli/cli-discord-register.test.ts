@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { type AddressInfo, createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeDiscord, startFakeDiscord } from '../adapters/discord/fake-discord.ts';
 
@@ -18,6 +19,15 @@ function shammie(args: string[], env: Record<string, string>) {
     });
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
+}
+
+/** A local port nothing listens on: bound, then released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 describe('shammie discord register', () => {
@@ -56,6 +66,30 @@ describe('shammie discord register', () => {
     expect(first.stdout + first.stderr + second.stdout + second.stderr).not.toContain(
       'test-token-that-is-secret',
     );
+  });
+
+  it.each([
+    ['a closed local port', 'connection refused'],
+    ['a name DNS does not know', 'DNS lookup failed'],
+  ])('names a Discord API it cannot reach (%s) as a network failure', async (where, why) => {
+    const apiUrl = where.startsWith('a closed')
+      ? `http://127.0.0.1:${await closedPort()}/api`
+      : 'http://discord.invalid/api';
+    const { status, stdout, stderr } = await shammie(['discord', 'register'], {
+      ...env(),
+      DISCORD_API_URL: apiUrl,
+    });
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`shammie: could not reach ${new URL(apiUrl).host} (${why})\n`);
+  });
+
+  it('says Discord did not accept the token when it answers 401', async () => {
+    discord.respond(() => ({ status: 401, body: { message: '401: Unauthorized', code: 0 } }));
+    const { status, stderr } = await shammie(['discord', 'register'], env());
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/^shammie: Discord did not accept DISCORD_TOKEN \(.*Unauthorized\)\n$/);
+    expect(stderr).not.toContain('test-token-that-is-secret');
   });
 
   it('says which variables to set when Discord is not configured', async () => {

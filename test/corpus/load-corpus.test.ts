@@ -89,7 +89,7 @@ describe('loadCorpus errors', () => {
     await mkdir(empty);
     await expect(loadCorpus(empty)).rejects.toMatchObject({
       code: 'EMPTY_CORPUS',
-      message: `No papers in ${empty}: the folder holds no corpus files (.txt, .bib, .json, .jsonl)`,
+      message: `No papers in ${empty}: the folder holds no corpus files (.txt, .bib, .bibtex, .json, .jsonl, .ndjson)`,
     });
   });
 

@@ -21,6 +21,8 @@ export function wellFormed(command: ChatCommand): boolean {
       return text(command.ref);
     case 'cite':
       return text(command.ref) && CITATION_FORMATS.includes(command.format);
+    case 'unknown-format':
+      return /^\S+$/.test(command.name) && !CITATION_FORMATS.includes(command.name as never);
     case 'random':
       return command.topic === undefined || (text(command.topic) && command.topic !== '');
     case 'daily':

@@ -68,6 +68,43 @@ describe('configuration from the environment', () => {
     expect(found.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('names malformed values, missing partners and a cron pattern that cannot run, all at once', () => {
+    const found = problems({
+      LOG_LEVEL: 'loud',
+      DISCORD_APPLICATION_ID: '123',
+      SLACK_APP_TOKEN: 'xapp-1',
+      SHAMMIE_DAILY_CRON: 'every morning',
+    }).join('\n');
+    expect(found).toContain('LOG_LEVEL');
+    expect(found).toContain('DISCORD_APPLICATION_ID must be');
+    expect(found).toContain('DISCORD_TOKEN is required when DISCORD_APPLICATION_ID is set');
+    expect(found).toContain('SLACK_BOT_TOKEN is required');
+    expect(found).toContain('SHAMMIE_DAILY_CRON must be a cron pattern');
+  });
+
+  it('checks the cron pattern in UTC when the time zone is itself a mistake', () => {
+    const found = problems({ SHAMMIE_TIMEZONE: 'Mars/Olympus', SHAMMIE_DAILY_CRON: '0 25 * * *' });
+    expect(found.join('\n')).toContain('SHAMMIE_TIMEZONE');
+    expect(found.join('\n')).toContain('SHAMMIE_DAILY_CRON');
+  });
+
+  it('refuses a Discord id that is not a 17-to-20-digit snowflake, and says so truly', () => {
+    for (const id of ['123', '1234567890123456', '123456789012345678901', '12345678901234567x']) {
+      const found = problems({
+        DISCORD_TOKEN: 't',
+        DISCORD_APPLICATION_ID: id,
+        DISCORD_GUILD_ID: id,
+        DISCORD_DAILY_CHANNEL_ID: id,
+      });
+      expect(found, id).toHaveLength(3);
+      for (const line of found) expect(line).toContain('numbers of 17 to 20 digits');
+      expect(found.join('\n')).not.toContain(id);
+    }
+    for (const id of ['12345678901234567', '12345678901234567890']) {
+      expect(problems({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: id }), id).toEqual([]);
+    }
+  });
+
   it('never echoes a value, which may be a secret', () => {
     const secret = 'xoxq-super-secret-value';
     const found = problems({ SLACK_BOT_TOKEN: secret, DISCORD_TOKEN: 'tok-secret-123' });

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { existsSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Bot } from '../../../adapters/shared/boot.ts';
@@ -15,6 +16,15 @@ const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
+
+/** A local port nothing listens on: bound, then released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 function workDir(): string {
   const dir = tempDir('shammie-run-');
@@ -74,7 +84,7 @@ describe('npm start', () => {
     expect(output).toContain('SHAMMIE_DAILY_CRON must be a cron pattern');
   });
 
-  it('explains a corpus it cannot read', async () => {
+  it('explains a corpus it cannot read, naming SHAMMIE_CORPUS', async () => {
     const dir = workDir();
     const { code, output } = await run({
       SLACK_BOT_TOKEN: 'xoxb-1',
@@ -82,7 +92,30 @@ describe('npm start', () => {
       SHAMMIE_CORPUS: join(dir, 'nowhere'),
     });
     expect(code).toBe(1);
-    expect(output).toMatch(/^Shammie could not start: .*nowhere/);
+    expect(output).toMatch(/SHAMMIE_CORPUS: Cannot read the corpus at .*nowhere/);
+  });
+
+  it('names every configuration mistake in one run, the corpus among them', async () => {
+    const dir = workDir();
+    const { code, output } = await run({
+      DISCORD_APPLICATION_ID: '123',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      LOG_LEVEL: 'loud',
+      SHAMMIE_DAILY_CRON: 'every morning',
+      SHAMMIE_CORPUS: join(dir, 'nowhere'),
+    });
+    expect(code).toBe(1);
+    for (const mistake of [
+      'DISCORD_APPLICATION_ID must be',
+      'DISCORD_TOKEN is required',
+      'SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) is required',
+      'LOG_LEVEL must be',
+      'SHAMMIE_DAILY_CRON must be a cron pattern',
+      'SHAMMIE_CORPUS: Cannot read the corpus',
+    ]) {
+      expect(output).toContain(mistake);
+    }
+    expect(output).not.toContain('could not start');
   });
 
   it('explains a data directory it cannot write, naming the variable', async () => {
@@ -117,6 +150,73 @@ describe('npm start', () => {
     // The database was opened and closed again: SQLite removes the WAL file on the last close.
     expect(existsSync(join(dir, 'data', 'shammie.sqlite'))).toBe(true);
     expect(existsSync(join(dir, 'data', 'shammie.sqlite-wal'))).toBe(false);
+  });
+
+  it.each([
+    [
+      'a closed local port',
+      async () => `http://127.0.0.1:${await closedPort()}/api/`,
+      'connection refused',
+    ],
+    ['a name DNS does not know', async () => 'http://slack.invalid/api/', 'DNS lookup failed'],
+  ])(
+    'names a Slack API it cannot reach (%s) as a network failure, not a refused token',
+    async (_, url, why) => {
+      const dir = workDir();
+      const apiUrl = await url();
+      const { code, output } = await run({
+        SLACK_BOT_TOKEN: 'xoxb-1',
+        SLACK_SIGNING_SECRET: 'signing-secret',
+        SLACK_API_URL: apiUrl,
+        PORT: '0',
+        SHAMMIE_CORPUS: writeCorpus(dir),
+        SHAMMIE_DATA_DIR: join(dir, 'data'),
+      });
+      expect(code).toBe(1);
+      expect(output).toBe(
+        `Shammie could not start: could not reach ${new URL(apiUrl).host} (${why})`,
+      );
+    },
+  );
+
+  it('does not call a Slack answer that refuses nothing (HTTP 503) a refused token', async () => {
+    const dir = workDir();
+    const api = await fakeSlack();
+    api.failWith('auth.test', { status: 503 });
+    const { code, output } = await run({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 'signing-secret',
+      SLACK_API_URL: api.apiUrl,
+      PORT: '0',
+      SHAMMIE_CORPUS: writeCorpus(dir),
+      SHAMMIE_DATA_DIR: join(dir, 'data'),
+    });
+    expect(code).toBe(1);
+    expect(output).toMatch(/^Shammie could not start: Slack's auth.test failed: .*503/);
+    expect(output).not.toContain('did not accept');
+  });
+
+  it.each([
+    [
+      'a closed local port',
+      async () => `http://127.0.0.1:${await closedPort()}/api`,
+      'connection refused',
+    ],
+    ['a name DNS does not know', async () => 'http://discord.invalid/api', 'DNS lookup failed'],
+  ])('names a Discord API it cannot reach (%s) as a network failure', async (_, url, why) => {
+    const dir = workDir();
+    const apiUrl = await url();
+    const { code, output } = await run({
+      DISCORD_TOKEN: 'discord-token',
+      DISCORD_APPLICATION_ID: '200000000000000001',
+      DISCORD_API_URL: apiUrl,
+      SHAMMIE_CORPUS: writeCorpus(dir),
+      SHAMMIE_DATA_DIR: join(dir, 'data'),
+    });
+    expect(code).toBe(1);
+    expect(output).toBe(
+      `Shammie could not start: could not reach ${new URL(apiUrl).host} (${why})`,
+    );
   });
 
   it('runs until SIGTERM, then stops the adapters and closes the database, exiting 0', async () => {

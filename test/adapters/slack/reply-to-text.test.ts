@@ -59,6 +59,16 @@ describe('replyToText: message text → core → blocks', () => {
     expect(headerOf(topic.message)?.startsWith(expected)).toBe(true);
   });
 
+  it('says a citation style it does not write is not known, and names the ones it does', async () => {
+    const reply = await replyToText('cite lima chicago', deps, CHANNEL);
+    const text = JSON.stringify(reply.message);
+    expect(text).toContain('chicago');
+    for (const format of ['bibtex', 'apa', 'mla']) expect(text).toContain(format);
+    expect(text).not.toContain('@inproceedings');
+    expect(text).not.toContain('@article');
+    expect(violations(reply.message)).toEqual([]);
+  });
+
   it('answers `random` and `random TOPIC` with the injected randomness', async () => {
     const any = await replyToText('random', deps, CHANNEL);
     expect(headerOf(any.message)).toBe('Random paper');

@@ -1,5 +1,6 @@
 import type { Engine } from '../engine-types.ts';
 import { isShammieError, ShammieError } from '../errors.ts';
+import { readReference } from '../search/paper-reference.ts';
 import { HELP_ENTRIES } from '../views/help-entries.ts';
 import { paperCard } from '../views/paper-card.ts';
 import type { NoticeView, ReplyView, ResultsView, SearchRequest } from '../views/reply-view.ts';
@@ -131,16 +132,21 @@ export function searchPage(engine: Engine, request: SearchRequest, page: number)
   };
 }
 
-/** `summary REF`: a paper's summary when REF names a paper, else a digest of the topic. */
+/**
+ * `summary REF`: a paper's summary when REF names a paper, else a digest of the topic.
+ * `paper:REF` forces the paper (the best match), `topic:REF` the digest.
+ */
 export function summaryOrDigest(engine: Engine, ref: string): ReplyView {
-  const paper = engine.lookup(ref);
+  const { intent } = readReference(ref);
+  // resolve: a forced paper that nothing matches gets the not-found answer, not a digest.
+  const paper = intent === 'paper' ? engine.resolve(ref) : engine.lookup(ref);
   if (paper) {
     const summary = engine.summarize(paper);
     return { kind: 'summary', card: paperCard(paper), tldr: summary.tldr, points: summary.points };
   }
   const digest = engine.digest(ref, DIGEST_SIZE);
   if (digest.items.length === 0) {
-    throw new ShammieError('PAPER_NOT_FOUND', `No paper or topic matches “${ref}”.`);
+    throw new ShammieError('PAPER_NOT_FOUND', `No paper or topic matches “${digest.topic}”.`);
   }
   return {
     kind: 'digest',

@@ -88,8 +88,13 @@ function coinedPart(letters: string): boolean {
  * When …" → "Keep Guessing". Undefined when the title has no such head.
  */
 export function shortName(title: string): string | undefined {
-  const match = /^\s*([^:?]+?)\s*[:?]\s+\S/u.exec(title);
-  return match?.[1];
+  // Found by index, not by one pattern: a lazy pattern backtracks quadratically on long spaces.
+  const end = title.search(/[:?]/);
+  if (end <= 0) return undefined;
+  const rest = title.slice(end + 1);
+  if (!/^\s/.test(rest) || rest.trim() === '') return undefined;
+  const head = title.slice(0, end).trim();
+  return head === '' ? undefined : head;
 }
 
 /** The identifying terms of a paper. */

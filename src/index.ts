@@ -8,6 +8,7 @@ export {
   answer,
   DEFAULT_PAGE_SIZE,
   dailyView,
+  emptiedBy,
   errorNotice,
   isEngineCommand,
   MAX_PAGE_SIZE,
@@ -74,3 +75,11 @@ export type {
   SimilarView,
   SummaryView,
 } from './views/reply-view.ts';
+export type { SearchDescription } from './views/search-heading.ts';
+export {
+  describeSearch,
+  filterList,
+  noResultsText,
+  resultsCount,
+  resultsSubject,
+} from './views/search-heading.ts';

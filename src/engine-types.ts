@@ -76,14 +76,22 @@ export interface Engine {
   readonly papers: readonly Paper[];
   /** Ranked search; understands "phrases", author:, year:, arXiv ids, arXiv URLs and DOIs. */
   search(query: string, options?: SearchOptions): SearchResult;
-  /** The paper a reference means (id, arXiv id or URL, DOI, or title words), or undefined. */
+  /**
+   * The paper a reference names, or undefined: its id, arXiv id or URL, DOI, title or short
+   * name, or words that are all in its title, authors, year or coined names and in no other
+   * paper's (a lone ordinary word is a topic). `paper:WORDS` is the best match whatever the
+   * words; `topic:WORDS` is never a paper.
+   */
   lookup(ref: string): Paper | undefined;
-  /** Like lookup, but throws ShammieError PAPER_NOT_FOUND (or EMPTY_QUERY) with a helpful message. */
+  /**
+   * Like lookup, but throws ShammieError PAPER_NOT_FOUND (or EMPTY_QUERY) with a helpful
+   * message: the papers the reference comes near, or a hint that fits what was typed.
+   */
   resolve(ref: string): Paper;
   /** Papers for an autocomplete box: title prefix and word matches, typo tolerant; fast. */
   suggest(text: string, limit?: number): Paper[];
   summarize(paperOrId: Paper | string): Summary;
-  /** A digest of the best matches of a topic (empty items when nothing matches). */
+  /** A digest of the best matches of a topic (empty items when nothing matches); `topic:` is dropped. */
   digest(topic: string, limit?: number): Digest;
   /** A random paper, among the matches of `topic` when given; undefined when nothing matches. */
   random(random: () => number, topic?: string): Paper | undefined;

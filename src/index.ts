@@ -8,6 +8,7 @@ export {
   answer,
   DEFAULT_PAGE_SIZE,
   dailyView,
+  emptiedBy,
   errorNotice,
   isEngineCommand,
   MAX_PAGE_SIZE,
@@ -76,3 +77,11 @@ export type {
 } from './views/reply-view.ts';
 export type { RichText, TextPart } from './views/rich-text.ts';
 export { code, plainText, richNotice } from './views/rich-text.ts';
+export type { SearchDescription } from './views/search-heading.ts';
+export {
+  describeSearch,
+  filterList,
+  noResultsText,
+  resultsCount,
+  resultsSubject,
+} from './views/search-heading.ts';

@@ -1,8 +1,12 @@
 import {
+  describeSearch,
   type KeyPoint,
+  noResultsText,
   type PaperCard,
   type ReplyView,
   type RichText,
+  resultsCount,
+  resultsSubject,
   type Snippet,
   yearAndVenue,
 } from '../../src/index.ts';
@@ -69,9 +73,10 @@ function richLine(text: RichText, style: TextStyle): string {
 export function renderText(view: ReplyView, style: TextStyle = PLAIN): string {
   switch (view.kind) {
     case 'results': {
-      if (view.total === 0) return `No papers match “${printable(view.request.query)}”.`;
+      if (view.total === 0 || view.cards.length === 0) return printable(noResultsText(view, 500));
       const first = view.page * view.request.limit;
-      const header = `${view.total} paper${view.total === 1 ? '' : 's'} for “${printable(view.request.query)}”${
+      const subject = resultsSubject(describeSearch(view.request), 500);
+      const header = `${printable(`${resultsCount(view)} ${subject}`.trim())}${
         view.pageCount > 1 ? ` (page ${view.page + 1} of ${view.pageCount})` : ''
       }`;
       const body = view.cards.map((c, i) => cardLines(c, style, first + i + 1).join('\n'));

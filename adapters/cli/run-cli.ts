@@ -7,6 +7,7 @@ import {
   type CitationFormat,
   type Engine,
   type EngineCommand,
+  emptiedBy,
   isShammieError,
   paperCard,
   parseCite,
@@ -189,13 +190,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           );
           return;
         }
+        // The request carries the option filters too, so the heading can say what was filtered.
+        const request = {
+          query,
+          limit: options.limit,
+          ...(options.author ? { author: options.author } : {}),
+          ...(options.year ? { year: options.year } : {}),
+        };
+        const emptied = result.total === 0 ? emptiedBy(e, request) : undefined;
         print({
           kind: 'results',
-          request: { query, limit: options.limit },
+          request,
           total: result.total,
           page: 0,
           pageCount: 1,
           cards: result.hits.map((h) => paperCard(h.paper, h.snippet)),
+          ...(emptied ? { emptiedBy: emptied } : {}),
         });
       },
     );

@@ -13,6 +13,7 @@ import type {
   SimilarView,
   SummaryView,
 } from '../../src/index.ts';
+import { describeSearch, noResultsText, resultsCount, resultsSubject } from '../../src/index.ts';
 import type { ButtonStore, ResultsPlace } from './button-store.ts';
 import { cardEmbed, EMBED_COLOR } from './card-embed.ts';
 import { anotherButton, pagingRow, paperButtons, paperListRows, toolRow } from './components.ts';
@@ -130,21 +131,18 @@ export function toReply(view: DiscordView, context: ToReplyContext): ReplyPayloa
 
 function resultsReply(view: ResultsView, store: ButtonStore): ReplyPayload {
   const { request } = view;
-  const filters = [
-    request.author ? `author: ${escapeLine(request.author, 100)}` : '',
-    request.year ? `year: ${escapeLine(request.year, 20)}` : '',
-  ].filter(Boolean);
-  const filterText = filters.length > 0 ? ` (${filters.join(', ')})` : '';
+  // The words and filters are quoted back raw by the core, and escaped here.
+  const subjectMax = QUOTE_MAX + 200;
   if (view.cards.length === 0) {
     return payload(
-      `No papers match ${quote(request.query)}${filterText}. Try fewer or other words, or /help for examples.`,
+      `${escapeLine(noResultsText(view, QUOTE_MAX), subjectMax)} Try fewer or other words, or /help for examples.`,
       [],
       [],
       true,
     );
   }
-  const plural = view.total === 1 ? 'paper' : 'papers';
-  const content = `🔎 **${view.total} ${plural}** for ${quote(request.query)}${filterText}`;
+  const subject = escapeLine(resultsSubject(describeSearch(request), QUOTE_MAX), subjectMax);
+  const content = `🔎 **${resultsCount(view)}** ${subject}`.trimEnd();
   const first = view.page * request.limit + 1;
   const cards = view.cards.slice(0, LIMITS.embeds);
   const budget = share(cards.length);

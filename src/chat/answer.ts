@@ -1,8 +1,11 @@
 import { CITATION_FORMATS, type Engine } from '../engine-types.ts';
 import { isShammieError, ShammieError } from '../errors.ts';
+import { readReference } from '../search/paper-reference.ts';
+import { splitFilters } from '../search/query-parser.ts';
 import { HELP_ENTRIES } from '../views/help-entries.ts';
 import { paperCard } from '../views/paper-card.ts';
 import type { NoticeView, ReplyView, ResultsView, SearchRequest } from '../views/reply-view.ts';
+import { filterList } from '../views/search-heading.ts';
 import type { ChatCommand } from './grammar.ts';
 
 /** Hits per page of a results view unless the platform asks otherwise. */
@@ -126,7 +129,7 @@ export function searchPage(engine: Engine, request: SearchRequest, page: number)
     options.offset = (pageCount - 1) * limit;
     result = engine.search(request.query, options);
   }
-  return {
+  const view: ResultsView = {
     kind: 'results',
     request: { ...request, limit },
     total: result.total,
@@ -134,18 +137,65 @@ export function searchPage(engine: Engine, request: SearchRequest, page: number)
     pageCount,
     cards: result.hits.map((hit) => paperCard(hit.paper, hit.snippet)),
   };
+  if (result.total === 0) {
+    const emptied = emptiedBy(engine, request);
+    if (emptied) view.emptiedBy = emptied;
+  }
+  return view;
 }
 
-/** `summary REF`: a paper's summary when REF names a paper, else a digest of the topic. */
+/**
+ * The filter that emptied a search: the first whose removal finds papers, with how many; or
+ * all of them together when no single one is to blame. Undefined when the words alone find
+ * nothing.
+ */
+export function emptiedBy(
+  engine: Engine,
+  request: SearchRequest,
+): { filter: string; total: number } | undefined {
+  const { text, filters } = splitFilters(request.query);
+  const all = [
+    ...filters,
+    ...(request.author ? [{ key: 'author' as const, value: request.author }] : []),
+    ...(request.year ? [{ key: 'year' as const, value: request.year }] : []),
+  ];
+  if (all.length === 0) return undefined;
+  const count = (kept: typeof all): number => {
+    const query = [text, ...kept.map((f) => `${f.key}:"${f.value.replace(/"/g, '')}"`)].join(' ');
+    try {
+      return engine.search(query, { limit: 0 }).total;
+    } catch {
+      // Without its filters the query may be empty: nothing to compare with.
+      return 0;
+    }
+  };
+  for (let i = 0; i < all.length; i++) {
+    const total = count(all.filter((_, j) => j !== i));
+    const filter = all[i];
+    if (total > 0 && filter) return { filter: `${filter.key}: ${filter.value}`, total };
+  }
+  if (all.length < 2) return undefined;
+  const total = count([]);
+  return total > 0
+    ? { filter: filterList(all.map((f) => `${f.key}: ${f.value}`)), total }
+    : undefined;
+}
+
+/**
+ * `summary REF`: a paper's summary when REF names a paper, else a digest of the topic.
+ * `paper:REF` forces the paper (the best match), `topic:REF` the digest.
+ */
 export function summaryOrDigest(engine: Engine, ref: string): ReplyView {
-  const paper = engine.lookup(ref);
+  const { intent } = readReference(ref);
+  // resolve: a forced paper that nothing matches gets the not-found answer, not a digest.
+  const paper = intent === 'paper' ? engine.resolve(ref) : engine.lookup(ref);
   if (paper) {
     const summary = engine.summarize(paper);
     return { kind: 'summary', card: paperCard(paper), tldr: summary.tldr, points: summary.points };
   }
   const digest = engine.digest(ref, DIGEST_SIZE);
   if (digest.items.length === 0) {
-    throw new ShammieError('PAPER_NOT_FOUND', `No paper or topic matches “${ref}”.`);
+    throw new ShammieError('PAPER_NOT_FOUND', `No paper or topic matches “${digest.topic}”.`);
   }
   return {
     kind: 'digest',

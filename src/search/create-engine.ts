@@ -20,10 +20,19 @@ import {
   buildIndex,
   buildIndexSteps,
   DEFAULT_BM25F,
+  documentFrequency,
   type InvertedIndex,
 } from './inverted-index.ts';
 import { buildNameIndex, type NameIndex } from './name-index.ts';
 import { createPaperDirectory } from './paper-directory.ts';
+import {
+  type NamedCandidate,
+  nameAmong,
+  PAPER_PREFIX,
+  paperIdentity,
+  readReference,
+  withoutCitationFiller,
+} from './paper-reference.ts';
 import {
   hasContent,
   MAX_QUERY_LENGTH,
@@ -59,8 +68,14 @@ export const RANDOM_TOPIC_POOL = 20;
  * huge corpus would otherwise re-read tens of thousands of abstracts per query).
  */
 export const PHRASE_CHECK_ALL = 2000;
-/** A title-words look-up must cover at least this share of its words to name a paper. */
-export const LOOKUP_MIN_COVERAGE = 0.5;
+/**
+ * A reference's best matches whose identity is checked: among them, one alone must hold every
+ * word of the reference for it to name a paper (papers holding them all in their titles rank
+ * near the top, so a few dozen suffice).
+ */
+export const LOOKUP_CANDIDATES = 50;
+/** Papers a "no paper matches …" answer suggests. */
+export const NOT_FOUND_SUGGESTIONS = 3;
 
 /** Builds the engine over a corpus (the index is built once, here). */
 export function createEngine(papers: readonly Paper[]): Engine {
@@ -129,6 +144,13 @@ function engineOver(papers: readonly Paper[], index: InvertedIndex, names: NameI
   const authorWordsOf = (doc: number): string[] => {
     authorWords ??= papers.map((p) => plainWords(p.authors.join(' ')));
     return authorWords[doc] ?? [];
+  };
+  const rarity = {
+    docCount: index.docCount,
+    frequency: (term: string): number => {
+      const id = index.termIds.get(term);
+      return id === undefined ? 0 : documentFrequency(index, id);
+    },
   };
   const summaries = new Map<string, Summary>();
   let stats: CorpusStats | undefined;
@@ -268,33 +290,41 @@ function engineOver(papers: readonly Paper[], index: InvertedIndex, names: NameI
     return { docs, scores: docs.map(() => 0), total: all.length };
   }
 
-  function lookup(ref: string): Paper | undefined {
-    const text = ref.trim();
-    if (text === '' || text.length > MAX_QUERY_LENGTH) return undefined;
-    const exact = directory.find(text);
-    if (exact !== undefined) return paperAt(exact);
+  /** The paper a reference names, and the papers it comes near (for suggestions). */
+  function named(text: string): NamedCandidate {
     let query: ParsedQuery;
     try {
-      query = parseQuery(text);
+      query = parseQuery(withoutCitationFiller(text));
     } catch {
-      return undefined;
+      return { near: [] };
     }
-    if (query.text === '') return undefined;
+    if (query.text === '') return { near: [] };
     const terms = queryTerms(query.text, index, vocabulary);
-    if (terms.terms.length === 0) return undefined;
-    const best = topK(scorer.accumulate(terms.terms), 1).docs[0];
-    if (best === undefined) return undefined;
-    // Enough of the words must be in the paper: "the" or one stray word names nothing.
-    const paper = paperAt(best);
-    const own = new Set(analyze(`${paper.title}\n${paper.authors.join(' ; ')}\n${paper.abstract}`));
-    const covered = terms.typed.filter((t) =>
-      [...(terms.meanings.get(t) ?? [])].some((meaning) => own.has(meaning)),
-    );
-    return covered.length / terms.typed.length >= LOOKUP_MIN_COVERAGE ? paper : undefined;
+    if (terms.typed.length === 0) return { near: [] };
+    const { accept, verify } = filterOf(query);
+    const candidates = topK(scorer.accumulate(terms.terms), LOOKUP_CANDIDATES, accept, verify);
+    return nameAmong(candidates.docs, terms, (doc) => paperIdentity(paperAt(doc)), rarity);
+  }
+
+  function lookup(ref: string): Paper | undefined {
+    const { intent, text } = readReference(ref);
+    if (intent === 'topic' || text === '' || text.length > MAX_QUERY_LENGTH) return undefined;
+    const exact = directory.find(text);
+    if (exact !== undefined) return paperAt(exact);
+    if (intent === 'paper') {
+      // Forced: the best match, whatever the words.
+      try {
+        return search(text, { limit: 1 }).hits[0]?.paper;
+      } catch {
+        return undefined;
+      }
+    }
+    const doc = named(text).named;
+    return doc === undefined ? undefined : paperAt(doc);
   }
 
   function resolve(ref: string): Paper {
-    const text = ref.trim();
+    const { intent, text } = readReference(ref);
     if (text === '') {
       throw new ShammieError(
         'EMPTY_QUERY',
@@ -307,19 +337,27 @@ function engineOver(papers: readonly Paper[], index: InvertedIndex, names: NameI
         `Please name the paper in under ${MAX_QUERY_LENGTH} characters.`,
       );
     }
-    const paper = lookup(text);
-    if (!paper) {
+    if (intent === 'topic') {
       throw new ShammieError(
         'PAPER_NOT_FOUND',
-        `No paper matches “${text.length > 80 ? `${text.slice(0, 80)}…` : text}”. Try a search with fewer words.`,
+        `“${shorten(ref.trim())}” asks for a topic, and this needs one paper. Use ${PAPER_PREFIX}${shorten(text)} for the best-matching paper.`,
       );
     }
-    return paper;
+    const paper = lookup(ref);
+    if (paper) return paper;
+    const near = named(text).near.slice(0, NOT_FOUND_SUGGESTIONS);
+    const words = analyze(withoutCitationFiller(text));
+    const known = words.filter((word) => index.termIds.has(word)).length;
+    throw new ShammieError(
+      'PAPER_NOT_FOUND',
+      notFoundMessage(text, near.map(paperAt), { words: words.length, known }),
+    );
   }
 
   function suggest(text: string, limit = 25): Paper[] {
     const n = clampInt(limit, 0, 100);
-    const trimmed = text.trim().slice(0, MAX_QUERY_LENGTH);
+    // A forcing prefix (paper:, topic:) is not part of any title.
+    const trimmed = readReference(text).text.slice(0, MAX_QUERY_LENGTH);
     if (trimmed === '') {
       return papers
         .map((paper, doc) => ({ paper, doc }))
@@ -356,9 +394,10 @@ function engineOver(papers: readonly Paper[], index: InvertedIndex, names: NameI
   }
 
   function digest(topic: string, limit = 3): Digest {
-    const result = search(topic, { limit });
+    const { text } = readReference(topic);
+    const result = search(text, { limit });
     return {
-      topic,
+      topic: text,
       total: result.total,
       items: result.hits.map((hit) => ({ paper: hit.paper, tldr: summarize(hit.paper).tldr })),
     };
@@ -451,6 +490,39 @@ function containsSequence(haystack: readonly string[], needle: readonly string[]
     return true;
   }
   return false;
+}
+
+/** A reference as quoted back to the user: one line, at most 80 characters. */
+function shorten(text: string): string {
+  const line = text.replace(/\s+/g, ' ');
+  return line.length > 80 ? `${line.slice(0, 80)}…` : line;
+}
+
+/**
+ * "No paper matches …", with the papers the reference comes near, or a hint that fits what
+ * was typed: no content word at all, one word the corpus has never seen (a typo), one it has
+ * only in abstracts, or several words.
+ */
+function notFoundMessage(
+  text: string,
+  near: readonly Paper[],
+  terms: { words: number; known: number },
+): string {
+  const head = `No paper matches “${shorten(text)}”.`;
+  if (near.length > 0) {
+    const titles = near.map((paper) => `“${shorten(paper.title)}”`);
+    const list =
+      titles.length === 1 ? titles[0] : `${titles.slice(0, -1).join(', ')} or ${titles.at(-1)}`;
+    return `${head} Did you mean ${list}?`;
+  }
+  if (terms.words === 0) return `${head} Give title words, an author, an arXiv id or a DOI.`;
+  if (terms.words === 1 && terms.known === 0) {
+    return `${head} Check the spelling, or search for it.`;
+  }
+  if (terms.words === 1) {
+    return `${head} No title or author has that word; search for it to see the papers that use it.`;
+  }
+  return `${head} Try its title, short name, an author or its arXiv id, or search for the words.`;
 }
 
 function clampInt(value: number, min: number, max: number): number {

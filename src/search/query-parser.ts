@@ -91,6 +91,27 @@ export function parseQuery(raw: string): ParsedQuery {
   return parsed;
 }
 
+/** A filter as typed: `author:levy` → { key: 'author', value: 'levy' } (`by:` is `author:`). */
+export interface TypedFilter {
+  key: 'author' | 'year';
+  value: string;
+}
+
+/** The query's filters as typed, and its text without them (phrases and ids kept). */
+export function splitFilters(raw: string): { text: string; filters: TypedFilter[] } {
+  const filters: TypedFilter[] = [];
+  const text = raw.replace(
+    FILTER,
+    (_all, lead: string, key: string, quoted?: string, bare?: string) => {
+      const value = (quoted ?? bare ?? '').trim();
+      if (value !== '')
+        filters.push({ key: key.toLowerCase() === 'year' ? 'year' : 'author', value });
+      return lead;
+    },
+  );
+  return { text: text.replace(/\s+/g, ' ').trim(), filters };
+}
+
 /** True when the query asks for something: words, a phrase, an id or a filter. */
 export function hasContent(query: ParsedQuery): boolean {
   return (

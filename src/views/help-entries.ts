@@ -10,15 +10,17 @@ export const HELP_ENTRIES: readonly HelpEntry[] = [
   },
   {
     command: 'paper',
-    usage: 'TITLE WORDS | arXiv id | URL | DOI',
+    usage: 'TITLE WORDS | SHORT NAME | AUTHOR | arXiv id | URL | DOI',
     example: 'paper LIMA',
-    description: 'Show one paper with its abstract.',
+    description:
+      "Show one paper with its abstract. Every word must be the paper's own; paper:WORDS takes the best match.",
   },
   {
     command: 'summary',
-    usage: 'PAPER | TOPIC',
-    example: 'summary megalodon',
-    description: 'A one-sentence TL;DR and key points, or a digest of a topic.',
+    usage: 'PAPER | TOPIC | paper:WORDS | topic:WORDS',
+    example: 'summary topic:alignment',
+    description:
+      'A TL;DR and key points of the paper named, else a digest of the topic. paper: or topic: forces either.',
   },
   {
     command: 'random',

@@ -41,6 +41,8 @@ export interface ResultsView {
   page: number;
   pageCount: number;
   cards: PaperCard[];
+  /** When nothing matched but would without one filter: that filter ("year: 1999") and the count. */
+  emptiedBy?: { filter: string; total: number };
 }
 
 export interface PaperView {

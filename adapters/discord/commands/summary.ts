@@ -8,8 +8,12 @@ import { paperOption } from './paper-option.ts';
 export const summaryCommand = defineCommand<{ ref: string }>({
   data: new SlashCommandBuilder()
     .setName('summary')
-    .setDescription('A TL;DR and key points of a paper, or a digest of a topic')
-    .addStringOption(paperOption('A paper, or any topic for a digest of its best papers')),
+    .setDescription(
+      'A TL;DR and key points of a paper, or a digest of a topic (topic:… forces a digest)',
+    )
+    .addStringOption(
+      paperOption('A paper, or any topic for a digest; topic:… or paper:… forces either'),
+    ),
   usage: 'paper',
   example: '/summary paper:megalodon',
   scansCorpus: true,

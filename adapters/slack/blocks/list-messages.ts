@@ -1,4 +1,11 @@
-import type { DigestView, ResultsView, SimilarView } from '../../../src/index.ts';
+import {
+  type DigestView,
+  describeSearch,
+  noResultsText,
+  type ResultsView,
+  resultsSubject,
+  type SimilarView,
+} from '../../../src/index.ts';
 import { escapeMrkdwn, truncate } from '../mrkdwn.ts';
 import { ACTION_IDS } from './action-ids.ts';
 import { actions, button, context, header, type SlackBlock, section } from './block-kit.ts';
@@ -24,15 +31,13 @@ const DIGEST_TLDR_MAX = 600;
  * and More results when `moreValue` (the paging key of the next page) is given.
  */
 export function resultsDraft(view: ResultsView, moreValue?: string): Draft {
-  const query = oneLine(view.request.query);
-  const blocks: Array<SlackBlock | undefined> = [header(`Results for “${query}”`)];
+  const subject = oneLine(resultsSubject(describeSearch(view.request), 500));
+  const blocks: Array<SlackBlock | undefined> = [header(`Results ${subject}`.trim())];
   if (view.total === 0 || view.cards.length === 0) {
     blocks.push(
-      section(
-        `No papers match “${escapeMrkdwn(truncate(query, 500))}”. Try fewer or other words, or \`help\`.`,
-      ),
+      section(`${escapeMrkdwn(noResultsText(view, 500))} Try fewer or other words, or \`help\`.`),
     );
-    return { text: `No papers match “${escapeMrkdwn(truncate(query, 200))}”.`, blocks };
+    return { text: escapeMrkdwn(noResultsText(view, 200)), blocks };
   }
   const first = view.page * view.request.limit + 1;
   const last = first + view.cards.length - 1;
@@ -49,7 +54,7 @@ export function resultsDraft(view: ResultsView, moreValue?: string): Draft {
   }
   const list = view.cards.map((card, i) => `${first + i}. ${cardFallback(card)}`).join('\n');
   return {
-    text: `Results for “${escapeMrkdwn(truncate(query, 200))}” (${first}–${last} of ${view.total}):\n${list}`,
+    text: `Results ${escapeMrkdwn(oneLine(resultsSubject(describeSearch(view.request), 200)))} (${first}–${last} of ${view.total}):\n${list}`,
     blocks,
   };
 }

@@ -112,7 +112,7 @@ describe('a results page', () => {
     const { context } = setup();
     const view = results(1, { request: request({ author: 'zhou', year: '2023' }) });
     expect(toReply(view, context).content).toBe(
-      '🔎 **1 paper** for “alignment” (author: zhou, year: 2023)',
+      '🔎 **1 paper** for “alignment” with author: zhou and year: 2023',
     );
   });
 });

@@ -37,7 +37,7 @@ describe('slash commands through discord.js', () => {
     expect(callback?.type).toBe(4);
     expect(callback?.data?.flags ?? 0).toBe(0);
     expect(callback?.data?.allowed_mentions).toEqual(NO_MENTIONS);
-    expect(callback?.data?.content).toBe('🔎 **5 papers** for “long context”');
+    expect(callback?.data?.content).toBe('🔎 **Showing 4 of 5 papers** for “long context”');
     expect(callback?.data?.embeds).toHaveLength(4);
     expect(callback?.data?.embeds?.[0]).toMatchObject({
       title: expect.stringMatching(/^1\. /),
@@ -161,7 +161,7 @@ describe('buttons through discord.js', () => {
     const [callback] = callbacks(await wiring.dispatch(rawButton(next, first?.data?.components)));
     expect(callback?.type).toBe(7);
     expect(callback?.data?.flags).toBeUndefined();
-    expect(callback?.data?.content).toBe('🔎 **5 papers** for “long context”');
+    expect(callback?.data?.content).toBe('🔎 **Showing paper 5 of 5** for “long context”');
     expect(callback?.data?.embeds?.[0]?.title).toMatch(/^5\. /);
     expect(callback?.data?.allowed_mentions).toEqual(NO_MENTIONS);
   });

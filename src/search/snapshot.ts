@@ -11,8 +11,8 @@ import type { NameIndex } from './name-index.ts';
  * Either is checked against the papers it must serve and refused when it does not fit.
  */
 
-/** Bumped whenever the index layout or the text analysis changes: older snapshots are rebuilt. */
-export const SNAPSHOT_VERSION = 3;
+/** Bumped whenever the index layout, the text analysis or what the loader makes of a file changes: older snapshots are rebuilt. */
+export const SNAPSHOT_VERSION = 4;
 
 const MAGIC = 'SHAMIDX\u0001';
 

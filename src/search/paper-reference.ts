@@ -26,6 +26,29 @@ export const SPECIFIC_SHARE = 0.75;
  */
 export const MIN_CORRECTED_LENGTH = 5;
 
+/**
+ * Words that say what kind of thing a reference is rather than which one: "the LIMA paper",
+ * "Megalodon model", "the ZeroSCROLLS benchmark". Beside other words they are left out when
+ * matching a paper's identity, as "et al." is; alone ("paper", "model") they name nothing.
+ */
+export const KIND_WORDS = [
+  'paper',
+  'papers',
+  'article',
+  'preprint',
+  'publication',
+  'manuscript',
+  'study',
+  'work',
+  'model',
+  'models',
+  'benchmark',
+  'dataset',
+  'method',
+] as const;
+
+const KIND_TERMS: ReadonlySet<string> = new Set(KIND_WORDS.flatMap((word) => analyze(word)));
+
 /** A prefix that forces the reading of a reference. */
 export const PAPER_PREFIX = 'paper:';
 export const TOPIC_PREFIX = 'topic:';
@@ -175,10 +198,11 @@ export interface NamedCandidate {
  */
 export function nameAmong(
   candidates: readonly number[],
-  query: TypedTerms,
+  typed: TypedTerms,
   identityOf: (doc: number) => PaperIdentity,
   rarity: Rarity,
 ): NamedCandidate {
+  const query = withoutKindWords(typed);
   const near: number[] = [];
   const holders: number[] = [];
   const nameHolders: number[] = [];
@@ -201,6 +225,14 @@ export function nameAmong(
   }
   const named = nameHolders.length === 1 ? nameHolders[0] : undefined;
   return named === undefined ? { near } : { named, near };
+}
+
+/** The typed terms less the kind words ("paper", "model"), unless nothing else was typed. */
+function withoutKindWords(query: TypedTerms): TypedTerms {
+  const kept = query.typed.filter((term) => !KIND_TERMS.has(term));
+  return kept.length === 0 || kept.length === query.typed.length
+    ? query
+    : { typed: kept, meanings: query.meanings };
 }
 
 /** A name of the paper among the terms, or several terms rare enough together. */

@@ -45,9 +45,10 @@ const NEAR_MISSES = [
   'such a model',
   'this paper',
   'paper zzzz',
-  'lima paper',
-  'megalodon model',
+  'lima zzzz',
+  'megalodon model zzzz',
   'transfusion zzzz',
+  'paper model',
   'Levy',
   'Omer Levy',
   'Levy 2023',
@@ -66,6 +67,11 @@ const BUNDLED_TOPICS = ['large language models', 'model evaluation', 'image gene
 /** References that must name their paper, by arXiv id. */
 const EXACT_REFERENCES: Array<[ref: string, arxiv: string]> = [
   ['LIMA', '2305.11206'],
+  ['the LIMA paper', '2305.11206'],
+  ['lima paper', '2305.11206'],
+  ['megalodon model', '2404.08801'],
+  ['the ZeroSCROLLS benchmark', '2305.14196'],
+  ['instruction backtranslation paper', '2308.06259'],
   ['LIMA: Less Is More for Alignment', '2305.11206'],
   ['less is more for alignment', '2305.11206'],
   ['Transfusion', '2408.11039'],
@@ -152,7 +158,7 @@ describe('which paper a reference names, in the bundled corpus', () => {
 
   it('suggests the papers a near miss comes close to', () => {
     expect(notFoundMessage(engine, 'alignment')).toMatch(/Did you mean .*“LIMA: Less Is More/);
-    expect(notFoundMessage(engine, 'lima paper')).toContain('Did you mean “LIMA: Less Is More');
+    expect(notFoundMessage(engine, 'lima zzzz')).toContain('Did you mean “LIMA: Less Is More');
   });
 
   it('fits its hint to what was typed', () => {

@@ -19,14 +19,14 @@ import { createDailyStore, type DailyStore } from '../scheduler/daily-store.ts';
 import { openDatabase } from '../scheduler/database.ts';
 import { type CatchUp, DEFAULT_CATCH_UP, DEFAULT_LATE_AFTER_MS } from '../scheduler/due.ts';
 import { syncEnvSubscriptions } from '../scheduler/env-subscriptions.ts';
+import { type Config, ConfigError, DEFAULT_CORPUS } from '../shared/config.ts';
+import type { DailyCommands, DailyPoster } from '../shared/daily-port.ts';
+import type { Logger } from '../shared/logger.ts';
+import { openEngine } from '../shared/open-engine.ts';
 import type { StartSlackOptions } from '../slack/start-slack.ts';
-import { type Config, ConfigError, DEFAULT_CORPUS } from './config.ts';
 import { createCorpusReloader, type ReloadOutcome } from './corpus-reloader.ts';
 import { createCorpusWatcher, type PollResult, type PollTimer } from './corpus-watcher.ts';
-import type { DailyCommands, DailyPoster } from './daily-port.ts';
 import { createEngineHolder, type EngineHolder } from './engine-holder.ts';
-import type { Logger } from './logger.ts';
-import { openEngine } from './open-engine.ts';
 import { type PlatformHandle, startRealDiscord, startRealSlack } from './platform-handles.ts';
 
 export type { PlatformHandle } from './platform-handles.ts';

@@ -1,7 +1,13 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import {
+  type Config,
+  ConfigError,
+  corpusPath,
+  loadConfig,
+  secretValues,
+} from '../shared/config.ts';
+import { createLogger, type Logger } from '../shared/logger.ts';
 import { type BootDeps, type Bot, boot, corpusProblem, nothingToRun } from './boot.ts';
-import { type Config, ConfigError, corpusPath, loadConfig, secretValues } from './config.ts';
-import { createLogger, type Logger } from './logger.ts';
 
 /** Said when `npm start` finds no platform to connect to. */
 export const NOTHING_CONFIGURED = `Shammie has no chat platform to connect to. Set, in the environment or in .env (see .env.example):

@@ -91,12 +91,7 @@ export async function boot(config: Config, deps: BootDeps): Promise<Bot> {
   if (corpus) throw new ConfigError([corpus]);
   signal?.throwIfAborted();
   const holder = createEngineHolder();
-  const daily = openDailyState(config, {
-    holder,
-    now,
-    logger,
-    ...(deps.catchUp ? { catchUp: deps.catchUp } : {}),
-  });
+  const daily = openDailyState(config, { ...deps, holder, now });
   const started = startedParts(logger);
   started.add('database', () => daily.store.close());
   try {

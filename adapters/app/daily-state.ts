@@ -7,7 +7,7 @@ import { type CatchUp, DEFAULT_CATCH_UP, DEFAULT_LATE_AFTER_MS } from '../schedu
 import { syncEnvSubscriptions } from '../scheduler/env-subscriptions.ts';
 import type { Config } from '../shared/config.ts';
 import type { DailyCommands } from '../shared/daily-port.ts';
-import type { Logger } from '../shared/logger.ts';
+import type { BootDeps } from './boot.ts';
 import type { EngineHolder } from './engine-holder.ts';
 
 /** The daily paper's state, open: the database, the commands on it, the engine platforms see. */
@@ -23,14 +23,11 @@ export interface DailyState {
   due: { catchUp: CatchUp; lateAfterMs: number };
 }
 
-export interface DailyStateOptions {
+/** Boot's logger and catch-up, the engine holder and the clock (epoch ms). */
+export type DailyStateOptions = Pick<BootDeps, 'logger' | 'catchUp'> & {
   holder: EngineHolder;
-  /** Epoch ms. */
   now: () => number;
-  logger: Logger;
-  /** Overrides the configuration's catch-up (tests). */
-  catchUp?: CatchUp;
-}
+};
 
 /**
  * Opens the daily database in the data directory, adds the channels the environment names,

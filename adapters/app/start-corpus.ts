@@ -1,8 +1,9 @@
 import type { Config } from '../shared/config.ts';
 import type { Logger } from '../shared/logger.ts';
 import { openEngine } from '../shared/open-engine.ts';
+import type { BootDeps } from './boot.ts';
 import { createCorpusReloader, type ReloadOutcome } from './corpus-reloader.ts';
-import { createCorpusWatcher, type PollResult, type PollTimer } from './corpus-watcher.ts';
+import { createCorpusWatcher, type PollResult } from './corpus-watcher.ts';
 import type { EngineHolder } from './engine-holder.ts';
 import type { StartedParts } from './stop-bot.ts';
 
@@ -16,14 +17,10 @@ export interface CorpusWatch {
   stop(): void;
 }
 
-export interface StartCorpusOptions {
-  logger: Logger;
-  /** Where the engine goes once loaded (the platforms already hold it). */
+/** Boot's logger, watch settings and stop signal, and the holder the engine goes into. */
+export type StartCorpusOptions = Pick<BootDeps, 'logger' | 'watch' | 'signal'> & {
   holder: EngineHolder;
-  /** The poll interval and timer, or `false` for no watching (`reload` still works). */
-  watch?: { intervalMs?: number; timer?: PollTimer } | false;
-  signal?: AbortSignal;
-}
+};
 
 /**
  * Loads the corpus into the holder, then watches its files and reloads it when they change,

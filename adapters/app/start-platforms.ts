@@ -1,7 +1,5 @@
-import type { StartDiscordOptions } from '../discord/start-discord.ts';
 import type { Config } from '../shared/config.ts';
-import type { Logger } from '../shared/logger.ts';
-import type { StartSlackOptions } from '../slack/start-slack.ts';
+import type { BootDeps } from './boot.ts';
 import type { DailyState } from './daily-state.ts';
 import { type PlatformHandle, startRealDiscord, startRealSlack } from './platform-handles.ts';
 import type { StartedParts } from './stop-bot.ts';
@@ -12,20 +10,11 @@ export interface StartedPlatform {
   handle: PlatformHandle;
 }
 
-export interface StartPlatformsOptions {
-  logger: Logger;
-  daily: DailyState;
-  /** Epoch ms. */
-  now: () => number;
-  random?: () => number;
-  /** Starts Discord (default: the real adapter). */
-  startDiscord?: (options: StartDiscordOptions) => Promise<PlatformHandle>;
-  /** Starts Slack (default: the real adapter). */
-  startSlack?: (options: StartSlackOptions) => Promise<PlatformHandle>;
-  /** Slack HTTP mode: the interface to listen on (default all). */
-  slackHost?: string;
-  signal?: AbortSignal;
-}
+/** What starting the platforms takes: boot's dependencies, the daily state, the clock. */
+export type StartPlatformsOptions = Pick<
+  BootDeps,
+  'logger' | 'random' | 'startDiscord' | 'startSlack' | 'slackHost' | 'signal'
+> & { daily: DailyState; now: () => number };
 
 /**
  * Starts each configured platform, Discord then Slack, with the engine and the daily commands.

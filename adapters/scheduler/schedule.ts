@@ -45,17 +45,6 @@ function cronFor(pattern: string, zone: string): Cron {
   return cron;
 }
 
-/** Why a cron pattern cannot drive the daily post, or undefined when it can. */
-export function cronProblem(pattern: string, zone: string): string | undefined {
-  try {
-    const cron = new Cron(pattern, { timezone: zone, paused: true });
-    if (!cron.nextRun()) return 'it never fires';
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-}
-
 /** Margin around a computed local midnight: DST changes move a day's start by up to 2 h. */
 const MIDNIGHT_MARGIN_MS = 3 * 3_600_000;
 

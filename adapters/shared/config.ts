@@ -1,5 +1,5 @@
+import { Cron } from 'croner';
 import { z } from 'zod';
-import { cronProblem } from '../scheduler/schedule.ts';
 
 /** Default schedule of daily posts: 09:00 every day. */
 export const DEFAULT_DAILY_CRON = '0 9 * * *';
@@ -232,4 +232,18 @@ function scheduleProblems(env: Readonly<Record<string, string | undefined>>): st
         `SHAMMIE_DAILY_CRON must be a cron pattern such as "0 9 * * *" (minute hour day month weekday): ${problem}`,
       ]
     : [];
+}
+
+/**
+ * Why a cron pattern cannot drive the daily post, or undefined when it can. Asked of croner,
+ * the library the scheduler runs the pattern with, so what passes here runs there.
+ */
+function cronProblem(pattern: string, zone: string): string | undefined {
+  try {
+    const cron = new Cron(pattern, { timezone: zone, paused: true });
+    if (!cron.nextRun()) return 'it never fires';
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }

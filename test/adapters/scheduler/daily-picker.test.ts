@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createEngineHolder } from '../../../adapters/app/engine-holder.ts';
 import {
   createDailyLookup,
   createDailyPicker,
@@ -6,7 +7,6 @@ import {
 } from '../../../adapters/scheduler/daily-picker.ts';
 import { createDailyStore } from '../../../adapters/scheduler/daily-store.ts';
 import { openDatabase } from '../../../adapters/scheduler/database.ts';
-import { createEngineHolder } from '../../../adapters/shared/engine-holder.ts';
 import { createEngine, dailyPaper, type Paper, planDaily } from '../../../src/index.ts';
 import { fakeClock, PAPERS } from './helpers.ts';
 import { tempDir } from './temp-dir.ts';

@@ -1,6 +1,6 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PollTimer } from '../../../adapters/shared/corpus-watcher.ts';
+import type { PollTimer } from '../../../adapters/app/corpus-watcher.ts';
 
 /** One JSON Lines entry of a paper, with the fields the engine needs. */
 export function paperLine(id: string, title: string, abstract: string): string {

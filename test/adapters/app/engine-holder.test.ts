@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEngineHolder } from '../../../adapters/shared/engine-holder.ts';
+import { createEngineHolder } from '../../../adapters/app/engine-holder.ts';
 import { createEngine, isShammieError } from '../../../src/index.ts';
 
 const first = createEngine([

@@ -1,4 +1,4 @@
-import type { PlatformHandle } from '../../../adapters/shared/boot.ts';
+import type { PlatformHandle } from '../../../adapters/app/platform-handles.ts';
 import type { DailyPoster } from '../../../adapters/shared/daily-port.ts';
 import type { StartSlackOptions } from '../../../adapters/slack/start-slack.ts';
 import type { DailyView } from '../../../src/index.ts';

@@ -10,7 +10,7 @@ import { writeCorpus } from './bot-fixture.ts';
 import { startHeldSlackApi } from './held-slack-api.ts';
 
 /**
- * `npm start` as a real process (`node --import tsx adapters/shared/main.ts`) in Slack HTTP
+ * `npm start` as a real process (`node --import tsx adapters/app/main.ts`) in Slack HTTP
  * mode against a local Slack API, stopped by a real signal.
  */
 
@@ -32,9 +32,9 @@ afterEach(async () => {
 const LAUNCHES = {
   'npm start (the tsx command)': [
     join(ROOT, 'node_modules', '.bin', 'tsx'),
-    'adapters/shared/main.ts',
+    'adapters/app/main.ts',
   ],
-  'node --import tsx': [process.execPath, '--import', 'tsx', 'adapters/shared/main.ts'],
+  'node --import tsx': [process.execPath, '--import', 'tsx', 'adapters/app/main.ts'],
 } as const;
 type Launch = keyof typeof LAUNCHES;
 

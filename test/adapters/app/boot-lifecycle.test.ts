@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type BootDeps, type Bot, boot } from '../../../adapters/shared/boot.ts';
+import { type BootDeps, type Bot, boot } from '../../../adapters/app/boot.ts';
 import { loadConfig } from '../../../adapters/shared/config.ts';
 import { fakeClock, recordingLogger } from '../scheduler/helpers.ts';
 import { tempDir } from '../scheduler/temp-dir.ts';

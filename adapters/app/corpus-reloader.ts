@@ -1,8 +1,13 @@
 import { isShammieError, type LoadProblem } from '../../src/index.ts';
-import { corpusStamp } from './corpus-stamp.ts';
+import { corpusStamp } from '../shared/corpus-stamp.ts';
+import type { Logger } from '../shared/logger.ts';
+import {
+  corpusKey,
+  type OpenEngineOptions,
+  type OpenedEngine,
+  openEngine,
+} from '../shared/open-engine.ts';
 import type { EngineHolder } from './engine-holder.ts';
-import type { Logger } from './logger.ts';
-import { corpusKey, type OpenEngineOptions, type OpenedEngine, openEngine } from './open-engine.ts';
 
 /** Problems named in a log line; the count says how many more there were. */
 const PROBLEMS_LOGGED = 3;

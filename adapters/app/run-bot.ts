@@ -1,7 +1,14 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { type BootDeps, type Bot, boot, corpusProblem, nothingToRun } from './boot.ts';
-import { type Config, ConfigError, corpusPath, loadConfig, secretValues } from './config.ts';
-import { createLogger, type Logger } from './logger.ts';
+import {
+  type Config,
+  ConfigError,
+  corpusPath,
+  loadConfig,
+  secretValues,
+} from '../shared/config.ts';
+import { createLogger, type Logger } from '../shared/logger.ts';
+import { type BootDeps, type Bot, boot } from './boot.ts';
+import { corpusProblem } from './corpus-problem.ts';
 
 /** Said when `npm start` finds no platform to connect to. */
 export const NOTHING_CONFIGURED = `Shammie has no chat platform to connect to. Set, in the environment or in .env (see .env.example):
@@ -121,6 +128,11 @@ export async function runBot(
   if (outcome !== 'stopped') return gaveUp(outcome, logger, print, deadlineMs);
   logger.info('stopped');
   return 0;
+}
+
+/** True when neither Discord nor Slack is configured: there is nothing to run. */
+function nothingToRun(config: Config): boolean {
+  return !config.discord && !config.slack;
 }
 
 /** Stopping took too long, or was cut short: say so, and exit without waiting any more. */

@@ -1,7 +1,7 @@
 import type { StartDiscordOptions } from '../discord/start-discord.ts';
+import type { DailyPoster } from '../shared/daily-port.ts';
+import { createInFlight } from '../shared/in-flight.ts';
 import type { StartSlackOptions } from '../slack/start-slack.ts';
-import type { DailyPoster } from './daily-port.ts';
-import { createInFlight } from './in-flight.ts';
 
 /**
  * A running platform adapter as boot needs it: something to post with, and the three steps of

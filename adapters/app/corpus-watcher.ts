@@ -1,5 +1,5 @@
-import { corpusStamp } from './corpus-stamp.ts';
-import type { Logger } from './logger.ts';
+import { corpusStamp } from '../shared/corpus-stamp.ts';
+import type { Logger } from '../shared/logger.ts';
 
 /**
  * Noticing that the corpus files changed while the bot runs, by polling a cheap stamp of them

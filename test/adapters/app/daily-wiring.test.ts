@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Bot, boot } from '../../../adapters/shared/boot.ts';
+import { type Bot, boot } from '../../../adapters/app/boot.ts';
 import { loadConfig } from '../../../adapters/shared/config.ts';
 import { silentLogger } from '../../../adapters/shared/logger.ts';
 import { type FakeDiscord, startFakeDiscord } from '../discord/fake-discord.ts';

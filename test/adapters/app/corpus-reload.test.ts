@@ -5,9 +5,9 @@ import {
   type CorpusReloader,
   createCorpusReloader,
   type ReloadOutcome,
-} from '../../../adapters/shared/corpus-reloader.ts';
-import { createCorpusWatcher } from '../../../adapters/shared/corpus-watcher.ts';
-import { createEngineHolder } from '../../../adapters/shared/engine-holder.ts';
+} from '../../../adapters/app/corpus-reloader.ts';
+import { createCorpusWatcher } from '../../../adapters/app/corpus-watcher.ts';
+import { createEngineHolder } from '../../../adapters/app/engine-holder.ts';
 import {
   type OpenEngineOptions,
   openEngine,

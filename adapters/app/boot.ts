@@ -1,0 +1,131 @@
+import type { Engine } from '../../src/index.ts';
+import type { StartDiscordOptions } from '../discord/start-discord.ts';
+import type { Scheduler } from '../scheduler/create-scheduler.ts';
+import type { DailyStore } from '../scheduler/daily-store.ts';
+import type { CatchUp } from '../scheduler/due.ts';
+import { type Config, ConfigError } from '../shared/config.ts';
+import type { DailyCommands } from '../shared/daily-port.ts';
+import type { Logger } from '../shared/logger.ts';
+import type { StartSlackOptions } from '../slack/start-slack.ts';
+import { corpusProblem } from './corpus-problem.ts';
+import type { ReloadOutcome } from './corpus-reloader.ts';
+import type { PollResult, PollTimer } from './corpus-watcher.ts';
+import { openDailyState } from './daily-state.ts';
+import { createEngineHolder } from './engine-holder.ts';
+import type { PlatformHandle } from './platform-handles.ts';
+import { startCorpus } from './start-corpus.ts';
+import { startPlatforms } from './start-platforms.ts';
+import { createDailyScheduler } from './start-scheduler.ts';
+import { startedParts, stopBot } from './stop-bot.ts';
+
+/**
+ * How long a stop waits for replies and daily posts in flight before tearing down anyway. It
+ * stays under the process's hard deadline (`SHUTDOWN_DEADLINE_MS`), so the database is still
+ * closed in order when something hangs.
+ */
+export const DRAIN_MS = 4_000;
+
+/** What boot takes from outside: the logger, the clock, and (for tests) how platforms start. */
+export interface BootDeps {
+  logger: Logger;
+  /** Epoch ms (default `Date.now`). */
+  now?: () => number;
+  random?: () => number;
+  /** Catch up a slot missed while the bot was down (default), or skip it. */
+  catchUp?: CatchUp;
+  /** Start the minute tick (default true); tests tick by hand. */
+  autoTick?: boolean;
+  /** Starts Discord and gives its poster (default: the real adapter, `startDiscord`). */
+  startDiscord?: (options: StartDiscordOptions) => Promise<PlatformHandle>;
+  /** Starts Slack and gives its poster (default: the real adapter, `startSlack`). */
+  startSlack?: (options: StartSlackOptions) => Promise<PlatformHandle>;
+  /** Slack HTTP mode: the interface to listen on (default all). */
+  slackHost?: string;
+  /**
+   * Watching the corpus for changes: the poll interval and the timer (tests fire it by hand),
+   * or `false` for no watching (`bot.reload()` still works).
+   */
+  watch?: { intervalMs?: number; timer?: PollTimer } | false;
+  /** How long `stop` waits for work in flight (default `DRAIN_MS`). */
+  drainMs?: number;
+  /** Aborting it gives up a start in progress: what had started is stopped, boot rejects. */
+  signal?: AbortSignal;
+}
+
+/** The running bot: one engine, one database, the platforms that are configured, the scheduler. */
+export interface Bot {
+  /**
+   * The current engine (a corpus reload swaps what is behind it), as the platforms get it: its
+   * `daily` is the paper the daily posts have or will have for that date.
+   */
+  engine: Engine;
+  store: DailyStore;
+  scheduler: Scheduler;
+  commands: DailyCommands;
+  platforms: string[];
+  /** The port Slack's HTTP mode listens on, when it does. */
+  slackPort?: number;
+  /** Opens the corpus again now (what a change of its files does on its own). */
+  reload(): Promise<ReloadOutcome>;
+  /** Polls the corpus files once, as the watch timer does (tests drive it). */
+  pollCorpus(): Promise<PollResult>;
+  /**
+   * Stops taking work (no new tick, no new event, no reload), waits up to `drainMs` for replies
+   * and posts in flight, then stops the adapters and closes the database.
+   */
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the bot process from its configuration: the daily database and commands, each
+ * configured platform, the corpus (loaded, then watched), and the scheduler posting through the
+ * platforms. Anything that fails on the way stops what had started and is rethrown.
+ */
+export async function boot(config: Config, deps: BootDeps): Promise<Bot> {
+  const { logger, signal } = deps;
+  const now = deps.now ?? Date.now;
+  const drainMs = deps.drainMs ?? DRAIN_MS;
+  // A corpus that is not there at all stops the start before anything connects; then the
+  // platforms connect at once and answer "still reading" until the engine is ready.
+  const corpus = await corpusProblem(config.corpus);
+  if (corpus) throw new ConfigError([corpus]);
+  signal?.throwIfAborted();
+  const holder = createEngineHolder();
+  const daily = openDailyState(config, { ...deps, holder, now });
+  const started = startedParts(logger);
+  started.add('database', () => daily.store.close());
+  try {
+    const platforms = await startPlatforms(config, { ...deps, daily, now }, started);
+    const corpusWatch = await startCorpus(config, { ...deps, holder }, started);
+    const scheduler = createDailyScheduler({ daily, platforms, holder, now, logger, drainMs });
+    started.add('scheduler', () => scheduler.stop());
+    signal?.throwIfAborted();
+    if (deps.autoTick ?? true) scheduler.start();
+
+    const names = platforms.map((p) => p.name);
+    const slackPort = platforms.find((p) => p.name === 'slack')?.handle.port;
+    logger.info(
+      { platforms: names, schedule: config.daily.cron, timezone: config.daily.timezone },
+      'Shammie is running',
+    );
+    const running = { platforms, corpus: corpusWatch, scheduler, store: daily.store };
+    let stopped: Promise<void> | undefined;
+    return {
+      engine: daily.engine,
+      store: daily.store,
+      scheduler,
+      commands: daily.commands,
+      platforms: names,
+      ...(slackPort !== undefined ? { slackPort } : {}),
+      reload: () => corpusWatch.reload(),
+      pollCorpus: () => corpusWatch.poll(),
+      stop: () => {
+        stopped ??= stopBot(running, { logger, drainMs });
+        return stopped;
+      },
+    };
+  } catch (error) {
+    await started.abandon();
+    throw error;
+  }
+}

@@ -59,7 +59,7 @@ export interface ArxivSearchPage {
 export interface ArxivPapers {
   /** The papers found, in the order asked. */
   records: ArxivRecord[];
-  /** Ids arXiv has no paper for. */
+  /** The references (as given) that name no paper arXiv has, in the order asked. */
   missing: string[];
 }
 
@@ -89,13 +89,8 @@ export function createArxivApi(options: ArxivApiOptions): ArxivApi {
   }
 
   async function getPapers(ids: readonly string[]): Promise<ArxivPapers> {
-    const wanted: string[] = [];
-    const missing: string[] = [];
-    for (const id of ids) {
-      const parsed = parseArxivId(id);
-      if (parsed === undefined) missing.push(id);
-      else if (!wanted.includes(parsed)) wanted.push(parsed);
-    }
+    const parsed = ids.map((id) => parseArxivId(id));
+    const wanted = [...new Set(parsed.filter((id): id is string => id !== undefined))];
     const found = new Map<string, ArxivRecord>();
     for (let at = 0; at < wanted.length; at += idBatch) {
       const batch = wanted.slice(at, at + idBatch);
@@ -103,11 +98,17 @@ export function createArxivApi(options: ArxivApiOptions): ArxivApi {
       for (const record of feed.records) found.set(record.arxiv, record);
     }
     const records: ArxivRecord[] = [];
-    for (const id of wanted) {
-      const record = found.get(id);
-      if (record) records.push(record);
-      else missing.push(id);
-    }
+    const missing: string[] = [];
+    const seen = new Set<string>();
+    ids.forEach((id, index) => {
+      const arxiv = parsed[index];
+      const record = arxiv === undefined ? undefined : found.get(arxiv);
+      if (record === undefined) missing.push(id);
+      else if (!seen.has(record.arxiv)) {
+        seen.add(record.arxiv);
+        records.push(record);
+      }
+    });
     return { records, missing };
   }
 

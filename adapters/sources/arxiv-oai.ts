@@ -11,6 +11,7 @@ import { parseArxivId, ShammieError } from '../../src/index.ts';
 import { checkCategory, inCategory, oaiSetFor } from './arxiv-categories.ts';
 import { arxivVersion } from './arxiv-ids.ts';
 import { type ArxivRecord, type RawArxivFields, toArxivRecord } from './arxiv-record.ts';
+import { splitAuthorList } from './author-list.ts';
 import type { PoliteHttp } from './polite-http.ts';
 import { ServiceError, serviceError } from './service-error.ts';
 import {
@@ -262,27 +263,4 @@ function isoDate(text: string): string | undefined {
   return text === '' || Number.isNaN(at)
     ? undefined
     : new Date(at).toISOString().replace('.000Z', 'Z');
-}
-
-/**
- * An author list written as one string ("A. One, B. Two and C. Three"): split on commas and a
- * final "and", but not inside parentheses (affiliations).
- */
-export function splitAuthorList(text: string): string[] {
-  const names: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const char of text) {
-    if (char === '(') depth++;
-    if (char === ')') depth = Math.max(0, depth - 1);
-    if (char === ',' && depth === 0) {
-      names.push(current);
-      current = '';
-    } else current += char;
-  }
-  names.push(current);
-  return names
-    .flatMap((name) => name.split(/\s+and\s+(?![^()]*\))/))
-    .map((name) => name.replace(/^\s*and\s+/, '').trim())
-    .filter((name) => name !== '');
 }

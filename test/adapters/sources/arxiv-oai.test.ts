@@ -1,10 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { inCategory, oaiSetFor } from '../../../adapters/sources/arxiv-categories.ts';
-import {
-  createArxivOai,
-  type OaiPage,
-  splitAuthorList,
-} from '../../../adapters/sources/arxiv-oai.ts';
+import { createArxivOai, type OaiPage } from '../../../adapters/sources/arxiv-oai.ts';
+import { splitAuthorList } from '../../../adapters/sources/author-list.ts';
 import { createPoliteHttp } from '../../../adapters/sources/polite-http.ts';
 import { isServiceError } from '../../../adapters/sources/service-error.ts';
 import { isShammieError } from '../../../src/index.ts';

@@ -119,9 +119,18 @@ export function createPoliteHttp(options: PoliteHttpOptions): PoliteHttp {
 
   async function attempt(url: URL, request: RequestOptions): Promise<Attempt> {
     const timeoutMs = request.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const timer = new AbortController();
-    const timeout = setTimeout(() => timer.abort(), timeoutMs);
-    const signal = request.signal ? AbortSignal.any([timer.signal, request.signal]) : timer.signal;
+    // One controller for both the time limit and the caller's signal (AbortSignal.any needs
+    // Node 20.3; the project promises every Node 20).
+    const controller = new AbortController();
+    let timedOut = false;
+    const timeout = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const cancel = () => controller.abort(request.signal?.reason);
+    if (request.signal?.aborted) cancel();
+    request.signal?.addEventListener('abort', cancel, { once: true });
+    const signal = controller.signal;
     const headers: Record<string, string> = {};
     if (options.userAgent) headers['user-agent'] = options.userAgent;
     if (request.accept) headers.accept = request.accept;
@@ -145,11 +154,12 @@ export function createPoliteHttp(options: PoliteHttpOptions): PoliteHttp {
     } catch (error) {
       if (error instanceof ServiceError) throw error;
       if (request.signal?.aborted) throw request.signal.reason ?? error;
-      if (timer.signal.aborted) throw serviceError('TIMEOUT', service, { cause: error });
+      if (timedOut) throw serviceError('TIMEOUT', service, { cause: error });
       // fetch rejects with a TypeError for refused connections, resets and DNS failures.
       return { kind: 'retry', error: serviceError('SERVICE_DOWN', service, { cause: error }) };
     } finally {
       clearTimeout(timeout);
+      request.signal?.removeEventListener('abort', cancel);
     }
   }
 

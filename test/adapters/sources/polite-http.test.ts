@@ -168,3 +168,15 @@ describe('the polite HTTP client', () => {
     expect(clock.sleeps).toEqual([3_000, 3_000]);
   });
 });
+
+describe('cancelling', () => {
+  it("stops waiting when the caller's signal aborts, with the caller's reason", async () => {
+    const service = await serve();
+    service.failNext({ fault: 'hang' });
+    const { http } = client(service, { timeoutMs: 5_000 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('user left')), 20);
+    await expect(http.getText('', { signal: controller.signal })).rejects.toThrow('user left');
+    expect(service.requests).toHaveLength(1);
+  });
+});

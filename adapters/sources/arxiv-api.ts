@@ -180,7 +180,8 @@ export function buildSearchQuery(text: string): string {
   return terms.join(' AND ');
 }
 
-interface AtomFeed {
+/** One arXiv API answer, read. */
+export interface AtomFeed {
   total: number;
   /** Entries in the page, counting ones that were not papers (for paging). */
   entryCount: number;

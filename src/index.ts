@@ -2,6 +2,26 @@
  * Shammie's core: the only module adapters import. Plain data in, plain data out;
  * no platform SDKs, no environment, no clock or randomness that isn't injected.
  */
+
+export { answerText, askJson } from './ask/answer-text.ts';
+export type { AskOptions } from './ask/ask-library.ts';
+export {
+  askLibrary,
+  DEFAULT_REFUSAL_THRESHOLD,
+  extractiveAnswer,
+  NOT_IN_LIBRARY,
+} from './ask/ask-library.ts';
+export type {
+  AnswerSegment,
+  AskAnswer,
+  AskCitation,
+  AskJson,
+  AskTurn,
+  EvidenceSentence,
+} from './ask/ask-types.ts';
+export type { EvidenceOptions, EvidenceSelection } from './ask/evidence.ts';
+export { selectEvidence } from './ask/evidence.ts';
+export { checkQuestion, MAX_QUESTION_LENGTH } from './ask/question.ts';
 export type { AnswerContext, EngineCommand } from './chat/answer.ts';
 export {
   APOLOGY,

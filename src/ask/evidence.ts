@@ -5,6 +5,7 @@ import { splitSentences } from '../summary/sentence-split.ts';
 import { MAX_SENTENCE_CHARS } from '../summary/trim-sentence.ts';
 import type { Paper } from '../types.ts';
 import type { AskCitation, EvidenceSentence } from './ask-types.ts';
+import { neutralizeMentions } from './model-text.ts';
 import { mergedQuery } from './question.ts';
 import { questionTerms, type WeightedQuestionTerm } from './question-terms.ts';
 
@@ -109,7 +110,8 @@ function scoreSentences(
     const prior = PAPER_PRIOR * Math.max(0, Math.min(1, hit.score / top));
     const titleTerms = new Set(analyze(hit.paper.title));
     splitSentences(hit.paper.abstract).forEach((raw, index) => {
-      const text = capLength(raw);
+      // An abstract is outside text: a mention in it must not ping anyone where it is quoted.
+      const text = neutralizeMentions(capLength(raw));
       const own = new Set(analyze(text));
       let held = 0;
       for (const t of terms) if (own.has(t.term)) held += t.weight;

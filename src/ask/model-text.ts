@@ -11,7 +11,14 @@ const BROADCAST = /@(everyone|here|channel)\b/gi;
 
 /** Removes mentions that could ping anyone; broadcast words keep their word without the "@". */
 export function neutralizeMentions(text: string): string {
-  return text.replace(ANGLE_MENTION, '').replace(BROADCAST, '$1');
+  // Until nothing changes: removing one mention may join two halves of another ("@@everyone").
+  // Each pass that changes anything shortens the text, so this ends.
+  let out = text;
+  for (let before = ''; before !== out; ) {
+    before = out;
+    out = out.replace(ANGLE_MENTION, '').replace(BROADCAST, '$1');
+  }
+  return out;
 }
 
 /**
@@ -26,6 +33,7 @@ export function stripMarkdown(text: string): string {
     .replace(/^\s*(?:[-*+•]|\d{1,3}[.)])\s+/gm, '')
     .replace(/^\s*(?:[-*_]\s*){3,}$/gm, '')
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[(\[\d{1,3}\])\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, (_all, label: string) =>
       /^\s*\d+\s*$/.test(label) ? `[${label.trim()}]` : label,
     )

@@ -14,9 +14,15 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_REFUSAL_THRESHOLD } from '../src/ask/ask-library.ts';
-import { selectEvidence } from '../src/ask/evidence.ts';
-import { askLibrary, createEngine, type Engine, loadCorpus, type Paper } from '../src/index.ts';
+import {
+  askLibrary,
+  createEngine,
+  DEFAULT_REFUSAL_THRESHOLD,
+  type Engine,
+  loadCorpus,
+  type Paper,
+  selectEvidence,
+} from '../src/index.ts';
 import {
   type ClaimOutcome,
   chooseThreshold,

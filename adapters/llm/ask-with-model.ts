@@ -1,15 +1,16 @@
 import pLimit from 'p-limit';
-import { buildAskMessages } from '../../src/ask/ask-prompt.ts';
-import { answerFromModel, shownSoFar } from '../../src/ask/model-answer.ts';
-import { contextQuestions } from '../../src/ask/question.ts';
 import {
   type AnswerSegment,
   type AskAnswer,
   type AskOptions,
+  answerFromModel,
+  buildAskMessages,
   checkQuestion,
+  contextQuestions,
   type Engine,
   extractiveAnswer,
   selectEvidence,
+  shownSoFar,
 } from '../../src/index.ts';
 import type { ChatClient } from './chat-client.ts';
 import { isLlmError, type LlmError } from './llm-errors.ts';
@@ -25,6 +26,8 @@ import { DEFAULT_LLM_CONCURRENCY, DEFAULT_LLM_MAX_TOKENS } from './llm-settings.
 
 /** Evidence sentences given to a model (more than the extractive answer shows: it can choose). */
 export const DEFAULT_MODEL_EVIDENCE = 8;
+/** Characters of evidence given to a model at most (about 1,000 tokens of English). */
+export const DEFAULT_MODEL_EVIDENCE_CHARS = 4000;
 /** Shortest interval between two progress reports, so platforms edit at most once a second. */
 export const DEFAULT_PROGRESS_INTERVAL_MS = 1000;
 
@@ -40,6 +43,8 @@ export interface ModelAskOptions extends AskOptions {
   maxTokens?: number;
   /** Evidence sentences sent to the model (default `DEFAULT_MODEL_EVIDENCE`). */
   modelEvidence?: number;
+  /** Characters of evidence sent to the model (default `DEFAULT_MODEL_EVIDENCE_CHARS`). */
+  modelEvidenceChars?: number;
   /** Called with the growing answer, at most once per `progressIntervalMs`. */
   onProgress?: (progress: AskProgress) => void;
   progressIntervalMs?: number;
@@ -86,6 +91,7 @@ export async function askWithModel(
     ...options,
     context,
     maxEvidence: options.modelEvidence ?? DEFAULT_MODEL_EVIDENCE,
+    maxEvidenceChars: options.modelEvidenceChars ?? DEFAULT_MODEL_EVIDENCE_CHARS,
   });
   const modelView = extractiveAnswer(asked, given, { ...options, threshold: 0 });
   const refusal = extractiveAnswer(asked, given, {

@@ -1,5 +1,5 @@
 import { createParser } from 'eventsource-parser';
-import type { ChatMessage } from '../../src/ask/ask-prompt.ts';
+import type { ChatMessage } from '../../src/index.ts';
 import { LlmError, redact } from './llm-errors.ts';
 import { DEFAULT_LLM_MAX_TOKENS, DEFAULT_LLM_TIMEOUT_S } from './llm-settings.ts';
 
@@ -60,9 +60,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   ): AsyncGenerator<string> {
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), timeoutMs);
-    const signal = request.signal
-      ? AbortSignal.any([deadline.signal, request.signal])
-      : deadline.signal;
+    const signal = request.signal ? eitherSignal(deadline.signal, request.signal) : deadline.signal;
     const failure = (error: unknown): LlmError => {
       if (error instanceof LlmError) return error;
       if (deadline.signal.aborted) {
@@ -115,6 +113,17 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
   }
 
   return { stream };
+}
+
+/** Fires when either fires (AbortSignal.any, which Node has from 20.3, else by hand). */
+function eitherSignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b]);
+  const both = new AbortController();
+  for (const s of [a, b]) {
+    if (s.aborted) both.abort(s.reason);
+    else s.addEventListener('abort', () => both.abort(s.reason), { once: true });
+  }
+  return both.signal;
 }
 
 async function readText(

@@ -40,6 +40,8 @@ export interface EvidenceOptions {
   candidatePapers?: number;
   maxEvidence?: number;
   maxPerPaper?: number;
+  /** Characters of evidence at most, all sentences together (a model's token budget). */
+  maxEvidenceChars?: number;
 }
 
 /** What selection found: the evidence, its papers, and how well it covers the question. */
@@ -170,6 +172,8 @@ export function selectEvidence(
 
   const maxEvidence = options.maxEvidence ?? DEFAULT_MAX_EVIDENCE;
   const maxPerPaper = options.maxPerPaper ?? DEFAULT_MAX_PER_PAPER;
+  const maxChars = options.maxEvidenceChars ?? Number.POSITIVE_INFINITY;
+  let chars = 0;
   const chosen: ScoredSentence[] = [];
   const perPaper = new Map<string, number>();
   const floor = Math.max(MIN_SENTENCE_COVERAGE, RELATIVE_COVERAGE * (scored[0]?.coverage ?? 0));
@@ -179,6 +183,8 @@ export function selectEvidence(
     const count = perPaper.get(s.paper.id) ?? 0;
     if (count >= maxPerPaper) continue;
     if (chosen.some((c) => overlap(c.terms, s.terms) >= NEAR_DUPLICATE)) continue;
+    if (chars + s.text.length > maxChars) continue;
+    chars += s.text.length;
     perPaper.set(s.paper.id, count + 1);
     chosen.push(s);
   }

@@ -80,6 +80,24 @@ describe('askWithModel', () => {
     for (const paper of engine.papers) expect(user).not.toContain(paper.title);
   });
 
+  it('keeps to the token budget: max_tokens and the evidence size', async () => {
+    const client = await modelSaying({ kind: 'stream', deltas: ['Fine [1].'] });
+    await askWithModel(engine, 'How do large language models handle long context?', {
+      client,
+      threshold: 0,
+      maxTokens: 64,
+      modelEvidenceChars: 400,
+    });
+    const body = server!.requests[0]?.body;
+    expect(body?.max_tokens).toBe(64);
+    const user = body?.messages?.find((m) => m.role === 'user')?.content ?? '';
+    const evidence = user.slice(user.indexOf('Evidence:\n') + 'Evidence:\n'.length).split('\n');
+    const chars = evidence.reduce((sum, line) => sum + line.replace(/^\[\d+\] /, '').length, 0);
+    expect(chars).toBeGreaterThan(0);
+    expect(chars).toBeLessThanOrEqual(400);
+    expect(evidence.length).toBeGreaterThan(1);
+  });
+
   it('leaves out a sentence that cites evidence it was not given ([9])', async () => {
     const client = await modelSaying({
       kind: 'stream',

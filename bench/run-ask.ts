@@ -8,10 +8,11 @@
  * relevant papers (and without a few others'). The threshold is chosen on one half of the
  * claims from the trade-off curve and reported on the other half.
  *
- * Speed: `askLibrary` p50/p99 over the claims at 10,000 papers (the synthetic corpus of the
+ * Speed (measured first, in a fresh heap): `askLibrary` p50/p99 over the claims at 10,000 papers (the synthetic corpus of the
  * project's benchmark, or `--speed-corpus FILE`).
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -171,25 +172,6 @@ async function main(): Promise<number> {
   }
   const claims = await readClaims(queries, qrels);
   const report: Record<string, unknown> = {};
-  if (!values['no-quality']) {
-    const { papers } = await loadCorpus(corpus);
-    const q = await measureQuality(papers, claims, Number(values.folds ?? 8));
-    report.quality = q;
-    console.log(`\nQuality on ${q.claims} claims (${papers.length} papers, ${q.folds} folds):`);
-    printCurve(q.curve);
-    const c = q.chosenOnCalibrationHalf;
-    console.log(
-      `\nThreshold chosen on ${q.calibrationClaims} claims: ${c.threshold} (answered ${pct(c.answered)}, refused without ${pct(c.refusedWithout)})`,
-    );
-    const t = q.testHalf;
-    console.log(
-      `On the other ${q.testClaims} claims: answered ${pct(t.answered)}, refused without ${pct(t.refusedWithout)}, all citations relevant ${pct(t.allCitationsRelevant)}, a relevant paper cited ${pct(t.relevantCited)}`,
-    );
-    const d = q.atDefault;
-    console.log(
-      `At the shipped threshold ${d.threshold} (all claims): answered ${pct(d.answered)}, refused without ${pct(d.refusedWithout)}, all citations relevant ${pct(d.allCitationsRelevant)}, a relevant paper cited ${pct(d.relevantCited)}`,
-    );
-  }
   if (!values['no-speed']) {
     const size = Number(values['speed-size'] ?? 10_000);
     let file = values['speed-corpus'];
@@ -211,7 +193,26 @@ async function main(): Promise<number> {
     const s = await measureSpeed(file, size, claims);
     report.speed = s;
     console.log(
-      `\nSpeed: askLibrary over ${s.questions} claims at ${s.papers} papers: p50 ${s.latency.p50.toFixed(1)} ms, p99 ${s.latency.p99.toFixed(1)} ms, max ${s.latency.max.toFixed(1)} ms`,
+      `\nSpeed: askLibrary over ${s.questions} claims at ${s.papers} papers: p50 ${s.latency.p50.toFixed(1)} ms, p99 ${s.latency.p99.toFixed(1)} ms, max ${s.latency.max.toFixed(1)} ms (load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`,
+    );
+  }
+  if (!values['no-quality']) {
+    const { papers } = await loadCorpus(corpus);
+    const q = await measureQuality(papers, claims, Number(values.folds ?? 8));
+    report.quality = q;
+    console.log(`\nQuality on ${q.claims} claims (${papers.length} papers, ${q.folds} folds):`);
+    printCurve(q.curve);
+    const c = q.chosenOnCalibrationHalf;
+    console.log(
+      `\nThreshold chosen on ${q.calibrationClaims} claims: ${c.threshold} (answered ${pct(c.answered)}, refused without ${pct(c.refusedWithout)})`,
+    );
+    const t = q.testHalf;
+    console.log(
+      `On the other ${q.testClaims} claims: answered ${pct(t.answered)}, refused without ${pct(t.refusedWithout)}, all citations relevant ${pct(t.allCitationsRelevant)}, a relevant paper cited ${pct(t.relevantCited)}`,
+    );
+    const d = q.atDefault;
+    console.log(
+      `At the shipped threshold ${d.threshold} (all claims): answered ${pct(d.answered)}, refused without ${pct(d.refusedWithout)}, all citations relevant ${pct(d.allCitationsRelevant)}, a relevant paper cited ${pct(d.relevantCited)}`,
     );
   }
   if (values.json) await writeFile(values.json, `${JSON.stringify(report, null, 2)}\n`);

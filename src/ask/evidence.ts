@@ -176,7 +176,8 @@ export function selectEvidence(
   let chars = 0;
   const chosen: ScoredSentence[] = [];
   const perPaper = new Map<string, number>();
-  const floor = Math.max(MIN_SENTENCE_COVERAGE, RELATIVE_COVERAGE * (scored[0]?.coverage ?? 0));
+  const bestCoverage = scored.reduce((best, s) => Math.max(best, s.coverage), 0);
+  const floor = Math.max(MIN_SENTENCE_COVERAGE, RELATIVE_COVERAGE * bestCoverage);
   for (const s of scored) {
     if (chosen.length >= maxEvidence) break;
     if (s.coverage < floor) continue;

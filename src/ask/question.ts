@@ -1,6 +1,7 @@
 import { ShammieError } from '../errors.ts';
 import { MAX_QUERY_LENGTH } from '../search/query-parser.ts';
 import type { AskTurn } from './ask-types.ts';
+import { neutralizeMentions } from './model-text.ts';
 
 /**
  * Longest question accepted, in characters: the search engine's own query limit, since the
@@ -16,11 +17,12 @@ export const MAX_CONTEXT_TURNS = 3;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /**
- * The question, tidied: control characters removed, whitespace collapsed. Throws ShammieError
+ * The question, tidied: control characters and mentions removed (the question is echoed and
+ * sent to a model, and must ping no one), whitespace collapsed. Throws ShammieError
  * `EMPTY_QUERY` for an empty question and `QUERY_TOO_LONG` past `MAX_QUESTION_LENGTH`.
  */
 export function checkQuestion(raw: string): string {
-  const text = raw.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+  const text = tidy(raw);
   if (text === '') {
     throw new ShammieError(
       'EMPTY_QUERY',
@@ -36,6 +38,10 @@ export function checkQuestion(raw: string): string {
   return text;
 }
 
+function tidy(text: string): string {
+  return neutralizeMentions(text.replace(CONTROL, ' ')).replace(/\s+/g, ' ').trim();
+}
+
 /**
  * The earlier questions of a thread that serve as context, most recent last, each tidied and
  * shortened so that the merged query fits the engine's limit. Empty or broken turns are skipped.
@@ -44,10 +50,7 @@ export function contextQuestions(history: readonly AskTurn[] | undefined): strin
   if (!history || history.length === 0) return [];
   const out: string[] = [];
   for (const turn of history.slice(-MAX_CONTEXT_TURNS)) {
-    const text = String(turn?.question ?? '')
-      .replace(CONTROL, ' ')
-      .replace(/\s+/g, ' ')
-      .trim();
+    const text = tidy(String(turn?.question ?? ''));
     if (text !== '') out.push(text);
   }
   return out;

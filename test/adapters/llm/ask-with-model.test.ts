@@ -192,6 +192,18 @@ describe('askWithModel', () => {
     expect(answer.segments.every((s) => s.cites.length > 0)).toBe(true);
   });
 
+  it('sends no mention of a question on to the model, nor echoes it', async () => {
+    const client = await modelSaying({ kind: 'stream', deltas: ['Fine [1].'] });
+    const answer = await askWithModel(engine, `<@42> @everyone ${QUESTION} <!here>`, {
+      client,
+      history: [{ question: 'What is LIMA? @here <@&7>' }],
+    });
+    const sent = JSON.stringify(server!.requests[0]?.body.messages);
+    expect(sent).toContain('How many examples was LIMA fine-tuned on?');
+    expect(sent).not.toMatch(/@everyone|@here|<@|<!here>/);
+    expect(answer.question).not.toMatch(/@everyone|<@|<!here>/);
+  });
+
   it('is a refusal when the model says the evidence does not answer', async () => {
     const client = await modelSaying({ kind: 'stream', deltas: ['NOT IN ', 'LIBRARY.'] });
     const progress: AskProgress[] = [];

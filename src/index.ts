@@ -2,6 +2,37 @@
  * Shammie's core: the only module adapters import. Plain data in, plain data out;
  * no platform SDKs, no environment, no clock or randomness that isn't injected.
  */
+
+export { answerText, askJson } from './ask/answer-text.ts';
+export type { AskOptions } from './ask/ask-library.ts';
+export {
+  askLibrary,
+  DEFAULT_REFUSAL_THRESHOLD,
+  extractiveAnswer,
+  NOT_IN_LIBRARY,
+} from './ask/ask-library.ts';
+export type { ChatMessage } from './ask/ask-prompt.ts';
+export { buildAskMessages, MODEL_REFUSAL } from './ask/ask-prompt.ts';
+export type {
+  AnswerSegment,
+  AskAnswer,
+  AskCitation,
+  AskJson,
+  AskTurn,
+  EvidenceSentence,
+} from './ask/ask-types.ts';
+export type { CitationCheck, CitationProblem } from './ask/cited-text.ts';
+export { parseCitedText, validateCitedAnswer } from './ask/cited-text.ts';
+export type { EvidenceOptions, EvidenceSelection } from './ask/evidence.ts';
+export { selectEvidence } from './ask/evidence.ts';
+export {
+  answerFromModel,
+  NOTE_REPAIRED,
+  NOTE_REPLACED,
+  shownSoFar,
+} from './ask/model-answer.ts';
+export { neutralizeMentions, plainModelText } from './ask/model-text.ts';
+export { checkQuestion, contextQuestions, MAX_QUESTION_LENGTH } from './ask/question.ts';
 export type { AnswerContext, EngineCommand } from './chat/answer.ts';
 export {
   APOLOGY,

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { type CliIo, runCli } from '../../adapters/cli/run-cli.ts';
+import type { CliIo } from '../../adapters/cli/cli-context.ts';
+import { runCli } from '../../adapters/cli/run-cli.ts';
 import { CORPUS_EXTENSIONS } from '../../src/corpus/corpus-files.ts';
 
 const ESC = '\u001b';

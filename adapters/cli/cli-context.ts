@@ -10,7 +10,7 @@ import { isTimeZone } from '../shared/config.ts';
 import { localDate, systemTimeZone } from '../shared/local-date.ts';
 import { EXIT_BAD_INPUT, ExitError } from './exit-status.ts';
 import { openCliEngine } from './open-cli-engine.ts';
-import { ANSI, PLAIN, renderText, type TextStyle } from './render-text.ts';
+import { ANSI, PLAIN, renderText } from './render-text.ts';
 import { say } from './say.ts';
 
 /** What the command line reads and writes: injected, so tests run it in-process too. */
@@ -29,39 +29,19 @@ export interface GlobalOptions {
   json?: boolean;
 }
 
-/** What every command's handler may use: the I/O, the engine (opened once), the printers. */
-export interface CliContext {
-  io: CliIo;
-  style: TextStyle;
-  /** True with --json. */
-  json(): boolean;
-  /** The engine over the chosen corpus, opened at the first call. */
-  engine(): Promise<Engine>;
-  /** Today and randomness, for the core's answers. */
-  answerContext(): AnswerContext;
-  /** A line (or lines) on stdout. */
-  out(text: string): void;
-  /** One "shammie: …" line on stderr. */
-  say(text: string): void;
-  /** Prints a view as text or JSON; an error notice exits 1 instead. */
-  print(view: ReplyView): void;
-  /** Answers a command as chat does (ten results a page) and prints the view. */
-  show(command: EngineCommand): Promise<void>;
-}
-
 /** One command: its commander definition and its handler, added to the program. */
 export type CliCommand = (program: Command, cli: CliContext) => void;
 
 /** What a paper reference argument may be, for every command that takes one. */
 export const REF_ARGUMENT = 'title words, arXiv id or URL, DOI, or id';
 
+/** What every command's handler may use: the I/O, the engine (opened once), the printers. */
+export type CliContext = ReturnType<typeof createCliContext>;
+
 /** The context of one run; `close` releases the engine's daily store once the command is done. */
-export function createCliContext(
-  io: CliIo,
-  globals: () => GlobalOptions,
-): CliContext & { close(): void } {
+export function createCliContext(io: CliIo, globals: () => GlobalOptions) {
   let opening: Promise<{ engine: Engine; close: () => void }> | undefined;
-  let close: (() => void) | undefined;
+  let closeEngine: (() => void) | undefined;
   const style = io.stdout.isTTY && !io.env.NO_COLOR ? ANSI : PLAIN;
   const out = (text: string): void => {
     io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
@@ -70,17 +50,20 @@ export function createCliContext(
     today: localDate(io.now(), cliTimeZone(io.env.SHAMMIE_TIMEZONE)),
     random: io.random,
   });
+  /** True with --json. */
   const json = (): boolean => globals().json === true;
+  /** Prints a view as text or JSON; an error notice exits 1 instead. */
   const print = (view: ReplyView): void => {
     if (view.kind === 'notice' && view.tone === 'error') {
       throw new ExitError(view.text, EXIT_BAD_INPUT);
     }
     out(json() ? JSON.stringify(view, null, 2) : renderText(view, style));
   };
+  /** The engine over the chosen corpus, opened at the first call. */
   const engine = async (): Promise<Engine> => {
-    opening ??= openCliEngine({ corpus: globals().corpus, env: io.env, stderr: io.stderr });
+    opening ??= openCliEngine(globals().corpus, io);
     const opened = await opening;
-    close = opened.close;
+    closeEngine = opened.close;
     return opened.engine;
   };
   return {
@@ -90,11 +73,13 @@ export function createCliContext(
     engine,
     answerContext,
     out,
-    say: (text) => say(io.stderr, text),
+    /** One "shammie: …" line on stderr. */
+    say: (text: string) => say(io.stderr, text),
     print,
-    show: async (command) =>
+    /** Answers a command as chat does (ten results a page) and prints the view. */
+    show: async (command: EngineCommand) =>
       print(answer(await engine(), command, { ...answerContext(), pageSize: 10 })),
-    close: () => close?.(),
+    close: () => closeEngine?.(),
   };
 }
 

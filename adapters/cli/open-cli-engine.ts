@@ -3,6 +3,7 @@ import { storedDaily } from '../scheduler/stored-daily.ts';
 import { DEFAULT_CORPUS, DEFAULT_DATA_DIR } from '../shared/config.ts';
 import { corpusFileInfos } from '../shared/corpus-stamp.ts';
 import { openEngine } from '../shared/open-engine.ts';
+import type { CliIo } from './cli-context.ts';
 import { createCliLogger } from './cli-logger.ts';
 import { CORPUS_ERRORS, EXIT_BAD_CORPUS, ExitError } from './exit-status.ts';
 import { createProgressBar } from './progress-bar.ts';
@@ -18,22 +19,15 @@ const CORPUS_HINTS: Record<'option' | 'env' | 'default', string> = {
   default: ` (${DEFAULT_CORPUS} is the default: give the corpus with --corpus PATH or SHAMMIE_CORPUS)`,
 };
 
-/** Opening needs: `--corpus` (if given), the environment and stderr. */
-export interface CliEngineSource {
-  corpus: string | undefined;
-  env: Readonly<Record<string, string | undefined>>;
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
-}
-
 /**
  * Opens the engine for one command: the corpus of --corpus, else SHAMMIE_CORPUS, else ./corpus,
  * with a progress bar while a large one indexes and its first problems on stderr. A corpus
  * that cannot be read is an ExitError with status 2 that says where the path came from.
  */
 export async function openCliEngine(
-  source: CliEngineSource,
+  corpus: string | undefined,
+  { env, stderr }: Pick<CliIo, 'env' | 'stderr'>,
 ): Promise<{ engine: Engine; close: () => void }> {
-  const { corpus, env, stderr } = source;
   const given = corpus ? 'option' : env.SHAMMIE_CORPUS ? 'env' : 'default';
   const path = corpus || env.SHAMMIE_CORPUS || DEFAULT_CORPUS;
   const dataDir = env.SHAMMIE_DATA_DIR || DEFAULT_DATA_DIR;

@@ -1,5 +1,5 @@
 import type { Logger } from '../shared/logger.ts';
-import { printable } from './render-text.ts';
+import { say } from './say.ts';
 
 /**
  * The logger the command line hands to shared code: warnings and errors as one readable line
@@ -12,8 +12,8 @@ export function createCliLogger(stderr: { write(text: string): unknown }): Logge
       if (!show) return;
       const text = typeof obj === 'string' ? obj : msg;
       const reason = typeof obj === 'object' && 'reason' in obj ? ` (${String(obj.reason)})` : '';
-      // The reason may quote a file name or its content: nothing in it may drive the terminal.
-      if (text) stderr.write(`shammie: ${printable(`${text}${reason}`).replace(/\s+/g, ' ')}\n`);
+      // The reason may quote a file name or its content: `say` keeps it from driving the terminal.
+      if (text) say(stderr, `${text}${reason}`);
     };
   const logger: Logger = {
     debug: line(false),

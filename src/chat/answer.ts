@@ -114,9 +114,18 @@ function parseRequest(query: string, pageSize = DEFAULT_PAGE_SIZE): SearchReques
   return { query, limit: Math.min(Math.max(1, pageSize), MAX_PAGE_SIZE) };
 }
 
-/** One page (0-based) of a search, clamped to the pages that exist. */
-export function searchPage(engine: Engine, request: SearchRequest, page: number): ResultsView {
-  const limit = Math.min(Math.max(1, Math.floor(request.limit)), MAX_PAGE_SIZE);
+/**
+ * One page (0-based) of a search, clamped to the pages that exist. Pages hold at most
+ * `maxPageSize` papers: a chat message is kept to MAX_PAGE_SIZE, while a terminal, which prints
+ * one page and no buttons, may ask for more.
+ */
+export function searchPage(
+  engine: Engine,
+  request: SearchRequest,
+  page: number,
+  maxPageSize = MAX_PAGE_SIZE,
+): ResultsView {
+  const limit = Math.min(Math.max(1, Math.floor(request.limit)), maxPageSize);
   const options = {
     limit,
     offset: Math.max(0, Math.floor(page)) * limit,

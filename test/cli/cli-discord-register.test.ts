@@ -1,25 +1,7 @@
-import { spawn } from 'node:child_process';
 import { type AddressInfo, createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeDiscord, startFakeDiscord } from '../adapters/discord/fake-discord.ts';
-
-/** Runs the CLI as a process (async: the fake server must keep answering meanwhile). */
-function shammie(args: string[], env: Record<string, string>) {
-  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['bin/shammie.js', ...args], {
-      env: { ...process.env, ...env, NO_COLOR: '1' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+import { shammie } from './run-shammie.ts';
 
 /** A local port nothing listens on: bound, then released. */
 async function closedPort(): Promise<number> {
@@ -54,12 +36,12 @@ describe('shammie discord register', () => {
       if (call.method === 'PUT') registered = call.body;
       return { status: 200, body: registered };
     });
-    const first = await shammie(['discord', 'register'], env());
+    const first = await shammie(['discord', 'register'], { env: env() });
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/added .*search/);
     expect(discord.find('PUT', /\/commands$/)).toHaveLength(1);
-    const second = await shammie(['discord', 'register'], env());
+    const second = await shammie(['discord', 'register'], { env: env() });
     expect(second.status).toBe(0);
     expect(second.stdout).toContain('already up to date');
     expect(discord.find('PUT', /\/commands$/)).toHaveLength(1);
@@ -76,8 +58,7 @@ describe('shammie discord register', () => {
       ? `http://127.0.0.1:${await closedPort()}/api`
       : 'http://discord.invalid/api';
     const { status, stdout, stderr } = await shammie(['discord', 'register'], {
-      ...env(),
-      DISCORD_API_URL: apiUrl,
+      env: { ...env(), DISCORD_API_URL: apiUrl },
     });
     expect(status).toBe(1);
     expect(stdout).toBe('');
@@ -86,7 +67,7 @@ describe('shammie discord register', () => {
 
   it('says Discord did not accept the token when it answers 401', async () => {
     discord.respond(() => ({ status: 401, body: { message: '401: Unauthorized', code: 0 } }));
-    const { status, stderr } = await shammie(['discord', 'register'], env());
+    const { status, stderr } = await shammie(['discord', 'register'], { env: env() });
     expect(status).toBe(1);
     expect(stderr).toMatch(/^shammie: Discord did not accept DISCORD_TOKEN \(.*Unauthorized\)\n$/);
     expect(stderr).not.toContain('test-token-that-is-secret');
@@ -94,8 +75,7 @@ describe('shammie discord register', () => {
 
   it('says which variables to set when Discord is not configured', async () => {
     const { status, stderr } = await shammie(['discord', 'register'], {
-      DISCORD_TOKEN: '',
-      DISCORD_APPLICATION_ID: '',
+      env: { DISCORD_TOKEN: '', DISCORD_APPLICATION_ID: '' },
     });
     expect(status).toBe(1);
     expect(stderr).toContain('DISCORD_TOKEN');

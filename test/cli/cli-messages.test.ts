@@ -1,45 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { Readable, Writable } from 'node:stream';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type CliIo, runCli } from '../../adapters/cli/run-cli.ts';
 import { CORPUS_EXTENSIONS } from '../../src/corpus/corpus-files.ts';
+import { shammie as cli, lines } from './run-shammie.ts';
 
 const ESC = '\u001b';
 /** Any control character but newline: what must never reach the terminal from user input. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
-
-/** Runs the command line in-process over the bundled corpus, with recording streams. */
-async function cli(args: string[], options: { env?: Record<string, string>; input?: string } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const stderrStream = new Writable({
-    write(chunk, _encoding, done) {
-      stderr += String(chunk);
-      done();
-    },
-  });
-  const io: CliIo = {
-    stdout: {
-      write: (text: string) => {
-        stdout += text;
-      },
-    },
-    stderr: stderrStream,
-    stdin: Readable.from([options.input ?? '']),
-    env: { NO_COLOR: '1', ...options.env },
-    now: () => new Date('2025-01-01T12:00:00Z'),
-    random: () => 0.5,
-  };
-  const status = await runCli(args, io);
-  return { status, stdout, stderr };
-}
-
-/** The lines written to stderr. */
-const lines = (text: string) => text.split('\n').filter((l) => l !== '');
 
 describe('command-line usage mistakes', () => {
   it.each(['abc', '0', '-1', '1.5', '99999999999', '1e3', ''])(
@@ -126,23 +95,6 @@ describe('what the user typed is never echoed raw to the terminal', () => {
 });
 
 describe('a corpus that is not there', () => {
-  it('names --corpus and SHAMMIE_CORPUS when the default ./corpus is missing', () => {
-    // Run from another folder, as `npx shammie` run outside the project would be.
-    const elsewhere = mkdtempSync(join(tmpdir(), 'shammie-elsewhere-'));
-    const result = spawnSync(process.execPath, [resolve('bin/shammie.js'), 'search', 'x'], {
-      cwd: elsewhere,
-      encoding: 'utf8',
-      env: { ...process.env, SHAMMIE_CORPUS: '', NO_COLOR: '1' },
-      timeout: 60_000,
-    });
-    expect(result.status).toBe(2);
-    const said = lines(result.stderr);
-    expect(said).toHaveLength(1);
-    expect(said[0]).toMatch(/^shammie: .*\.\/corpus/);
-    expect(said[0]).toContain('--corpus');
-    expect(said[0]).toContain('SHAMMIE_CORPUS');
-  });
-
   it('says the path came from SHAMMIE_CORPUS when it did', async () => {
     const missing = join(tmpdir(), 'shammie-no-such-corpus');
     const { status, stderr } = await cli(['search', 'x'], { env: { SHAMMIE_CORPUS: missing } });

@@ -2,18 +2,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cleanLatex } from '../../src/corpus/latex-clean.ts';
 import { deriveTitleLabel, MAX_LABEL_LENGTH } from '../../src/corpus/title-label.ts';
+import { SEED } from '../beside-the-clone.ts';
 
-const seedPath = '/work/shared/seed/shammie-seed.txt';
-const seedAbstracts = (() => {
-  try {
-    return readFileSync(seedPath, 'utf8')
+const seedAbstracts = SEED.present
+  ? readFileSync(SEED.paths[1] as string, 'utf8')
       .split('\n')
       .filter((line) => line.startsWith('Abstract:'))
-      .map((line) => cleanLatex(line.slice('Abstract:'.length)));
-  } catch {
-    return [];
-  }
-})();
+      .map((line) => cleanLatex(line.slice('Abstract:'.length)))
+  : [];
 
 describe('deriveTitleLabel on the ten seed abstracts', () => {
   const expected = [
@@ -29,8 +25,8 @@ describe('deriveTitleLabel on the ten seed abstracts', () => {
     'Pick-a-Pic',
   ];
 
-  it.runIf(seedAbstracts.length === 10)(
-    'names each paper by its method, else its opening words',
+  it.skipIf(!SEED.present)(
+    SEED.named('names each paper by its method, else its opening words'),
     () => {
       expect(seedAbstracts.map(deriveTitleLabel)).toEqual(expected);
     },

@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine, loadCorpus, type Paper } from '../../src/index.ts';
+import { TEST_COLLECTIONS } from '../beside-the-clone.ts';
 
 /**
  * Whoever types a paper's name, a title fragment, an acronym, a misspelling, a surname, its
@@ -9,10 +8,6 @@ import { createEngine, type Engine, loadCorpus, type Paper } from '../../src/ind
  * distractors are public test collections (SciFact, Cranfield, SciTLDR) in a data folder beside
  * the clone, as CI has; without it the suite says that it skipped.
  */
-const DATA = join(process.cwd(), '..', 'shared', 'data');
-const DISTRACTORS = ['scifact/corpus.jsonl', 'cranfield/corpus.jsonl', 'scitldr/dev.jsonl'].map(
-  (f) => join(DATA, f),
-);
 
 const KNOWN_ITEMS: Array<[query: string, arxiv: string]> = [
   ['LIMA', '2305.11206'],
@@ -61,13 +56,13 @@ describe('known items in the bundled corpus', () => {
   });
 });
 
-describe.skipIf(!DISTRACTORS.every(existsSync))(
-  'known items among thousands of distractors',
+describe.skipIf(!TEST_COLLECTIONS.present)(
+  TEST_COLLECTIONS.named('known items among thousands of distractors'),
   () => {
     let engine: Engine;
     beforeAll(async () => {
       const papers: Paper[] = [];
-      for (const file of DISTRACTORS) papers.push(...(await loadCorpus(file)).papers);
+      for (const file of TEST_COLLECTIONS.paths) papers.push(...(await loadCorpus(file)).papers);
       papers.push(...(await loadCorpus('corpus')).papers);
       expect(papers.length).toBeGreaterThan(7000);
       engine = createEngine(papers);

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   answer,
@@ -10,19 +8,15 @@ import {
   type Paper,
 } from '../../src/index.ts';
 import { looksCoined, shortName } from '../../src/search/paper-reference.ts';
+import { TEST_COLLECTIONS } from '../beside-the-clone.ts';
 import { TINY } from './papers.fixture.ts';
 
 /**
  * A reference names a paper only when its words are that paper's own (title, short name,
  * authors, coined names, ids) and no other paper's; stray or unknown words name nothing, and
  * a single ordinary word is a topic. Checked on the bundled papers and among the thousands of
- * public abstracts beside the project (../shared/data), where common words are truly common.
+ * public abstracts beside the clone, where common words are truly common.
  */
-const DATA = join(process.cwd(), '..', 'shared', 'data');
-const DISTRACTORS = ['scifact/corpus.jsonl', 'cranfield/corpus.jsonl', 'scitldr/dev.jsonl'].map(
-  (f) => join(DATA, f),
-);
-const HAVE_DISTRACTORS = DISTRACTORS.every(existsSync);
 
 /** References that must name no paper: stray common words, unknown words, topics, mixes. */
 const NEAR_MISSES = [
@@ -212,15 +206,13 @@ describe('the shapes a reference is read by', () => {
   });
 });
 
-describe.skipIf(!HAVE_DISTRACTORS)(
-  HAVE_DISTRACTORS
-    ? 'which paper a reference names, among 7,000 other abstracts'
-    : 'which paper a reference names, among 7,000 other abstracts (skipped: ../shared/data is absent)',
+describe.skipIf(!TEST_COLLECTIONS.present)(
+  TEST_COLLECTIONS.named('which paper a reference names, among 7,000 other abstracts'),
   () => {
     let engine: Engine;
     beforeAll(async () => {
       const papers: Paper[] = [];
-      for (const file of DISTRACTORS) papers.push(...(await loadCorpus(file)).papers);
+      for (const file of TEST_COLLECTIONS.paths) papers.push(...(await loadCorpus(file)).papers);
       papers.push(...(await loadCorpus('corpus')).papers);
       expect(papers.length).toBeGreaterThan(7000);
       engine = createEngine(papers);

@@ -129,14 +129,17 @@ describe('stopping npm start with a signal', () => {
       bot.child.kill('SIGTERM');
       const waiting = await bot.waitForLog('waiting for replies in flight');
       expect(waiting.inFlight).toEqual({ slack: 1 });
-      // Give a process that did not wait every chance to be gone before the reply is answered.
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(bot.child.exitCode).toBeNull();
+      // The exit is ordered against the release: a process that did not wait exits before it.
+      const order: string[] = [];
+      void bot.exited.then(() => order.push('exited'));
       // New work is refused meanwhile: the receiver is closed.
       await expect(mention(port, 'search lora')).rejects.toThrow();
+      expect(bot.logs.map((l) => l.msg)).not.toContain('stopped');
 
+      order.push('released');
       bot.api.release();
       const code = await bot.exited;
+      expect(order).toEqual(['released', 'exited']);
       expect(code).toBe(0);
       const reply = bot.api.calls.find(
         (c) => c.method === 'chat.postMessage' && c.body.thread_ts === asked.event.ts,

@@ -1,0 +1,89 @@
+import type { Command } from 'commander';
+import {
+  type AnswerContext,
+  answer,
+  type Engine,
+  type EngineCommand,
+  type ReplyView,
+} from '../../src/index.ts';
+import { isTimeZone } from '../shared/config.ts';
+import { localDate, systemTimeZone } from '../shared/local-date.ts';
+import { EXIT_BAD_INPUT, ExitError } from './exit-status.ts';
+import { openCliEngine } from './open-cli-engine.ts';
+import { ANSI, PLAIN, renderText } from './render-text.ts';
+import { say } from './say.ts';
+
+/** What the command line reads and writes: injected, so tests run it in-process too. */
+export interface CliIo {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  stdin: NodeJS.ReadableStream;
+  env: Readonly<Record<string, string | undefined>>;
+  now: () => Date;
+  random: () => number;
+}
+
+/** The options every command accepts, before its name. */
+export interface GlobalOptions {
+  corpus?: string;
+  json?: boolean;
+}
+
+/** One command: its commander definition and its handler, added to the program. */
+export type CliCommand = (program: Command, cli: CliContext) => void;
+
+/** What a paper reference argument may be, for every command that takes one. */
+export const REF_ARGUMENT = 'title words, arXiv id or URL, DOI, or id';
+
+/** What every command's handler may use: the I/O, the engine (opened once), the printers. */
+export type CliContext = ReturnType<typeof createCliContext>;
+
+/** The context of one run; `close` releases the engine's daily store once the command is done. */
+export function createCliContext(io: CliIo, globals: () => GlobalOptions) {
+  let opening: Promise<{ engine: Engine; close: () => void }> | undefined;
+  let closeEngine: (() => void) | undefined;
+  const style = io.stdout.isTTY && !io.env.NO_COLOR ? ANSI : PLAIN;
+  const out = (text: string): void => {
+    io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  };
+  const answerContext = (): AnswerContext => ({
+    today: localDate(io.now(), cliTimeZone(io.env.SHAMMIE_TIMEZONE)),
+    random: io.random,
+  });
+  /** True with --json. */
+  const json = (): boolean => globals().json === true;
+  /** Prints a view as text or JSON; an error notice exits 1 instead. */
+  const print = (view: ReplyView): void => {
+    if (view.kind === 'notice' && view.tone === 'error') {
+      throw new ExitError(view.text, EXIT_BAD_INPUT);
+    }
+    out(json() ? JSON.stringify(view, null, 2) : renderText(view, style));
+  };
+  /** The engine over the chosen corpus, opened at the first call. */
+  const engine = async (): Promise<Engine> => {
+    opening ??= openCliEngine(globals().corpus, io);
+    const opened = await opening;
+    closeEngine = opened.close;
+    return opened.engine;
+  };
+  return {
+    io,
+    style,
+    json,
+    engine,
+    answerContext,
+    out,
+    /** One "shammie: …" line on stderr. */
+    say: (text: string) => say(io.stderr, text),
+    print,
+    /** Answers a command as chat does (ten results a page) and prints the view. */
+    show: async (command: EngineCommand) =>
+      print(answer(await engine(), command, { ...answerContext(), pageSize: 10 })),
+    close: () => closeEngine?.(),
+  };
+}
+
+/** The zone of "today": SHAMMIE_TIMEZONE when it names one, else the machine's. */
+function cliTimeZone(zone: string | undefined): string {
+  return zone && isTimeZone(zone) ? zone : systemTimeZone();
+}

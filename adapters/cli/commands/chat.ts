@@ -1,0 +1,18 @@
+import { runChat } from '../chat-session.ts';
+import type { CliCommand } from '../cli-context.ts';
+
+/** `shammie chat`: the grammar of a Slack mention, line by line from standard input. */
+export const chatCommand: CliCommand = (program, cli) => {
+  program
+    .command('chat')
+    .description('a chat in the terminal, with the grammar of a Slack mention')
+    .action(async () => {
+      await runChat(await cli.engine(), {
+        input: cli.io.stdin,
+        output: cli.io.stdout,
+        context: cli.answerContext,
+        style: cli.style,
+        json: cli.json(),
+      });
+    });
+};

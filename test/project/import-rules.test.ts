@@ -38,6 +38,11 @@ const refused: Record<string, Case[]> = {
     { file: 'adapters/discord/j.ts', code: "import { boot } from '../app/boot.ts';" },
     { file: 'adapters/slack/listeners/k.ts', code: "export { boot } from '../../app/boot.ts';" },
     { file: 'adapters/cli/l.ts', code: "import { runBot } from '../app/run-bot.ts';" },
+    { file: 'adapters/cli/commands/l2.ts', code: "import { boot } from '../../app/boot.ts';" },
+    {
+      file: 'adapters/cli/commands/l3.ts',
+      code: "const x = await import('../../discord/register-commands.ts');",
+    },
   ],
   'shared importing another adapter folder': [
     { file: 'adapters/shared/m.ts', code: "import { x } from '../discord/limits.ts';" },
@@ -79,6 +84,10 @@ const allowed: Case[] = [
   {
     file: 'adapters/cli/register.ts',
     code: "const x = await import('../app/discord-register.ts');",
+  },
+  {
+    file: 'adapters/cli/commands/register.ts',
+    code: "const x = await import('../../app/discord-register.ts');",
   },
   // The terminal's `daily` reads the daily store: state, not a platform.
   { file: 'adapters/cli/y.ts', code: "import { x } from '../scheduler/stored-daily.ts';" },

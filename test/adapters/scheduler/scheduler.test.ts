@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   countsByChannelAndDate,
   fakeClock,
@@ -511,11 +511,17 @@ describe('scale', () => {
 describe('start and stop', () => {
   it('ticks at once on start (catching up), and stop waits for the post in flight', async () => {
     const clock = fakeClock('2024-06-01T10:00:00Z');
-    const poster = recordingPoster('discord', clock);
+    let stopped: Promise<void> | undefined;
+    const poster = recordingPoster('discord', clock, () => {
+      // The stop arrives while the post is on its way.
+      stopped = bot.scheduler.stop();
+      return 'ok';
+    });
     const bot = track(instance(dataDir(), clock, [poster]));
     await bot.commands.subscribe({ channel: discord('c'), time: '10:00', timezone: 'UTC' });
     bot.scheduler.start();
-    await bot.scheduler.stop();
+    await vi.waitFor(() => expect(stopped).toBeDefined());
+    await stopped;
     expect(poster.sent).toHaveLength(1);
     expect(bot.store.getPost('discord', 'c', '2024-06-01')?.status).toBe('posted');
   });

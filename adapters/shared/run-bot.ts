@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { type BootDeps, type Bot, boot, corpusProblem, nothingToRun } from './boot.ts';
 import { type Config, ConfigError, corpusPath, loadConfig, secretValues } from './config.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { createLogger, type Logger, maskSecrets } from './logger.ts';
 
 /** Said when `npm start` finds no platform to connect to. */
 export const NOTHING_CONFIGURED = `Shammie has no chat platform to connect to. Set, in the environment or in .env (see .env.example):
@@ -106,7 +106,7 @@ export async function runBot(
       logger.info('stopped during start-up');
       return 0;
     }
-    print(`Shammie could not start: ${mask(reason(start.error), secretValues(config))}`);
+    print(`Shammie could not start: ${maskSecrets(reason(start.error), secretValues(config))}`);
     logger.debug({ err: start.error }, 'start-up failed');
     return 1;
   }
@@ -139,10 +139,6 @@ function gaveUp(
     );
   }
   return 1;
-}
-
-function mask(text: string, secrets: readonly string[]): string {
-  return secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
 }
 
 /** The message of a start-up failure; configuration problems keep their own wording. */

@@ -296,7 +296,7 @@ describe('a crash between sending and recording', () => {
     await dying.commands.subscribe({ channel: discord('c1'), time: '09:00', timezone: 'UTC' });
     await dying.commands.subscribe({ channel: discord('c2'), time: '09:00', timezone: 'UTC' });
     void dying.scheduler.tick();
-    while (sent.length < 2) await new Promise((resolve) => setImmediate(resolve));
+    await vi.waitFor(() => expect(sent).toHaveLength(2), { interval: 1 });
     dying.store.close(); // the process is gone; its tick never finishes
 
     const logger = recordingLogger();

@@ -21,7 +21,7 @@ export interface ExpiringMapOptions {
   ttlMs: number;
   /** Most entries held; the oldest go first beyond it. */
   maxEntries: number;
-  /** The clock, in epoch milliseconds. */
+  /** The clock, in epoch milliseconds (never 0: lru-cache reads a start of 0 as "no expiry"). */
   now: () => number;
 }
 

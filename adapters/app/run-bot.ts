@@ -6,7 +6,7 @@ import {
   loadConfig,
   secretValues,
 } from '../shared/config.ts';
-import { createLogger, type Logger } from '../shared/logger.ts';
+import { createLogger, type Logger, maskSecrets } from '../shared/logger.ts';
 import { type BootDeps, type Bot, boot } from './boot.ts';
 import { corpusProblem } from './corpus-problem.ts';
 
@@ -113,7 +113,7 @@ export async function runBot(
       logger.info('stopped during start-up');
       return 0;
     }
-    print(`Shammie could not start: ${mask(reason(start.error), secretValues(config))}`);
+    print(`Shammie could not start: ${maskSecrets(reason(start.error), secretValues(config))}`);
     logger.debug({ err: start.error }, 'start-up failed');
     return 1;
   }
@@ -151,10 +151,6 @@ function gaveUp(
     );
   }
   return 1;
-}
-
-function mask(text: string, secrets: readonly string[]): string {
-  return secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
 }
 
 /** The message of a start-up failure; configuration problems keep their own wording. */

@@ -1,4 +1,5 @@
 import type { SearchRequest } from '../../src/index.ts';
+import { createExpiringMap } from '../shared/expiring-map.ts';
 
 /** How many button states are kept at most: the oldest go first when it is full. */
 export const DEFAULT_STORE_CAPACITY = 10_000;
@@ -46,54 +47,31 @@ export interface ButtonStoreOptions {
 }
 
 /**
- * Creates the store. Expired entries are swept lazily on `put` (oldest first, insertion order),
- * so there is no timer to stop.
+ * Creates the store. Expired entries are dropped by the expiring map's unref'd timers, so there
+ * is nothing to stop.
  */
 export function createButtonStore(options: ButtonStoreOptions = {}): ButtonStore {
-  const now = options.now ?? Date.now;
-  const capacity = Math.max(1, options.capacity ?? DEFAULT_STORE_CAPACITY);
-  const ttl = options.ttlMs ?? DEFAULT_STORE_TTL_MS;
   const random = options.random ?? Math.random;
   const run = Math.floor(random() * 36 ** 4)
     .toString(36)
     .padStart(4, '0');
-  const entries = new Map<string, { action: ButtonAction; expires: number }>();
+  const entries = createExpiringMap<ButtonAction>({
+    ttlMs: options.ttlMs ?? DEFAULT_STORE_TTL_MS,
+    maxEntries: options.capacity ?? DEFAULT_STORE_CAPACITY,
+    now: options.now ?? (() => Date.now()),
+  });
   let counter = 0;
-
-  const sweep = (time: number) => {
-    for (const [key, entry] of entries) {
-      if (entry.expires > time) break;
-      entries.delete(key);
-    }
-  };
 
   return {
     put(action) {
-      const time = now();
-      sweep(time);
-      while (entries.size >= capacity) {
-        const oldest = entries.keys().next().value;
-        if (oldest === undefined) break;
-        entries.delete(oldest);
-      }
       const key = `${CUSTOM_ID_PREFIX}${run}${(counter++).toString(36)}`;
-      entries.set(key, { action, expires: time + ttl });
+      entries.set(key, action);
       return key;
     },
-    get(customId) {
-      const entry = entries.get(customId);
-      if (!entry) return undefined;
-      if (entry.expires <= now()) {
-        entries.delete(customId);
-        return undefined;
-      }
-      return entry.action;
-    },
+    get: (customId) => entries.get(customId),
     get size() {
       return entries.size;
     },
-    clear() {
-      entries.clear();
-    },
+    clear: () => entries.clear(),
   };
 }

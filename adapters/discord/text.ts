@@ -13,19 +13,17 @@ const ZERO_WIDTH_SPACE = '\u200b';
 
 /**
  * C0/C1 control characters (but newline), bidirectional embeddings, overrides and isolates
- * (they can make text read backwards around it), and lone surrogates (not valid Unicode).
+ * (they can make text read backwards around it).
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
 const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-/** Removes characters that have no business in a chat message; keeps newlines, emoji and RTL text. */
+/**
+ * Removes characters that have no business in a chat message; keeps newlines, emoji and RTL text.
+ * A lone surrogate (not valid Unicode) becomes the replacement character.
+ */
 export function sanitize(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/\t/g, ' ')
-    .replace(UNSAFE, '')
-    .replace(LONE_SURROGATE, '\ufffd');
+  return text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(UNSAFE, '').toWellFormed();
 }
 
 /** `sanitize`, then all whitespace runs (newlines too) as one space: for titles, labels, names. */

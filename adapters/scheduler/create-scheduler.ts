@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Cron } from 'croner';
+import pLimit from 'p-limit';
 import type { DailyPoster, Platform } from '../shared/daily-port.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { PickedDay } from './daily-picker.ts';
@@ -245,15 +246,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       );
     }
 
-    await runPool(
-      work,
-      concurrency,
-      () => stopping || report.storageFailure !== undefined,
-      (outcome) => {
-        if (outcome === 'paused') report.failed += 1;
-        report[outcome] += 1;
-      },
-    );
+    // Once stopping or the storage failed, the posts not yet started are left for a later tick.
+    await pLimit(concurrency).map(work, async (post) => {
+      if (stopping || report.storageFailure !== undefined) return;
+      const outcome = await post();
+      if (outcome === 'paused') report.failed += 1;
+      report[outcome] += 1;
+    });
     if (report.posted + report.failed + report.skipped + report.unrecorded > 0) {
       logger.info({ ...report }, 'daily tick');
     }
@@ -315,24 +314,6 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       ]);
     },
   };
-}
-
-/** Runs tasks `limit` at a time; stops taking new ones once `stopped()` is true. */
-async function runPool<T>(
-  tasks: Array<() => Promise<T>>,
-  limit: number,
-  stopped: () => boolean,
-  done: (result: T) => void,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length && !stopped()) {
-      const task = tasks[next]!;
-      next += 1;
-      done(await task());
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
 }
 
 async function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -35,12 +35,11 @@ export function createLogger(options: {
   secrets?: readonly string[];
   destination?: DestinationStream;
 }): Logger {
+  // A very short value would mask ordinary words all over the log.
   const secrets = (options.secrets ?? []).filter((s) => s.length >= 6);
-  const mask = (text: string): string =>
-    secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
   const stream: DestinationStream = options.destination ?? pino.destination(2);
   const masked: DestinationStream = {
-    write: (chunk: string) => stream.write(mask(chunk)),
+    write: (chunk: string) => stream.write(maskSecrets(chunk, secrets)),
   };
   return pino(
     {
@@ -50,6 +49,11 @@ export function createLogger(options: {
     },
     masked,
   ) as unknown as Logger;
+}
+
+/** `text` with every occurrence of each secret value replaced by `[redacted]`. */
+export function maskSecrets(text: string, secrets: readonly string[]): string {
+  return secrets.reduce((out, secret) => out.replaceAll(secret, '[redacted]'), text);
 }
 
 /** A logger that drops everything, for tests that don't look at logs. */

@@ -1,7 +1,11 @@
+import { createExpiringMap } from './expiring-map.ts';
+
 /** How far before an uncertain attempt a channel is read back (clocks differ a little). */
 export const LOOKBACK_MS = 5 * 60_000;
 /** Uncertain attempts are forgotten after this long: a post belongs to its date. */
 export const UNCERTAIN_TTL_MS = 48 * 60 * 60_000;
+/** Most uncertain posts remembered: one per channel and date, far above any real count. */
+export const UNCERTAIN_MAX_ENTRIES = 10_000;
 
 /**
  * Daily posts whose last attempt may have gone through unseen (a timeout, a dropped
@@ -9,20 +13,16 @@ export const UNCERTAIN_TTL_MS = 48 * 60 * 60_000;
  * first such attempt, so the day is never posted twice. Kept per process, bounded by age.
  */
 export function createUncertainAttempts(now: () => number) {
-  /** `channel date` → when its first uncertain attempt was made; insertion order is age order. */
-  const first = new Map<string, number>();
+  /** `channel date` → when its first uncertain attempt was made. */
+  const first = createExpiringMap<number>({
+    ttlMs: UNCERTAIN_TTL_MS,
+    maxEntries: UNCERTAIN_MAX_ENTRIES,
+    now,
+  });
   const key = (channelId: string, date: string): string => `${channelId} ${date}`;
-  const forgetOld = (): void => {
-    const before = now() - UNCERTAIN_TTL_MS;
-    for (const [k, at] of first) {
-      if (at >= before) break;
-      first.delete(k);
-    }
-  };
   return {
     /** When the first uncertain attempt at this post was made, or undefined if there was none. */
     since(channelId: string, date: string): number | undefined {
-      forgetOld();
       return first.get(key(channelId, date));
     },
     /** Records an attempt that may have landed (the first one's time is kept). */

@@ -1,4 +1,4 @@
-import { createExpiringMap } from './expiring-map.ts';
+import { createExpiringMap } from '../shared/expiring-map.ts';
 
 /** How long a delivery is remembered: Slack's retries come within minutes. */
 export const DEDUPE_TTL_MS = 15 * 60 * 1000;

@@ -7,37 +7,34 @@ import { ELLIPSIS } from './limits.ts';
  * an abstract or a user's query.
  */
 export function escapeMrkdwn(text: string): string {
-  return text
-    .replace(CONTROL_CHARACTERS, '')
-    .replace(LONE_SURROGATE, '\uFFFD')
-    .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+  return (
+    text
+      .replace(CONTROL_CHARACTERS, '')
+      // Half of a surrogate pair is not text: Slack's form encoding would merge it with the next
+      // character. It becomes the replacement character, as on Discord.
+      .toWellFormed()
+      .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
+  );
 }
 
-/**
- * Control characters other than tab and newline show as nothing (or as boxes) in Slack, and
- * each costs six characters of the message's JSON size limit (`\u0000`): they are dropped.
- */
-/**
- * Half of a surrogate pair is not text: Slack's form encoding would merge it with the next
- * character. It becomes the replacement character, as on Discord.
- */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** True when the text holds half of a surrogate pair (it would not survive a round trip). */
+export function hasLoneSurrogate(text: string): boolean {
+  return !text.isWellFormed();
+}
 
 /**
  * Each run of white space that holds a line break becomes one space: a snippet or a link label
  * is one line. One greedy match per run keeps this linear (a pattern with a lazy space run
  * around the line break retries from every space of a long run, quadratic in its length).
  */
-/** True when the text holds half of a surrogate pair (it would not survive a round trip). */
-export function hasLoneSurrogate(text: string): boolean {
-  LONE_SURROGATE.lastIndex = 0;
-  return LONE_SURROGATE.test(text);
-}
-
 function joinLines(text: string): string {
   return text.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run));
 }
 
+/**
+ * Control characters other than tab and newline show as nothing (or as boxes) in Slack, and
+ * each costs six characters of the message's JSON size limit (`\u0000`): they are dropped.
+ */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SearchRequest } from '../../src/index.ts';
-import { createExpiringMap } from './expiring-map.ts';
+import { createExpiringMap } from '../shared/expiring-map.ts';
 
 /** How long a More results button works after its message was sent. */
 export const PAGING_TTL_MS = 60 * 60 * 1000;

@@ -9,6 +9,7 @@ import {
   type HTTPReceiverOptions,
   type Receiver,
 } from '@slack/bolt';
+import getRawBody from 'raw-body';
 import type { Logger } from '../shared/logger.ts';
 
 /** Slack's replay window: a request signed more than five minutes away from now is refused. */
@@ -29,10 +30,10 @@ export interface GuardOptions {
  * a body of any size — chunked, with no `Content-Length` — before it checks the signature.
  *
  * This receiver owns the HTTP server. It refuses a bad timestamp before reading anything, reads
- * the body itself counting bytes as they arrive (413 past the limit, whatever the headers say),
- * and only then hands the request to the inner receiver's public `requestListener`, with the
- * body attached as Bolt's `BufferedIncomingMessage` (`rawBody`), which Bolt's reader uses
- * instead of the stream. Signature, parsing and routing stay Bolt's.
+ * the body with raw-body, which counts bytes as they arrive (413 past the limit, whatever the
+ * headers say), and only then hands the request to the inner receiver's public
+ * `requestListener`, with the body attached as Bolt's `BufferedIncomingMessage` (`rawBody`),
+ * which Bolt's reader uses instead of the stream. Signature, parsing and routing stay Bolt's.
  */
 export function createGuardedReceiver(
   receiverOptions: HTTPReceiverOptions & { logger: BoltLogger },
@@ -74,12 +75,10 @@ export function createGuardedReceiver(
       refuse(req, res, 413, 'content-length over the limit');
       return;
     }
-    readLimited(req, maxBodyBytes).then(
+    // raw-body counts bytes as they arrive and, past the limit, pauses the stream (rather than
+    // destroy it): the 413 must still reach the client before the connection closes.
+    getRawBody(req, { limit: maxBodyBytes }).then(
       (body) => {
-        if (body === undefined) {
-          refuse(req, res, 413, 'body over the limit');
-          return;
-        }
         // Bolt's reader (`bufferIncomingMessage`) returns a request that has its body already.
         const buffered: BufferedIncomingMessage = Object.assign(req, { rawBody: body });
         try {
@@ -93,7 +92,11 @@ export function createGuardedReceiver(
           });
         }
       },
-      () => {
+      (error: getRawBody.RawBodyError) => {
+        if (error.type === 'entity.too.large') {
+          refuse(req, res, 413, 'body over the limit');
+          return;
+        }
         // The client went away mid-body: nothing to answer.
         req.destroy();
       },
@@ -131,30 +134,6 @@ function staleTimestamp(req: IncomingMessage, now: Date): string | undefined {
   return !Number.isFinite(sent) || skew > MAX_CLOCK_SKEW_SECONDS
     ? 'timestamp outside the five-minute window'
     : undefined;
-}
-
-/**
- * Reads a body up to `limit` bytes; undefined as soon as it passes the limit. The stream is then
- * paused, not destroyed: the 413 must still reach the client before the connection closes.
- */
-function readLimited(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer): void => {
-      size += chunk.length;
-      if (size > limit) {
-        req.off('data', onData);
-        req.pause();
-        resolve(undefined);
-        return;
-      }
-      chunks.push(chunk);
-    };
-    req.on('data', onData);
-    req.once('end', () => resolve(Buffer.concat(chunks, size)));
-    req.once('error', reject);
-  });
 }
 
 function routeOf(req: IncomingMessage): string {

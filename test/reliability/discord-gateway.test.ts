@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type DiscordBot, startDiscord } from '../../adapters/discord/start-discord.ts';
 import type { Engine } from '../../src/index.ts';
 import { type FakeDiscord, startFakeDiscord } from '../adapters/discord/fake-discord.ts';
@@ -52,11 +52,10 @@ async function start() {
 
 /** Resolves when `condition` holds, checked every 20 ms; rejects after `ms`. */
 async function until(condition: () => boolean, ms: number, what: string): Promise<void> {
-  const end = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`not within ${ms} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await vi.waitFor(() => expect(condition(), `not within ${ms} ms: ${what}`).toBe(true), {
+    timeout: ms,
+    interval: 20,
+  });
 }
 
 describe('a dead Discord gateway connection', () => {

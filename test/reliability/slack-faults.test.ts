@@ -1,4 +1,4 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { ACTION_IDS } from '../../adapters/slack/blocks/action-ids.ts';
 import { APOLOGY } from '../../src/index.ts';
 import { slackRateLimited } from '../adapters/slack/fake-slack-api.ts';
@@ -41,12 +41,14 @@ async function logged(
   harness: SlackHarness,
   predicate: (entry: SlackHarness['logs'][number]) => boolean,
 ) {
-  const deadline = Date.now() + 10_000;
-  while (!harness.logs.some(predicate)) {
-    if (Date.now() > deadline) throw new Error('expected log line never came');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return harness.logs.find(predicate);
+  return vi.waitFor(
+    () => {
+      const entry = harness.logs.find(predicate);
+      if (!entry) throw new Error('expected log line never came');
+      return entry;
+    },
+    { timeout: 10_000, interval: 10 },
+  );
 }
 
 /** A mention, with its event id, sent and acknowledged. */

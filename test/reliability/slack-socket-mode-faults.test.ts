@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type SlackHandle, startSlack } from '../../adapters/slack/start-slack.ts';
 import { type LogEntry, recordingLogger } from '../adapters/shared/recording-logger.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../adapters/slack/fake-slack-api.ts';
@@ -44,11 +44,10 @@ async function start() {
 }
 
 async function until(predicate: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`never happened: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+  await vi.waitFor(() => expect(predicate(), `never happened: ${what}`).toBe(true), {
+    timeout: 5_000,
+    interval: 5,
+  });
 }
 
 const reconnects = (logs: LogEntry[]) =>

@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { expect, vi } from 'vitest';
 
 /** One Web API call the fake received, and whether its answer has gone back. */
 export interface HeldCall {
@@ -70,11 +71,10 @@ export async function startHeldSlackApi() {
       for (const send of held.splice(0)) send();
     },
     async waitFor(predicate: (calls: HeldCall[]) => boolean, timeoutMs = 10_000): Promise<void> {
-      const deadline = Date.now() + timeoutMs;
-      while (!predicate(calls)) {
-        if (Date.now() > deadline) throw new Error('held Slack API: the call never came');
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
+      await vi.waitFor(
+        () => expect(predicate(calls), 'held Slack API: the call never came').toBe(true),
+        { timeout: timeoutMs, interval: 10 },
+      );
     },
     close: () =>
       new Promise<void>((resolve) => {

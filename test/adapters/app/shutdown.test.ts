@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CONFIG_KEYS } from '../../../adapters/shared/config.ts';
 import { tempDir } from '../scheduler/temp-dir.ts';
 import { eventEnvelope, mentionEvent } from '../slack/payloads.ts';
@@ -86,15 +86,18 @@ async function startBot(launch: Launch = 'node --import tsx') {
     child.on('exit', (code) => done(code));
   });
   const waitForLog = async (msg: string, timeoutMs = 20_000): Promise<LogLine> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = logs.find((line) => line.msg === msg);
-      if (found) return found;
-      if (Date.now() > deadline || child.exitCode !== null) {
-        throw new Error(`the bot never logged "${msg}"; its output:\n${raw}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    const never = () => new Error(`the bot never logged "${msg}"; its output:\n${raw}`);
+    // Stops waiting, too, once the bot has exited without the line.
+    const found = await vi.waitFor(
+      () => {
+        const line = logs.find((l) => l.msg === msg);
+        if (line || child.exitCode !== null) return line;
+        throw never();
+      },
+      { timeout: timeoutMs, interval: 20 },
+    );
+    if (!found) throw never();
+    return found;
   };
   return { child, api, logs, raw: () => raw, exited, waitForLog, dataDir };
 }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   countsByChannelAndDate,
   fakeClock,
@@ -296,7 +296,7 @@ describe('a crash between sending and recording', () => {
     await dying.commands.subscribe({ channel: discord('c1'), time: '09:00', timezone: 'UTC' });
     await dying.commands.subscribe({ channel: discord('c2'), time: '09:00', timezone: 'UTC' });
     void dying.scheduler.tick();
-    while (sent.length < 2) await new Promise((resolve) => setImmediate(resolve));
+    await vi.waitFor(() => expect(sent).toHaveLength(2), { interval: 1 });
     dying.store.close(); // the process is gone; its tick never finishes
 
     const logger = recordingLogger();
@@ -511,11 +511,17 @@ describe('scale', () => {
 describe('start and stop', () => {
   it('ticks at once on start (catching up), and stop waits for the post in flight', async () => {
     const clock = fakeClock('2024-06-01T10:00:00Z');
-    const poster = recordingPoster('discord', clock);
+    let stopped: Promise<void> | undefined;
+    const poster = recordingPoster('discord', clock, () => {
+      // The stop arrives while the post is on its way.
+      stopped = bot.scheduler.stop();
+      return 'ok';
+    });
     const bot = track(instance(dataDir(), clock, [poster]));
     await bot.commands.subscribe({ channel: discord('c'), time: '10:00', timezone: 'UTC' });
     bot.scheduler.start();
-    await bot.scheduler.stop();
+    await vi.waitFor(() => expect(stopped).toBeDefined());
+    await stopped;
     expect(poster.sent).toHaveLength(1);
     expect(bot.store.getPost('discord', 'c', '2024-06-01')?.status).toBe('posted');
   });

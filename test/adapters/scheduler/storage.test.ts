@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { STORAGE_UNAVAILABLE } from '../../../adapters/scheduler/daily-commands.ts';
 import {
   fakeClock,
@@ -94,8 +94,10 @@ describe('a full disk while the bot runs', () => {
     await bot.commands.subscribe({ channel: slack('C1'), time: '09:00', timezone: 'UTC' });
     fillDisk(bot.store.db);
     bot.scheduler.start();
+    await vi.waitFor(() =>
+      expect(logger.entries.some((e) => /cannot be written/.test(e.msg))).toBe(true),
+    );
     await bot.scheduler.stop();
-    expect(logger.entries.some((e) => /cannot be written/.test(e.msg))).toBe(true);
     expect(logger.entries.some((e) => e.msg === 'daily tick failed')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../../adapters/shared/logger.ts';
+import { createLogger, maskSecrets } from '../../../adapters/shared/logger.ts';
 
 function recording(secrets: string[]) {
   const lines: string[] = [];
@@ -32,5 +32,24 @@ describe('the logger', () => {
     logger.error({ err: new Error(`login failed with ${secret}`) }, `bad token ${secret}`);
     expect(text()).not.toContain(secret);
     expect(text()).toContain('[redacted]');
+  });
+
+  it('leaves values too short to be a token alone, so ordinary words survive', () => {
+    const { logger, text } = recording(['abc']);
+    logger.info('abc def');
+    expect(text()).toContain('abc def');
+  });
+});
+
+describe('maskSecrets', () => {
+  it('masks every occurrence of every secret, and nothing else', () => {
+    expect(maskSecrets('a xoxb-1 b xoxb-1 c s3cr3t', ['xoxb-1', 's3cr3t'])).toBe(
+      'a [redacted] b [redacted] c [redacted]',
+    );
+    expect(maskSecrets('nothing to hide', ['xoxb-1'])).toBe('nothing to hide');
+  });
+
+  it('reads a secret literally, not as a pattern', () => {
+    expect(maskSecrets('x.y*z$& xayyz', ['x.y*z$&'])).toBe('[redacted] xayyz');
   });
 });

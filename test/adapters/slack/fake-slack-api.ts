@@ -265,15 +265,16 @@ export async function startFakeSlackApi(
       answers.set(method, json);
     },
     async waitFor(predicate, timeoutMs = 5000) {
-      const deadline = Date.now() + timeoutMs;
-      while (!predicate(calls)) {
-        if (Date.now() > deadline) {
-          throw new Error(
-            `fake Slack API: condition not met; calls so far: ${calls.map((c) => c.method).join(', ')}`,
-          );
-        }
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
+      // Loaded here, not at the top: the load bench reuses this fake outside vitest.
+      const { vi } = await import('vitest');
+      await vi.waitFor(
+        () => {
+          if (predicate(calls)) return;
+          const methods = calls.map((c) => c.method).join(', ');
+          throw new Error(`fake Slack API: condition not met; calls so far: ${methods}`);
+        },
+        { timeout: timeoutMs, interval: 10 },
+      );
     },
     close: () =>
       new Promise<void>((resolve) => {

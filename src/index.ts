@@ -20,21 +20,8 @@ export type { LoadCorpusOptions, LoadProgress } from './corpus/load-corpus.ts';
 export { loadCorpus } from './corpus/load-corpus.ts';
 export type { DailyPick, DailyPlan } from './daily/daily-pick.ts';
 export { planDaily } from './daily/daily-pick.ts';
-export type {
-  BuiltEngine,
-  CitationFormat,
-  CorpusStats,
-  Digest,
-  Engine,
-  KeyPoint,
-  KeyPointKind,
-  SearchHit,
-  SearchOptions,
-  SearchResult,
-  Snippet,
-  Summary,
-  YearRange,
-} from './engine-types.ts';
+// Every type of the engine's methods: they are the core's vocabulary.
+export type * from './engine-types.ts';
 export { CITATION_FORMATS } from './engine-types.ts';
 export type { ShammieErrorCode } from './errors.ts';
 export { isShammieError, ShammieError } from './errors.ts';

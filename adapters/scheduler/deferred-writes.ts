@@ -17,6 +17,7 @@ export interface DeferredWrites {
   flush(): void;
 }
 
+/** An empty queue of refused records; `flush` logs each one written late. */
 export function createDeferredWrites(logger: Logger): DeferredWrites {
   const deferred: DeferredWrite[] = [];
   return {

@@ -26,6 +26,7 @@ export interface MinuteTickerOptions {
   onStop?: () => void;
 }
 
+/** A ticker of `run`, idle until `start` or `tick`. */
 export function createMinuteTicker<T>(
   run: () => Promise<T>,
   options: MinuteTickerOptions,

@@ -101,8 +101,20 @@ export interface Engine {
   similar(paperOrId: Paper | string, limit?: number): SearchHit[];
   cite(paperOrId: Paper | string, format?: CitationFormat): string;
   stats(): CorpusStats;
-  /** A JSON-serialisable snapshot of the index (see `loadEngine`). */
-  toJSON(): unknown;
+  /** A JSON-serialisable snapshot of the index, for `loadEngine` (large: the whole index). */
+  snapshot(): unknown;
   /** The same snapshot as compact bytes, for a file (see `loadEngine`). */
   toBytes(): Uint8Array;
+}
+
+/**
+ * An engine as `createEngine`, `buildEngine` and `loadEngine` make it. Its `toJSON` is kept
+ * only for outside tools that save an engine with `JSON.stringify(engine)` and read it back
+ * with `loadEngine(text, papers)` (a benchmark does): inside Shammie, call `snapshot()`, and
+ * pass engines on as plain {@link Engine}s. Whatever wraps or holds an engine must not define
+ * `toJSON`, lest serialising the holder (a log line) write the whole index.
+ */
+export interface BuiltEngine extends Engine {
+  /** The value of `snapshot()`, so that `JSON.stringify(engine)` writes the snapshot. */
+  toJSON(): unknown;
 }

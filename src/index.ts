@@ -37,59 +37,33 @@ export type { AnswerContext, EngineCommand } from './chat/answer.ts';
 export {
   APOLOGY,
   answer,
-  DEFAULT_PAGE_SIZE,
   dailyView,
   emptiedBy,
   errorNotice,
   isEngineCommand,
   MAX_PAGE_SIZE,
   searchPage,
-  summaryOrDigest,
 } from './chat/answer.ts';
-export type { ChatCommand, CommandWord } from './chat/grammar.ts';
-export { COMMAND_WORDS, parseChat, parseCite } from './chat/grammar.ts';
-export {
-  citePaper,
-  DEFAULT_CITATION_FORMAT,
-  isCitationFormat,
-  warmUpCitations,
-} from './cite/cite-paper.ts';
+export type { ChatCommand } from './chat/grammar.ts';
+export { parseChat, parseCite } from './chat/grammar.ts';
 export { listCorpusFiles, NODE_CORPUS_IO } from './corpus/corpus-files.ts';
 export type { LoadCorpusOptions, LoadProgress } from './corpus/load-corpus.ts';
 export { loadCorpus } from './corpus/load-corpus.ts';
-export { findArxivId, findDoi, parseArxivId, parseDoi } from './corpus/paper-ids.ts';
+export { parseArxivId, parseDoi } from './corpus/paper-ids.ts';
 export type { DailyPick, DailyPlan } from './daily/daily-pick.ts';
-export {
-  DAILY_EPOCH,
-  DAILY_PLAN_VERSION,
-  dailyPaper,
-  isDailyPlan,
-  planDaily,
-} from './daily/daily-pick.ts';
-export type {
-  CitationFormat,
-  CorpusStats,
-  Digest,
-  Engine,
-  KeyPoint,
-  KeyPointKind,
-  SearchHit,
-  SearchOptions,
-  SearchResult,
-  Snippet,
-  Summary,
-  YearRange,
-} from './engine-types.ts';
+export { planDaily } from './daily/daily-pick.ts';
+// Every type of the engine's methods: they are the core's vocabulary.
+export type * from './engine-types.ts';
 export { CITATION_FORMATS } from './engine-types.ts';
 export type { ShammieErrorCode } from './errors.ts';
 export { isShammieError, ShammieError } from './errors.ts';
 export type { BuildOptions, LoadEngineOptions } from './search/create-engine.ts';
-export { buildEngine, createEngine, loadEngine, MAX_QUERY_LENGTH } from './search/create-engine.ts';
-export { corpusFingerprint, SNAPSHOT_VERSION } from './search/snapshot.ts';
-export { corpusStats, DEFAULT_TOP_AUTHORS } from './stats.ts';
+export { buildEngine, createEngine, loadEngine } from './search/create-engine.ts';
+export { MAX_QUERY_LENGTH } from './search/query-parser.ts';
+export { SNAPSHOT_VERSION } from './search/snapshot.ts';
 export type { LoadedCorpus, LoadProblem, Paper } from './types.ts';
 export { HELP_ENTRIES } from './views/help-entries.ts';
-export { paperCard, shortenAuthors, yearAndVenue } from './views/paper-card.ts';
+export { paperCard, yearAndVenue } from './views/paper-card.ts';
 export type {
   CitationView,
   DailyView,
@@ -111,7 +85,6 @@ export { code, plainText, richNotice } from './views/rich-text.ts';
 export type { SearchDescription } from './views/search-heading.ts';
 export {
   describeSearch,
-  filterList,
   noResultsText,
   resultsCount,
   resultsSubject,

@@ -52,7 +52,7 @@ export function createEngineHolder(): EngineHolder {
     similar: (paper, limit) => current().similar(paper, limit),
     cite: (paper, format) => current().cite(paper, format),
     stats: () => current().stats(),
-    toJSON: () => current().toJSON(),
+    snapshot: () => current().snapshot(),
     toBytes: () => current().toBytes(),
   };
   return {

@@ -1,29 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
-import { Cron } from 'croner';
 import pLimit from 'p-limit';
 import type { DailyPoster, Platform } from '../shared/daily-port.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { PickedDay } from './daily-picker.ts';
 import type { DailyStore } from './daily-store.ts';
+import { createDeferredWrites } from './deferred-writes.ts';
 import {
   DEFAULT_RETRY_POLICY,
-  type DeferredWrite,
   type DeliveryContext,
-  type DeliveryOutcome,
   deliver,
   type RetryPolicy,
 } from './deliver.ts';
-import {
-  type CatchUp,
-  DEFAULT_CATCH_UP,
-  DEFAULT_LATE_AFTER_MS,
-  type Decision,
-  type DueOptions,
-  decide,
-  slotToday,
-} from './due.ts';
-import { storageCode, storageReason } from './storage-failure.ts';
+import { type CatchUp, DEFAULT_CATCH_UP, DEFAULT_LATE_AFTER_MS, type DueOptions } from './due.ts';
+import { dueDeliveries } from './due-deliveries.ts';
+import { createMinuteTicker } from './minute-ticker.ts';
+import { emptyTickReport, storageFailureCheck, type TickReport } from './tick-report.ts';
 
 /** Posts sent at once; each platform's client also queues by its own rate limits. */
 export const DEFAULT_CONCURRENCY = 4;
@@ -33,12 +25,6 @@ export const DEFAULT_CLAIM_LEASE_MS = 15 * 60_000;
 
 /** How long `stop` waits for posts in flight. */
 export const STOP_GRACE_MS = 10_000;
-
-/** Records kept in memory while the database refuses them; beyond this the oldest is dropped. */
-export const MAX_DEFERRED_WRITES = 10_000;
-
-/** The tick: every minute, at second 0. */
-const TICK_PATTERN = '0 * * * * *';
 
 export interface SchedulerOptions {
   store: DailyStore;
@@ -62,23 +48,6 @@ export interface SchedulerOptions {
   stopGraceMs?: number;
 }
 
-/** What one tick did, for logs and tests. */
-export interface TickReport {
-  /** Subscriptions that were looked at. */
-  checked: number;
-  posted: number;
-  failed: number;
-  paused: number;
-  /** Dates another tick or process had already claimed. */
-  taken: number;
-  skipped: number;
-  unrecorded: number;
-  /** Claims found abandoned (process died mid-send), now `unknown`. */
-  abandoned: number;
-  /** Set when the database refused a write: the tick stopped early, the next one tries again. */
-  storageFailure?: string;
-}
-
 export interface Scheduler {
   /** Runs one tick at the clock's time: posts whatever is due. Overlapping calls share one run. */
   tick(): Promise<TickReport>;
@@ -92,12 +61,10 @@ export interface Scheduler {
 
 /** Creates the daily scheduler: one minute tick that posts whatever subscription is due. */
 export function createScheduler(options: SchedulerOptions): Scheduler {
-  const { store, pick, logger } = options;
+  const { store, logger } = options;
   const now = options.now ?? Date.now;
   const abort = new AbortController();
   const sleep = options.sleep ?? defaultSleep;
-  const owner = options.owner ?? randomUUID();
-  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const due: DueOptions = {
     catchUp: options.catchUp ?? DEFAULT_CATCH_UP,
     lateAfterMs: options.lateAfterMs ?? DEFAULT_LATE_AFTER_MS,
@@ -105,150 +72,48 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   const leaseMs = options.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS;
   const posters = new Map<Platform, DailyPoster>(options.posters.map((p) => [p.platform, p]));
-
-  const stopGraceMs = options.stopGraceMs ?? STOP_GRACE_MS;
-
-  let running: Promise<TickReport> | undefined;
-  let cron: Cron | undefined;
-  let stopping = false;
-  // Records the database refused (disk full, read-only), written again at the next ticks.
-  const deferred: DeferredWrite[] = [];
-  const defer = (write: DeferredWrite) => {
-    if (deferred.length >= MAX_DEFERRED_WRITES) deferred.shift();
-    deferred.push(write);
-  };
-
-  const contextFor = (poster: DailyPoster): DeliveryContext => ({
-    store,
-    poster,
-    policy,
+  const deferred = createDeferredWrites(logger);
+  const ticker = createMinuteTicker(runTick, {
     logger,
-    owner,
-    now,
-    sleep: (ms) => sleep(ms, abort.signal),
-    stopping: () => stopping,
-    defer,
+    stopGraceMs: options.stopGraceMs ?? STOP_GRACE_MS,
+    onStop: () => abort.abort(),
   });
 
-  /** Writes what the database refused before; what it refuses again waits for the next tick. */
-  function flushDeferred(): void {
-    for (const item of deferred.splice(0)) {
-      try {
-        item.write();
-        logger.info({ what: item.what }, 'daily post record written late');
-      } catch {
-        deferred.push(item);
-      }
-    }
-  }
+  const delivery: Omit<DeliveryContext, 'poster'> = {
+    store,
+    policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
+    logger,
+    owner: options.owner ?? randomUUID(),
+    now,
+    sleep: (ms) => sleep(ms, abort.signal),
+    stopping: ticker.stopping,
+    defer: deferred.defer,
+  };
 
   async function runTick(): Promise<TickReport> {
-    const report: TickReport = {
-      checked: 0,
-      posted: 0,
-      failed: 0,
-      paused: 0,
-      taken: 0,
-      skipped: 0,
-      unrecorded: 0,
-      abandoned: 0,
-    };
+    const report = emptyTickReport();
     const at = now();
-    // A refusing database stops this tick early with one log line; the next tick tries again.
-    // Nothing is half-made: each write is one statement or one transaction.
-    const storageDown = (error: unknown): boolean => {
-      if (storageCode(error) === undefined) return false;
-      if (report.storageFailure === undefined) {
-        report.storageFailure = storageCode(error);
-        logger.error(
-          { code: report.storageFailure, reason: storageReason(error) },
-          'the daily database cannot be written; daily posts wait for the next tick',
-        );
-      }
-      return true;
-    };
-    flushDeferred();
-    try {
-      report.abandoned = store.sweepStaleClaims(at - leaseMs);
-    } catch (error) {
-      if (!storageDown(error)) throw error;
-      return report;
-    }
-    if (report.abandoned > 0) {
-      logger.warn(
-        { count: report.abandoned },
-        'daily posts claimed but never recorded (the bot stopped while posting); not sent again',
-      );
-    }
-
-    const work: Array<() => Promise<DeliveryOutcome>> = [];
-    const picks = new Map<string, PickedDay | null>();
-    for (const subscription of store.activeSubscriptions()) {
-      const poster = posters.get(subscription.platform);
-      if (!poster) continue;
-      report.checked += 1;
-      let decision: Decision;
-      try {
-        const { date, slot } = slotToday(subscription, at);
-        const row =
-          slot === undefined
-            ? undefined
-            : store.getPost(subscription.platform, subscription.channelId, date);
-        decision = decide(subscription, at, date, slot, row, due);
-      } catch (error) {
-        // One unusable row (a zone this Node no longer knows) must not stop the others.
-        logger.error(
-          { err: message(error), platform: subscription.platform, channel: subscription.channelId },
-          'daily subscription could not be scheduled',
-        );
-        continue;
-      }
-      if (decision.action === 'wait') continue;
-      const { date } = decision;
-      if (decision.action === 'skip') {
-        try {
-          store.recordSkipped(subscription.platform, subscription.channelId, date, at);
-        } catch (error) {
-          if (!storageDown(error)) throw error;
-          return report;
-        }
-        report.skipped += 1;
-        logger.info(
-          { platform: subscription.platform, channel: subscription.channelId, date },
-          'daily slot missed while the bot was down; skipped (catch-up is off)',
-        );
-        continue;
-      }
-      const retry = decision.retry;
-      const today = pickFor(date, picks, storageDown);
-      if (report.storageFailure !== undefined) return report;
-      if (!today) continue;
-      work.push(() =>
-        deliver(contextFor(poster), subscription, date, today, retry).catch(
-          (error: unknown): DeliveryOutcome => {
-            // The claim was refused (disk full, read-only): nothing was sent, the date is
-            // still owed and the next tick tries again; the rest of this tick would fail alike.
-            if (storageDown(error)) return 'failed';
-            // Anything else around a post: whatever was claimed stays claimed and is never
-            // re-sent; the other channels go on.
-            logger.error(
-              {
-                err: message(error),
-                platform: subscription.platform,
-                channel: subscription.channelId,
-                date,
-              },
-              'daily post could not be handled',
-            );
-            return 'failed';
-          },
-        ),
-      );
-    }
+    const storageDown = storageFailureCheck(report, logger);
+    deferred.flush();
+    if (!sweepAbandoned(store, at - leaseMs, report, logger, storageDown)) return report;
+    const work = dueDeliveries(
+      {
+        store,
+        pick: options.pick,
+        logger,
+        posters,
+        due,
+        report,
+        storageDown,
+        deliver: (poster, ...post) => deliver({ ...delivery, poster }, ...post),
+      },
+      at,
+    );
+    if (report.storageFailure !== undefined) return report;
 
     // Once stopping or the storage failed, the posts not yet started are left for a later tick.
     await pLimit(concurrency).map(work, async (post) => {
-      if (stopping || report.storageFailure !== undefined) return;
+      if (ticker.stopping() || report.storageFailure !== undefined) return;
       const outcome = await post();
       if (outcome === 'paused') report.failed += 1;
       report[outcome] += 1;
@@ -259,61 +124,33 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return report;
   }
 
-  function pickFor(
-    date: string,
-    picks: Map<string, PickedDay | null>,
-    storageDown: (error: unknown) => boolean,
-  ): PickedDay | undefined {
-    if (!picks.has(date)) {
-      try {
-        picks.set(date, pick(date));
-      } catch (error) {
-        picks.set(date, null);
-        // The pick is remembered in the database: a refused write is the database's failure.
-        if (storageDown(error)) return undefined;
-        // No paper (empty corpus, a bug): post nothing for that date this tick, try next tick.
-        logger.error({ err: message(error), date }, 'no daily paper');
-      }
-    }
-    return picks.get(date) ?? undefined;
-  }
+  return { tick: ticker.tick, start: ticker.start, stop: ticker.stop, due };
+}
 
-  function tick(): Promise<TickReport> {
-    if (!running) {
-      running = runTick().finally(() => {
-        running = undefined;
-      });
-    }
-    return running;
+/**
+ * Turns claims older than the lease (left by a process that died mid-send) into `unknown`,
+ * never sent again; false when the database refused, which ends the tick.
+ */
+function sweepAbandoned(
+  store: DailyStore,
+  claimedBefore: number,
+  report: TickReport,
+  logger: Logger,
+  storageDown: (error: unknown) => boolean,
+): boolean {
+  try {
+    report.abandoned = store.sweepStaleClaims(claimedBefore);
+  } catch (error) {
+    if (!storageDown(error)) throw error;
+    return false;
   }
-
-  function guardedTick(): void {
-    if (stopping) return;
-    tick().catch((error: unknown) => {
-      // A broken tick (database gone, a bug) is logged; the next minute tries again.
-      logger.error({ err: message(error) }, 'daily tick failed');
-    });
+  if (report.abandoned > 0) {
+    logger.warn(
+      { count: report.abandoned },
+      'daily posts claimed but never recorded (the bot stopped while posting); not sent again',
+    );
   }
-
-  return {
-    tick,
-    due,
-    start() {
-      if (cron || stopping) return;
-      cron = new Cron(TICK_PATTERN, { protect: true }, guardedTick);
-      guardedTick();
-    },
-    async stop() {
-      stopping = true;
-      cron?.stop();
-      abort.abort();
-      // A post that hangs must not hold the process forever: its claim stays, never re-sent.
-      await Promise.race([
-        running?.catch(() => undefined),
-        delay(stopGraceMs, undefined, { ref: false }),
-      ]);
-    },
-  };
+  return true;
 }
 
 async function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -322,8 +159,4 @@ async function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
   } catch {
     // Aborted: the scheduler is stopping; the caller records the failure for a later run.
   }
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

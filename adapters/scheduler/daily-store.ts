@@ -4,8 +4,8 @@ import type { Platform } from '../shared/daily-port.ts';
 /** Who created a subscription: a user's subscribe command, or a `*_DAILY_CHANNEL_ID` variable. */
 export type SubscriptionSource = 'command' | 'env';
 
-/** A channel that gets the daily paper. */
-export interface Subscription {
+/** What a subscribe writes. */
+export interface SubscriptionInput {
   platform: Platform;
   channelId: string;
   workspaceId?: string;
@@ -15,6 +15,10 @@ export interface Subscription {
   cron: string;
   timezone: string;
   source: SubscriptionSource;
+}
+
+/** A channel that gets the daily paper: what was subscribed, and how its posts have gone. */
+export interface Subscription extends SubscriptionInput {
   /** Epoch ms; slots before it are not owed. */
   activeFrom: number;
   paused: boolean;
@@ -47,17 +51,6 @@ export interface PostRecord {
   attemptedAt: number;
   nextAttemptAt?: number;
   postedAt?: number;
-}
-
-/** What a subscribe writes. */
-export interface SubscriptionInput {
-  platform: Platform;
-  channelId: string;
-  workspaceId?: string;
-  time?: string;
-  cron: string;
-  timezone: string;
-  source: SubscriptionSource;
 }
 
 /** The outcome of an upsert: `created`, `updated` (schedule changed or resumed), or `unchanged`. */

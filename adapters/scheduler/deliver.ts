@@ -2,6 +2,10 @@ import { type DailyPoster, PostError } from '../shared/daily-port.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { PickedDay } from './daily-picker.ts';
 import type { DailyStore, PostRecord, Subscription } from './daily-store.ts';
+import type { DeferredWrite } from './deferred-writes.ts';
+import { errorMessage } from './error-message.ts';
+import { postponeFailed, recordRefused } from './failed-post.ts';
+import { recordSent } from './sent-post.ts';
 
 /** How one post is retried. */
 export interface RetryPolicy {
@@ -52,10 +56,10 @@ export interface DeliveryContext {
   defer?: (write: DeferredWrite) => void;
 }
 
-/** A record that could not be written yet: what it says, and the write to try again. */
-export interface DeferredWrite {
-  what: string;
-  write: () => void;
+/** The claimed post-log row and how many attempts it has had, this one included. */
+export interface Claim {
+  id: number;
+  attempts: number;
 }
 
 /**
@@ -70,143 +74,82 @@ export async function deliver(
   pick: PickedDay,
   retry: PostRecord | undefined,
 ): Promise<DeliveryOutcome> {
-  const { store, poster, policy, owner, now } = context;
   const { platform, channelId } = subscription;
   const log = context.logger.child({ platform, channel: channelId, date });
-
-  let id: number;
-  let attempts: number;
-  if (retry) {
-    if (!store.reclaim(retry.id, owner, pick.paperId, now())) return 'taken';
-    id = retry.id;
-    attempts = retry.attempts + 1;
-  } else {
-    const claimed = store.claim(platform, channelId, date, pick.paperId, owner, now());
-    if (claimed === undefined) return 'taken';
-    id = claimed;
-    attempts = 1;
-  }
+  const claim = claimDate(context, subscription, date, pick, retry);
+  if (claim === undefined) return 'taken';
 
   for (let round = 1; ; round += 1) {
     let messageId: string;
     try {
-      ({ messageId } = await poster.postDaily(channelId, pick.view));
+      ({ messageId } = await context.poster.postDaily(channelId, pick.view));
     } catch (error) {
       const failure = asPostError(error);
-      if (failure.permanent) {
-        const retryAt = now() + policy.permanentRetryMs;
-        record(context, log, 'failed post', () =>
-          store.recordFailed(id, owner, failure.message, retryAt),
-        );
-        let counted = { failures: 0, paused: false };
-        try {
-          counted = store.notePermanentFailure(
-            platform,
-            channelId,
-            failure.message,
-            policy.pauseAfter,
-            now(),
-          );
-        } catch (error) {
-          // Not counted this time: the post is still retried, the pause just comes later.
-          log.error({ err: describe(error) }, 'could not count a refused daily post');
-        }
-        const { failures, paused } = counted;
-        log.warn({ err: failure.message, failures }, 'daily post refused by the platform');
-        if (paused) {
-          log.warn(
-            { failures },
-            'daily subscription paused after repeated permanent failures; subscribe again to resume',
-          );
-          return 'paused';
-        }
-        return 'failed';
-      }
-      const delay = failure.retryAfterMs ?? policy.baseDelayMs * 2 ** (round - 1);
-      if (
-        round < policy.attemptsPerTick &&
-        delay <= policy.maxInlineDelayMs &&
-        !context.stopping()
-      ) {
-        log.info(
-          { err: failure.message, attempt: attempts, delayMs: delay },
-          'daily post failed, retrying',
-        );
-        await context.sleep(delay);
-        if (!context.stopping()) {
-          attempts += 1;
-          try {
-            store.noteAttempt(id, owner, now());
-          } catch {
-            // Only a counter: the attempt goes ahead, the retry waits are computed in memory.
-          }
-          continue;
-        }
-      }
-      const rounds = Math.ceil(attempts / policy.attemptsPerTick);
-      const later = Math.max(
-        failure.retryAfterMs ?? 0,
-        Math.min(policy.retryLaterMs * 2 ** (rounds - 1), policy.maxRetryLaterMs),
-      );
-      const retryAt = now() + later;
-      record(context, log, 'failed post', () =>
-        store.recordFailed(id, owner, failure.message, retryAt),
-      );
-      log.warn(
-        { err: failure.message, attempts, retryInMs: later },
-        'daily post failed, will retry later today',
-      );
-      return 'failed';
+      if (failure.permanent) return recordRefused(context, log, subscription, claim, failure);
+      if (await retriedNow(context, log, claim, failure, round)) continue;
+      return postponeFailed(context, log, claim, failure);
     }
-    // Sent. From here on, never send again: a failure to record leaves the claim, which is
-    // never re-sent (at most once); the record itself is written later when it can be.
-    const postedAt = now();
-    try {
-      if (!store.recordPosted(id, owner, messageId, postedAt)) {
-        log.error({ messageId }, 'daily post sent but its claim was no longer ours');
-        return 'unrecorded';
-      }
-    } catch (error) {
-      log.error({ err: describe(error), messageId }, 'daily post sent but not recorded');
-      context.defer?.({
-        what: 'sent post',
-        write: () => {
-          store.recordPosted(id, owner, messageId, postedAt);
-          store.noteSuccess(platform, channelId);
-        },
-      });
-      return 'unrecorded';
-    }
-    try {
-      store.noteSuccess(platform, channelId);
-    } catch {
-      // Only resets the failure count; the next success resets it.
-    }
-    log.info({ messageId, paper: pick.paperId }, 'daily paper posted');
-    return 'posted';
+    return recordSent(context, log, subscription, claim, messageId, pick);
   }
 }
 
-/**
- * Records the outcome of an attempt that sent nothing. When the database refuses, the claim
- * would stay `claimed` and become `unknown` — never retried, though nothing went out — so the
- * record is kept to be written on a later tick, which then retries the post as planned.
- */
-function record(context: DeliveryContext, log: Logger, what: string, write: () => void): void {
-  try {
-    write();
-  } catch (error) {
-    log.error({ err: describe(error) }, `could not record a ${what}; will record it later`);
-    context.defer?.({ what, write });
+/** Claims the date (or reclaims a failed attempt's row); undefined when another owns it. */
+function claimDate(
+  context: DeliveryContext,
+  subscription: Subscription,
+  date: string,
+  pick: PickedDay,
+  retry: PostRecord | undefined,
+): Claim | undefined {
+  const { store, owner, now } = context;
+  if (retry) {
+    if (!store.reclaim(retry.id, owner, pick.paperId, now())) return undefined;
+    return { id: retry.id, attempts: retry.attempts + 1 };
   }
+  const id = store.claim(
+    subscription.platform,
+    subscription.channelId,
+    date,
+    pick.paperId,
+    owner,
+    now(),
+  );
+  return id === undefined ? undefined : { id, attempts: 1 };
+}
+
+/**
+ * Waits and tries again within this tick when attempts and the wait allow (a Retry-After longer
+ * than `maxInlineDelayMs` waits for a later tick) and the scheduler is not stopping.
+ */
+async function retriedNow(
+  context: DeliveryContext,
+  log: Logger,
+  claim: Claim,
+  failure: PostError,
+  round: number,
+): Promise<boolean> {
+  const { policy } = context;
+  const delay = failure.retryAfterMs ?? policy.baseDelayMs * 2 ** (round - 1);
+  if (round >= policy.attemptsPerTick || delay > policy.maxInlineDelayMs || context.stopping()) {
+    return false;
+  }
+  log.info(
+    { err: failure.message, attempt: claim.attempts, delayMs: delay },
+    'daily post failed, retrying',
+  );
+  await context.sleep(delay);
+  if (context.stopping()) return false;
+  claim.attempts += 1;
+  try {
+    context.store.noteAttempt(claim.id, context.owner, context.now());
+  } catch {
+    // Only a counter: the attempt goes ahead, the retry waits are computed in memory.
+  }
+  return true;
 }
 
 /** Any rejection as a PostError: errors that are not PostErrors are treated as transient. */
 function asPostError(error: unknown): PostError {
   if (error instanceof PostError) return error;
-  return new PostError(describe(error), false);
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return new PostError(errorMessage(error), false);
 }

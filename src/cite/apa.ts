@@ -60,14 +60,6 @@ export function toApa(paper: Paper): string {
     .trim();
 }
 
-/**
- * Loads citation-js and builds its APA engine now (about 0.2 s, once per process) so that the
- * first user to ask for a citation does not wait for it.
- */
-export function warmUpCitations(): void {
-  toApa({ id: 'warm-up', title: 'Warm-up', abstract: '', authors: ['Ada Lovelace'], year: 1843 });
-}
-
 function toCsl(paper: Paper): CslItem {
   const publication = publicationOf(paper);
   const item: CslItem = {

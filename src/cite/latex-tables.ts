@@ -1,86 +1,35 @@
 /**
  * The LaTeX spellings of accents, letters and symbols that turn up in paper titles and author
- * names, shared by the reader (`plainText`) and the writer (`escapeBibtex`).
+ * names, shared by the reader (`plainText`) and the writer (`escapeBibtex`). The characters come
+ * from the corpus reader's tables; citations use the subset that LaTeX prints without extra
+ * packages, in this order (the writer reverses them: the last command of a character wins).
  */
+import { ACCENTS, SYMBOLS } from '../corpus/latex-symbols.ts';
 
 /** Accent commands written with a symbol: `\'e`, `\"{o}`. */
-export const SYMBOL_ACCENTS: Record<string, string> = {
-  "'": '\u0301',
-  '`': '\u0300',
-  '^': '\u0302',
-  '"': '\u0308',
-  '~': '\u0303',
-  '=': '\u0304',
-  '.': '\u0307',
-};
+export const SYMBOL_ACCENTS = pick(ACCENTS, `' \` ^ " ~ = .`);
 
 /** Accent commands written with a letter: `\v{s}`, `\c c`. */
-export const LETTER_ACCENTS: Record<string, string> = {
-  u: '\u0306',
-  v: '\u030C',
-  H: '\u030B',
-  c: '\u0327',
-  d: '\u0323',
-  r: '\u030A',
-  k: '\u0328',
-  b: '\u0331',
-};
+export const LETTER_ACCENTS = pick(ACCENTS, 'u v H c d r k b');
 
 /** Letters LaTeX writes as commands. */
-export const LETTER_COMMANDS: Record<string, string> = {
-  ss: 'ß',
-  ae: 'æ',
-  AE: 'Æ',
-  oe: 'œ',
-  OE: 'Œ',
-  aa: 'å',
-  AA: 'Å',
-  o: 'ø',
-  O: 'Ø',
-  l: 'ł',
-  L: 'Ł',
-  i: 'ı',
-  j: 'ȷ',
-};
+export const LETTER_COMMANDS = pick(SYMBOLS, 'ss ae AE oe OE aa AA o O l L i j');
 
 /** Symbols LaTeX writes as commands, and the Greek letters that turn up in titles. */
 export const SYMBOL_COMMANDS: Record<string, string> = {
-  textbackslash: '\\',
-  textasciitilde: '~',
-  textasciicircum: '^',
-  textless: '<',
-  textgreater: '>',
-  textbar: '|',
-  textendash: '–',
-  textemdash: '—',
-  ldots: '…',
-  dots: '…',
-  textquotedblleft: '“',
-  textquotedblright: '”',
-  LaTeX: 'LaTeX',
-  TeX: 'TeX',
-  times: '×',
-  alpha: 'α',
-  beta: 'β',
-  gamma: 'γ',
-  delta: 'δ',
-  epsilon: 'ε',
-  varepsilon: 'ε',
-  zeta: 'ζ',
-  eta: 'η',
-  theta: 'θ',
-  kappa: 'κ',
-  lambda: 'λ',
-  mu: 'μ',
-  pi: 'π',
-  rho: 'ρ',
-  sigma: 'σ',
-  tau: 'τ',
+  ...pick(
+    SYMBOLS,
+    'textbackslash textasciitilde textasciicircum textless textgreater textbar textendash ' +
+      'textemdash ldots dots textquotedblleft textquotedblright LaTeX TeX times alpha beta gamma ' +
+      'delta epsilon varepsilon zeta eta theta kappa lambda mu pi rho sigma tau phi chi psi ' +
+      'omega Delta Sigma Omega',
+  ),
+  // Citations have always read and written \phi as φ (U+03C6); the corpus reader shows LaTeX's
+  // glyph, ϕ (U+03D5).
   phi: 'φ',
-  chi: 'χ',
-  psi: 'ψ',
-  omega: 'ω',
-  Delta: 'Δ',
-  Sigma: 'Σ',
-  Omega: 'Ω',
 };
+
+/** The entries of `table` with these space-separated names, in that order. */
+function pick(table: Readonly<Record<string, string>>, names: string): Record<string, string> {
+  return Object.fromEntries(names.split(' ').map((name) => [name, table[name] as string]));
+}

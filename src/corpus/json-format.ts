@@ -11,7 +11,7 @@ import {
   type FileOrigin,
   type LineReader,
   type ParsedEntries,
-  readLinesOf,
+  parseLines,
 } from './parsed-entries.ts';
 
 /** Properties of a wrapping object that may hold the array of papers. */
@@ -40,9 +40,7 @@ export function createJsonLinesReader(origin: FileOrigin, sink: EntrySink): Line
 
 /** Entries of a JSON Lines text held in memory (files are streamed instead). */
 export function parseJsonLines(text: string, origin: FileOrigin): ParsedEntries {
-  const sink = collectingSink();
-  readLinesOf(text, createJsonLinesReader(origin, sink));
-  return { records: sink.records, problems: sink.problems };
+  return parseLines(text, origin, createJsonLinesReader);
 }
 
 /**

@@ -115,32 +115,21 @@ export function collapseSpaces(text: string): string {
  * characters above U+00FF costs nothing on the (common) one-byte strings.
  */
 
+/** Strings that may start LaTeX markup (or are the `--` and `''` ligatures). */
+const MARKUP_STARTS = ['\\', '$', '{', '}', '~', '`', '--', "''"];
+/** Whitespace other than single spaces below U+0100 (the wider spaces are {@link WIDE_SPACE}). */
+const IRREGULAR_SPACES = ['  ', '\n', '\t', '\r', '\v', '\f', '\u00a0'];
+
 /** Whether text holds a character that may start LaTeX markup (or a `--` or `''` ligature). */
 function mayHoldMarkup(text: string): boolean {
-  return (
-    text.includes('\\') ||
-    text.includes('$') ||
-    text.includes('{') ||
-    text.includes('}') ||
-    text.includes('~') ||
-    text.includes('`') ||
-    text.includes('--') ||
-    text.includes("''")
-  );
+  for (const start of MARKUP_STARTS) if (text.includes(start)) return true;
+  return false;
 }
 
 /** Whether text holds whitespace other than single spaces: tabs, newlines, runs, Unicode spaces. */
 function hasIrregularSpace(text: string): boolean {
-  return (
-    text.includes('  ') ||
-    text.includes('\n') ||
-    text.includes('\t') ||
-    text.includes('\r') ||
-    text.includes('\v') ||
-    text.includes('\f') ||
-    text.includes('\u00a0') ||
-    WIDE_SPACE.test(text)
-  );
+  for (const space of IRREGULAR_SPACES) if (text.includes(space)) return true;
+  return WIDE_SPACE.test(text);
 }
 
 interface Piece {
@@ -315,6 +304,17 @@ function command(src: string, start: number, math: boolean, depth: number): Piec
   return { text: math ? name : '', end };
 }
 
+/**
+ * What a control symbol other than an accent prints: spaces (`\\`, `\,`, `\ `) a space, the
+ * invisible ones (`\!`, `\-`, `\@`) nothing, `\|` a double bar; `\( … \)` and `\[ … \]` only
+ * switch to math, whose content is rendered where it stands. Any other prints its character.
+ */
+const CONTROL_SYMBOLS: ReadonlyMap<string, string> = new Map([
+  ...[...'\\,;:> \n\t'].map((c) => [c, ' '] as const),
+  ...[...'!/-@()[]'].map((c) => [c, ''] as const),
+  ['|', '‖'],
+]);
+
 function controlSymbol(src: string, start: number, math: boolean, depth: number): Piece {
   const next = src[start + 1];
   const end = start + 2;
@@ -323,32 +323,7 @@ function controlSymbol(src: string, start: number, math: boolean, depth: number)
   if (mark !== undefined && !(math && (next === '^' || next === '~'))) {
     return accent(src, end, mark, math, depth);
   }
-  switch (next) {
-    case '\\':
-    case ',':
-    case ';':
-    case ':':
-    case '>':
-    case ' ':
-    case '\n':
-    case '\t':
-      return { text: ' ', end };
-    case '!':
-    case '/':
-    case '-':
-    case '@':
-      return { text: '', end };
-    case '|':
-      return { text: '‖', end };
-    case '(':
-    case ')':
-    case '[':
-    case ']':
-      // `\( … \)` and `\[ … \]` only switch to math; the content is rendered where it stands.
-      return { text: '', end };
-    default:
-      return { text: next, end };
-  }
+  return { text: CONTROL_SYMBOLS.get(next) ?? next, end };
 }
 
 function accent(src: string, start: number, mark: string, math: boolean, depth: number): Piece {

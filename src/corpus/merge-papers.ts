@@ -272,6 +272,38 @@ function longestAbstract(records: readonly PaperRecord[]): PaperRecord | undefin
   return best;
 }
 
+/** Fields a paper takes from the first of its records that gives them. */
+const FIRST_GIVEN = [
+  'inputId',
+  'title',
+  'year',
+  'venue',
+  'url',
+  'arxiv',
+  'doi',
+  'collection',
+  'citationKey',
+  'volume',
+  'number',
+  'pages',
+] as const;
+
+/** The optional fields of a paper, in the order they are set on it. */
+const OPTIONAL_FIELDS = [
+  'year',
+  'venue',
+  'url',
+  'arxiv',
+  'doi',
+  'citationKey',
+  'volume',
+  'number',
+  'pages',
+  'collection',
+] as const;
+
+type FirstGiven = Pick<PaperRecord, (typeof FIRST_GIVEN)[number]>;
+
 /**
  * The paper a group of records describes, or undefined when none has an abstract. Plain loops:
  * this runs once per paper of the corpus.
@@ -279,25 +311,12 @@ function longestAbstract(records: readonly PaperRecord[]): PaperRecord | undefin
 function mergeGroup(records: readonly PaperRecord[]): Paper | undefined {
   const source = longestAbstract(records);
   if (!source) return undefined;
-  let { inputId, title, year, venue, url, arxiv, doi, collection } = records[0]!;
-  let { citationKey, volume, number, pages } = records[0]!;
+  const given = firstGiven(records);
   let authors = records[0]!.authors;
   for (let i = 1; i < records.length; i += 1) {
-    const record = records[i]!;
-    inputId ??= record.inputId;
-    title ??= record.title;
-    year ??= record.year;
-    venue ??= record.venue;
-    url ??= record.url;
-    arxiv ??= record.arxiv;
-    doi ??= record.doi;
-    collection ??= record.collection;
-    citationKey ??= record.citationKey;
-    volume ??= record.volume;
-    number ??= record.number;
-    pages ??= record.pages;
-    if (record.authors.length > authors.length) authors = record.authors;
+    if (records[i]!.authors.length > authors.length) authors = records[i]!.authors;
   }
+  const { inputId, title, arxiv, doi } = given;
   const paper: Paper = {
     id: inputId ?? arxiv ?? doi ?? abstractKey(source.abstract).slice(0, HASH_ID_LENGTH),
     title: title ?? deriveTitleLabel(source.abstract),
@@ -306,16 +325,28 @@ function mergeGroup(records: readonly PaperRecord[]): Paper | undefined {
     authors,
   };
   if (!title) paper.titleDerived = true;
-  if (year !== undefined) paper.year = year;
-  if (venue !== undefined) paper.venue = venue;
-  url ??= arxiv ? `https://arxiv.org/abs/${arxiv}` : doi ? `https://doi.org/${doi}` : undefined;
-  if (url !== undefined) paper.url = url;
-  if (arxiv !== undefined) paper.arxiv = arxiv;
-  if (doi !== undefined) paper.doi = doi;
-  if (citationKey !== undefined) paper.citationKey = citationKey;
-  if (volume !== undefined) paper.volume = volume;
-  if (number !== undefined) paper.number = number;
-  if (pages !== undefined) paper.pages = pages;
-  if (collection !== undefined) paper.collection = collection;
+  given.url ??= arxiv
+    ? `https://arxiv.org/abs/${arxiv}`
+    : doi
+      ? `https://doi.org/${doi}`
+      : undefined;
+  const optional = paper as Record<(typeof OPTIONAL_FIELDS)[number], unknown>;
+  for (const key of OPTIONAL_FIELDS) {
+    if (given[key] !== undefined) optional[key] = given[key];
+  }
   return paper;
+}
+
+/** Each of the {@link FIRST_GIVEN} fields from the first record that has it. */
+function firstGiven(records: readonly PaperRecord[]): FirstGiven {
+  const given: Record<string, unknown> = {};
+  for (const key of FIRST_GIVEN) {
+    for (const record of records) {
+      if (record[key] !== undefined) {
+        given[key] = record[key];
+        break;
+      }
+    }
+  }
+  return given as FirstGiven;
 }

@@ -8,25 +8,17 @@ import { parseAuthors } from './author-names.ts';
 import { cleanLatex } from './latex-clean.ts';
 import { findArxivId, findDoi, parseArxivId, parseDoi } from './paper-ids.ts';
 
-/** One entry of one file, cleaned, before merging; becomes (part of) a {@link Paper}. */
-export interface PaperRecord {
+/**
+ * One entry of one file, cleaned, before merging; becomes (part of) a {@link Paper}: the
+ * paper's fields but its id and title, which merging settles, and where the entry was read.
+ */
+export interface PaperRecord extends Omit<Paper, 'id' | 'title' | 'titleDerived'> {
   /** The entry's own id (JSON `id`), kept as the paper's id. */
   inputId?: string;
   /** Title as given, cleaned; absent when the source has none (one is derived later). */
   title?: string;
   /** Abstract, cleaned; '' when the entry has none (it may still enrich a duplicate). */
   abstract: string;
-  authors: string[];
-  year?: number;
-  venue?: string;
-  url?: string;
-  arxiv?: string;
-  doi?: string;
-  citationKey?: string;
-  volume?: string;
-  number?: string;
-  pages?: string;
-  collection?: string;
   /** Where the entry was read, for problems and for a deterministic merge order. */
   file: string;
   line?: number;

@@ -48,6 +48,17 @@ export function collectingSink(): EntrySink & ParsedEntries {
   };
 }
 
+/** Entries of a line-based text held in memory (files are streamed instead). */
+export function parseLines(
+  text: string,
+  origin: FileOrigin,
+  createReader: (origin: FileOrigin, sink: EntrySink) => LineReader,
+): ParsedEntries {
+  const sink = collectingSink();
+  readLinesOf(text, createReader(origin, sink));
+  return { records: sink.records, problems: sink.problems };
+}
+
 /** Feeds a whole text to a line reader, cutting at `\n` (a `\r` before it is dropped). */
 export function readLinesOf(text: string, reader: LineReader): void {
   let start = 0;

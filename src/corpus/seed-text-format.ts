@@ -4,14 +4,8 @@
  * when the papers are merged.
  */
 import { buildRecord, type RecordOrigin } from './paper-record.ts';
-import {
-  collectingSink,
-  type EntrySink,
-  type FileOrigin,
-  type LineReader,
-  type ParsedEntries,
-  readLinesOf,
-} from './parsed-entries.ts';
+import type { EntrySink, FileOrigin, LineReader, ParsedEntries } from './parsed-entries.ts';
+import { parseLines } from './parsed-entries.ts';
 
 const ABSTRACT_LINE = /^\s*abstract\s*:/i;
 
@@ -53,7 +47,5 @@ export function createSeedTextReader(origin: FileOrigin, sink: EntrySink): LineR
 
 /** Entries of a seed-format text held in memory (files are streamed instead). */
 export function parseSeedText(text: string, origin: FileOrigin): ParsedEntries {
-  const sink = collectingSink();
-  readLinesOf(text, createSeedTextReader(origin, sink));
-  return { records: sink.records, problems: sink.problems };
+  return parseLines(text, origin, createSeedTextReader);
 }

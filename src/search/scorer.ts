@@ -61,6 +61,9 @@ export function createScorer(index: InvertedIndex) {
   return { accumulate };
 }
 
+/** A query's score accumulator over one index. */
+export type Scorer = ReturnType<typeof createScorer>;
+
 /**
  * The best `k` of the scored documents that pass `accept`, best first (ties by document
  * number, so results are deterministic), and how many passed in all. `verify`, a costly check,

@@ -6,7 +6,7 @@ import type { NameIndex } from './name-index.ts';
 
 /**
  * Snapshots of a built index, so a large corpus starts in seconds instead of being indexed
- * again. Two encodings of the same parts: JSON (`engine.toJSON()`, base64 arrays) for tools,
+ * again. Two encodings of the same parts: JSON (`engine.snapshot()`, base64 arrays) for tools,
  * and a compact binary file whose arrays are used in place, for the bot's data directory.
  * Either is checked against the papers it must serve and refused when it does not fit.
  */
@@ -154,7 +154,7 @@ export function indexFromParts(
   };
 }
 
-// ---- JSON encoding (engine.toJSON / loadEngine) ----
+// ---- JSON encoding (engine.snapshot / loadEngine) ----
 
 const toBase64 = (array: Uint32Array | Float32Array): string =>
   Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');

@@ -54,3 +54,15 @@ export const FINDING =
 /** The authors' conjecture or position, which is neither a method nor a result. */
 export const HYPOTHESIS =
   /\bwe (?:\w+ly )?(?:conjecture|hypothesi[sz]e|speculate|posit|suspect|believe|argue|expect|assume)\b/;
+
+/**
+ * How many times a global cue pattern matches in a sentence, counting no further than `cap`:
+ * beyond a few, more cue words mean a longer sentence, not a clearer one.
+ */
+export function countCues(pattern: RegExp, text: string, cap: number): number {
+  pattern.lastIndex = 0;
+  let n = 0;
+  while (n < cap && pattern.exec(text) !== null) n++;
+  pattern.lastIndex = 0;
+  return n;
+}

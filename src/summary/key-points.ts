@@ -3,6 +3,7 @@ import {
   BACKGROUND,
   BOILERPLATE,
   CONTRIBUTION,
+  countCues,
   FINDING,
   FIRST_PERSON,
   HYPOTHESIS,
@@ -36,13 +37,7 @@ const CUE_CAP = 4;
 const GAP =
   /\b(?:however|but|unfortunately|yet|despite|although|challeng\w*|difficult\w*|lack\w*|limit\w*|shortcoming\w*|drawback\w*|suffer\w*|fail\w*|problem\w*|issue\w*|bottleneck\w*|costly|expensive|remains?|open question|unclear|little is known|struggl\w*|hard|inaccessible|underperform\w*)\b/g;
 
-function count(pattern: RegExp, text: string): number {
-  pattern.lastIndex = 0;
-  let n = 0;
-  while (n < CUE_CAP && pattern.exec(text) !== null) n++;
-  pattern.lastIndex = 0;
-  return n;
-}
+const count = (pattern: RegExp, text: string): number => countCues(pattern, text, CUE_CAP);
 
 /** Fewer words than this make a fragment ("Code: …"), not a point. */
 const MIN_POINT_WORDS = 5;

@@ -1,4 +1,4 @@
-import { BACKGROUND, CONTRIBUTION, FIRST_PERSON, METHOD, STUDY } from './cue-phrases.ts';
+import { BACKGROUND, CONTRIBUTION, countCues, FIRST_PERSON, METHOD, STUDY } from './cue-phrases.ts';
 import { analyzeText } from './summary-terms.ts';
 
 /** A sentence of an abstract with what the scorers need, computed once. */
@@ -101,14 +101,6 @@ export function describeSentences(sentences: readonly string[]): SentenceInfo[] 
   });
 }
 
-function countMatches(pattern: RegExp, text: string): number {
-  pattern.lastIndex = 0;
-  let count = 0;
-  while (count < CUE_CAP && pattern.exec(text) !== null) count++;
-  pattern.lastIndex = 0;
-  return count;
-}
-
 function countTerms(terms: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
@@ -157,8 +149,8 @@ export function sentenceFeatures(
     return [
       contribution ? 1 : 0,
       !contribution && STUDY.test(info.lower) ? 1 : 0,
-      ownVoice ? 0 : countMatches(BACKGROUND, info.lower) / CUE_CAP,
-      countMatches(METHOD, info.lower) / CUE_CAP,
+      ownVoice ? 0 : countCues(BACKGROUND, info.lower, CUE_CAP) / CUE_CAP,
+      countCues(METHOD, info.lower, CUE_CAP) / CUE_CAP,
       counts.size > 0 ? inTitle / counts.size : 0,
       centroid,
       repeated.size > 0 ? shared / repeated.size : 0,

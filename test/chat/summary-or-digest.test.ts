@@ -5,14 +5,8 @@ import { createButtonStore } from '../../adapters/discord/button-store.ts';
 import { COMMANDS_BY_NAME } from '../../adapters/discord/commands/index.ts';
 import { toReply } from '../../adapters/discord/to-reply.ts';
 import { replyToText } from '../../adapters/slack/reply-to-text.ts';
-import {
-  answer,
-  createEngine,
-  type Engine,
-  loadCorpus,
-  type ReplyView,
-  summaryOrDigest,
-} from '../../src/index.ts';
+import { summaryOrDigest } from '../../src/chat/answer.ts';
+import { answer, createEngine, type Engine, loadCorpus, type ReplyView } from '../../src/index.ts';
 import { replyDeps } from '../adapters/slack/reply-deps-fixture.ts';
 
 /**

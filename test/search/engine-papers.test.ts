@@ -123,8 +123,21 @@ describe('snapshots', () => {
     }
   });
 
+  it('snapshot() round-trips to an engine that answers the same', () => {
+    const restored = loadEngine(engine.snapshot(), TINY);
+    expect(restored.search('long context').hits.map((h) => [h.paper.id, h.score])).toEqual(
+      engine.search('long context').hits.map((h) => [h.paper.id, h.score]),
+    );
+  });
+
+  it('JSON.stringify(engine) writes the same snapshot, for outside tools', () => {
+    expect(JSON.parse(JSON.stringify(engine))).toEqual(
+      JSON.parse(JSON.stringify(engine.snapshot())),
+    );
+  });
+
   it('refuses a snapshot of another corpus, another version or garbage', () => {
-    const snapshot = JSON.parse(JSON.stringify(engine));
+    const snapshot = JSON.parse(JSON.stringify(engine.snapshot()));
     expect(() => loadEngine(snapshot, [...TINY, paper({ id: 'new' })])).toThrow(/another corpus/);
     expect(() => loadEngine({ ...snapshot, version: -1 }, TINY)).toThrow(/version/);
     expect(() =>

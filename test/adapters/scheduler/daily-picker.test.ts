@@ -7,7 +7,8 @@ import {
 } from '../../../adapters/scheduler/daily-picker.ts';
 import { createDailyStore } from '../../../adapters/scheduler/daily-store.ts';
 import { openDatabase } from '../../../adapters/scheduler/database.ts';
-import { createEngine, dailyPaper, type Paper, planDaily } from '../../../src/index.ts';
+import { dailyPaper } from '../../../src/daily/daily-pick.ts';
+import { createEngine, type Paper, planDaily } from '../../../src/index.ts';
 import { fakeClock, PAPERS } from './helpers.ts';
 import { tempDir } from './temp-dir.ts';
 

@@ -5,7 +5,8 @@ import { createDailyPicker } from '../../../adapters/scheduler/daily-picker.ts';
 import { createDailyStore } from '../../../adapters/scheduler/daily-store.ts';
 import { DATABASE_FILE, openDatabase } from '../../../adapters/scheduler/database.ts';
 import { storedDaily } from '../../../adapters/scheduler/stored-daily.ts';
-import { createEngine, dailyPaper, planDaily } from '../../../src/index.ts';
+import { dailyPaper } from '../../../src/daily/daily-pick.ts';
+import { createEngine, planDaily } from '../../../src/index.ts';
 import { fakeClock, PAPERS } from './helpers.ts';
 import { tempDir } from './temp-dir.ts';
 

@@ -3,11 +3,13 @@ import { App, type Receiver, webApi } from '@slack/bolt';
 import type { Engine } from '../../src/index.ts';
 import type { SlackConfig } from '../shared/config.ts';
 import type { DailyCommands } from '../shared/daily-port.ts';
+import { createInFlight } from '../shared/in-flight.ts';
 import type { Logger } from '../shared/logger.ts';
 import { createRateLimiter, type RateLimiter } from '../shared/rate-limit.ts';
 import { unreachable } from '../shared/unreachable.ts';
 import { toBoltLogger } from './bolt-logger.ts';
 import { createDeliveryDedupe } from './delivery-dedupe.ts';
+import { trackInFlight } from './in-flight-middleware.ts';
 import { registerListeners } from './listeners/index.ts';
 import { createPagingStore } from './paging-store.ts';
 import { createGuardedReceiver } from './request-guard.ts';
@@ -52,6 +54,11 @@ export interface SlackHandle {
   port?: number;
   /** The bot's user id, from `auth.test`. */
   botUserId?: string;
+  /** Resolves when every delivery started so far has been answered (or has failed). */
+  idle(): Promise<void>;
+  /** How many deliveries are being answered now. */
+  busy(): number;
+  /** Closes the receiver: no new delivery arrives; those in flight go on. */
   stop(): Promise<void>;
 }
 
@@ -92,8 +99,14 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     ignoreSelf: true,
     receiver,
   });
-  const stop = async (): Promise<void> => {
-    await app.stop();
+  const inFlight = createInFlight();
+  trackInFlight(app, inFlight);
+  const lifecycle = {
+    idle: () => inFlight.drain(),
+    busy: () => inFlight.size,
+    stop: async (): Promise<void> => {
+      await app.stop();
+    },
   };
   // A listener error is logged and dropped: Bolt's default rethrows it into the receiver.
   app.error(async (error) => {
@@ -122,7 +135,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   if (socketMode) {
     await app.start();
     logger.info({ mode: 'socket', botUserId: identity.botUserId }, 'Slack adapter connected');
-    return { app, ...identityFields(identity), stop };
+    return { app, ...identityFields(identity), ...lifecycle };
   }
   const server = (await app.start({
     port: config.port,
@@ -131,7 +144,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ mode: 'http', port, path: EVENTS_PATH }, 'Slack adapter listening');
-  return { app, port, ...identityFields(identity), stop };
+  return { app, port, ...identityFields(identity), ...lifecycle };
 }
 
 function httpReceiver(

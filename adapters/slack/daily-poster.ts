@@ -1,7 +1,7 @@
-import type { DailyView } from '../../src/index.ts';
 import { type DailyPoster, PostError } from '../shared/daily-port.ts';
+import { createIdempotentPoster } from '../shared/idempotent-post.ts';
 import type { Logger } from '../shared/logger.ts';
-import { createUncertainAttempts, LOOKBACK_MS } from '../shared/uncertain-attempts.ts';
+import { LOOKBACK_MS } from '../shared/uncertain-attempts.ts';
 import { context } from './blocks/block-kit.ts';
 import { toSlackMessage } from './blocks/to-slack-message.ts';
 import { findMarkedMessage, type ReadBackClient } from './marked-messages.ts';
@@ -51,16 +51,7 @@ export function createSlackPoster(
   client: PosterClient,
   options: { logger?: Logger; now?: () => number } = {},
 ): DailyPoster {
-  const now = options.now ?? Date.now;
   const log = options.logger;
-  const uncertain = createUncertainAttempts(now);
-
-  const findEarlier = (channelId: string, date: string, since: number) =>
-    findMarkedMessage(
-      client,
-      { channel: channelId, oldest: since - LOOKBACK_MS },
-      { event_type: DAILY_EVENT_TYPE, event_payload: { date } },
-    );
 
   const openThread = async (channelId: string, ts: string) => {
     try {
@@ -88,66 +79,38 @@ export function createSlackPoster(
     }
   };
 
-  return {
+  return createIdempotentPoster({
     platform: 'slack',
-    async postDaily(channelId: string, view: DailyView) {
-      const since = uncertain.since(channelId, view.date);
-      if (since !== undefined) {
-        let earlier: string | undefined;
-        try {
-          earlier = await findEarlier(channelId, view.date, since);
-        } catch (error) {
-          log?.warn(
-            {
-              platform: 'slack',
-              method: 'conversations.history',
-              channelId,
-              date: view.date,
-              outcome: 'posting again',
-              ...describeError(error),
-            },
-            'could not check whether an earlier attempt at the daily post went through; posting again',
-          );
-        }
-        if (earlier !== undefined) {
-          uncertain.clear(channelId, view.date);
-          log?.info(
-            {
-              platform: 'slack',
-              channelId,
-              date: view.date,
-              ts: earlier,
-              outcome: 'answered once',
-            },
-            'an earlier attempt at the daily post had gone through; not sending it again',
-          );
-          await openThread(channelId, earlier);
-          return { messageId: earlier };
-        }
-      }
-      let ts: string | undefined;
-      try {
-        ts = (
-          await client.chat.postMessage({
+    logger: log,
+    now: options.now,
+    mayHaveLanded,
+    toPostError,
+    describeError,
+    steps: (channelId, view) => {
+      const mark = { event_type: DAILY_EVENT_TYPE, event_payload: { date: view.date } };
+      return {
+        findEarlier: (since) =>
+          findMarkedMessage(client, { channel: channelId, oldest: since - LOOKBACK_MS }, mark),
+        send: async () => {
+          const { ts } = await client.chat.postMessage({
             channel: channelId,
             ...toSlackMessage(view),
-            metadata: { event_type: DAILY_EVENT_TYPE, event_payload: { date: view.date } },
-          })
-        ).ts;
-      } catch (error) {
-        if (mayHaveLanded(error)) uncertain.mark(channelId, view.date);
-        throw toPostError(error, channelId);
-      }
-      uncertain.clear(channelId, view.date);
-      if (!ts) throw new PostError(`Slack gave no message ts for the post to ${channelId}`, false);
-      await openThread(channelId, ts);
-      return { messageId: ts };
+            metadata: mark,
+          });
+          // Posted, but with no ts to thread on: said as a failure (the next try reads it back).
+          if (!ts)
+            throw new PostError(`Slack gave no message ts for the post to ${channelId}`, false);
+          return ts;
+        },
+        openThread: (ts) => openThread(channelId, ts),
+      };
     },
-  };
+  });
 }
 
 /** Maps a Web API error to a `PostError` (permanent, or worth retrying after a delay). */
 export function toPostError(error: unknown, channelId: string): PostError {
+  if (error instanceof PostError) return error;
   const e = (error ?? {}) as {
     code?: string;
     message?: string;

@@ -1,3 +1,4 @@
+import { webApi } from '@slack/bolt';
 import { type DailyPoster, PostError } from '../shared/daily-port.ts';
 import { createIdempotentPoster } from '../shared/idempotent-post.ts';
 import type { Logger } from '../shared/logger.ts';
@@ -7,6 +8,8 @@ import { toSlackMessage } from './blocks/to-slack-message.ts';
 import { findMarkedMessage, type ReadBackClient } from './marked-messages.ts';
 import { describeError, type PostMessageArgs } from './slack-client.ts';
 import { mayHaveLanded } from './web-api-policy.ts';
+
+const { ErrorCode } = webApi;
 
 /** Slack errors after which posting to that channel again cannot succeed without a human. */
 export const PERMANENT_SLACK_ERRORS: ReadonlySet<string> = new Set([
@@ -120,19 +123,19 @@ export function toPostError(error: unknown, channelId: string): PostError {
     headers?: Record<string, string | string[] | undefined>;
   };
   switch (e.code) {
-    case 'slack_webapi_platform_error': {
+    case ErrorCode.PlatformError: {
       const reason = e.data?.error ?? 'unknown_error';
       const message = `Slack refused the daily post to ${channelId}: ${reason}`;
       if (PERMANENT_SLACK_ERRORS.has(reason)) return new PostError(message, true);
       return new PostError(message, false, DEFAULT_RETRY_AFTER_MS);
     }
-    case 'slack_webapi_rate_limited_error':
+    case ErrorCode.RateLimitedError:
       return new PostError(
         `Slack rate-limited the daily post to ${channelId}`,
         false,
         (e.retryAfter ?? DEFAULT_RETRY_AFTER_MS / 1000) * 1000,
       );
-    case 'slack_webapi_http_error': {
+    case ErrorCode.HTTPError: {
       const status = e.statusCode ?? 0;
       const message = `Slack answered HTTP ${status} to the daily post to ${channelId}`;
       if (status === 429 || status >= 500) {
@@ -140,22 +143,13 @@ export function toPostError(error: unknown, channelId: string): PostError {
       }
       return new PostError(message, true);
     }
-    default: {
-      // The Web API client's own error once it has waited out a 429 and run out of retries.
-      const waited = /^A rate limit was exceeded.*retry-after: (\d+)/.exec(e.message ?? '');
-      if (waited) {
-        return new PostError(
-          `Slack rate-limited the daily post to ${channelId}`,
-          false,
-          Number(waited[1]) * 1000,
-        );
-      }
+    default:
+      // A network failure, or the client out of tries after waiting out 429s: try again later.
       return new PostError(
-        `Could not reach Slack for the daily post to ${channelId}: ${e.message ?? String(error)}`,
+        `Slack did not take the daily post to ${channelId}: ${e.message ?? String(error)}`,
         false,
         DEFAULT_RETRY_AFTER_MS,
       );
-    }
   }
 }
 

@@ -16,7 +16,7 @@ import { createGuardedReceiver } from './request-guard.ts';
 import { createResponder, type ResponderOptions } from './response-url.ts';
 import type { SlackRuntime } from './runtime.ts';
 import { createSocketModeReceiver, type ReconnectTuning } from './socket-mode-receiver.ts';
-import { webClientOptions } from './web-api-policy.ts';
+import { logRateLimits, webClientOptions } from './web-api-policy.ts';
 
 /** The Web API's base when SLACK_API_URL is not set (the Web API client's own default). */
 const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
@@ -101,6 +101,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   });
   const inFlight = createInFlight();
   trackInFlight(app, inFlight);
+  logRateLimits(app, logger);
   const lifecycle = {
     idle: () => inFlight.drain(),
     busy: () => inFlight.size,

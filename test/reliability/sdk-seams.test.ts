@@ -1,4 +1,4 @@
-import { App, HTTPModuleFunctions, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { App, HTTPModuleFunctions, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 
@@ -29,6 +29,17 @@ describe('the public SDK seams the adapters use', () => {
     });
     expect(typeof receiver.client.start).toBe('function');
     expect(typeof receiver.client.on).toBe('function');
+  });
+
+  it('Slack Web API: failures carry ErrorCode codes, and a waited-out 429 is announced by an event', () => {
+    expect(webApi.ErrorCode).toMatchObject({
+      PlatformError: 'slack_webapi_platform_error',
+      RequestError: 'slack_webapi_request_error',
+      HTTPError: 'slack_webapi_http_error',
+      RateLimitedError: 'slack_webapi_rate_limited_error',
+    });
+    expect(webApi.WebClientEvent.RATE_LIMITED).toBe('rate_limited');
+    expect(typeof new webApi.WebClient('xoxb-seam-test').on).toBe('function');
   });
 
   it('discord.js: destroy() ends the client, and listeners can be attached to interactions', async () => {

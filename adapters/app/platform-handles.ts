@@ -1,6 +1,5 @@
 import type { StartDiscordOptions } from '../discord/start-discord.ts';
 import type { DailyPoster } from '../shared/daily-port.ts';
-import { createInFlight } from '../shared/in-flight.ts';
 import type { StartSlackOptions } from '../slack/start-slack.ts';
 
 /**
@@ -25,8 +24,8 @@ export interface PlatformHandle {
 }
 
 /**
- * The real Slack adapter, loaded only when Slack is configured. Every delivery Bolt hands to
- * the app (`processEvent` runs the listeners to the end, reply included) is counted in flight.
+ * The real Slack adapter, loaded only when Slack is configured. Every delivery is counted in
+ * flight by the adapter's own Bolt middleware (`slack/in-flight-middleware.ts`).
  */
 export async function startRealSlack(options: StartSlackOptions): Promise<PlatformHandle> {
   const [{ startSlack }, { createSlackPoster }] = await Promise.all([
@@ -34,10 +33,6 @@ export async function startRealSlack(options: StartSlackOptions): Promise<Platfo
     import('../slack/daily-poster.ts'),
   ]);
   const handle = await startSlack(options);
-  const inFlight = createInFlight();
-  // Receivers call `this.app.processEvent(event)`, so an own property on the app wraps them all.
-  const processEvent = handle.app.processEvent.bind(handle.app);
-  handle.app.processEvent = (event) => inFlight.track(processEvent(event));
   let receiving = true;
   const stopReceiving = async () => {
     if (!receiving) return;
@@ -48,41 +43,30 @@ export async function startRealSlack(options: StartSlackOptions): Promise<Platfo
     poster: createSlackPoster(handle.app.client, { logger: options.logger }),
     ...(handle.port !== undefined ? { port: handle.port } : {}),
     stopReceiving,
-    idle: () => inFlight.drain(),
-    busy: () => inFlight.size,
+    idle: () => handle.idle(),
+    busy: () => handle.busy(),
     // The Web API client holds nothing open: once the receiver is closed there is nothing left.
     stop: stopReceiving,
   };
 }
 
-/** The slice of a discord.js client this module touches. */
-interface DiscordClientSlice {
-  ws: { destroy(): Promise<void> };
-}
-
 /**
  * The real Discord adapter, loaded only when Discord is configured. Every interaction's
- * handling, reply included, is counted in flight from the moment it arrives.
+ * handling, reply included, is counted in flight from the moment it arrives
+ * (`discord/stop-discord.ts`).
  */
 export async function startRealDiscord(options: StartDiscordOptions): Promise<PlatformHandle> {
   const [{ startDiscord }, { createDiscordPoster }] = await Promise.all([
     import('../discord/start-discord.ts'),
     import('../discord/daily-poster.ts'),
   ]);
-  const inFlight = createInFlight();
-  const bot = await startDiscord({
-    ...options,
-    track: (work) => {
-      inFlight.track(work);
-    },
-  });
-  const client = bot.client as unknown as DiscordClientSlice;
+  const bot = await startDiscord(options);
   return {
     poster: createDiscordPoster(bot.client, { logger: options.logger }),
-    // Leaving the gateway ends interactions; REST (and its token) lives on for the replies.
-    stopReceiving: () => client.ws.destroy(),
-    idle: () => inFlight.drain(),
-    busy: () => inFlight.size,
-    stop: () => bot.stop(),
+    stopReceiving: () => bot.stopReceiving(),
+    idle: () => bot.idle(),
+    busy: () => bot.busy(),
+    // Boot has waited for the replies in flight already (up to its own deadline).
+    stop: () => bot.stop({ waitMs: 0 }),
   };
 }

@@ -1,8 +1,9 @@
 import type { APIButtonComponentWithCustomId, APIStringSelectComponent } from 'discord.js';
 import type { PaperCard } from '../../src/index.ts';
-import type { ButtonStore, PaperAction, ResultsPlace } from './button-store.ts';
+import type { PaperAction, ResultsPlace } from './button-store.ts';
 import { CUSTOM_ID_PREFIX } from './button-store.ts';
 import { LIMITS } from './limits.ts';
+import type { ButtonSink } from './pending-buttons.ts';
 import { BUTTON_STYLE, COMPONENT, type MessageRow } from './reply-payload.ts';
 import { plainLine } from './text.ts';
 
@@ -38,7 +39,7 @@ function row(components: MessageRow['components']): MessageRow {
 
 /** Buttons Summary / Similar / Cite of one paper ("Summary #2" when `number` is given). */
 export function paperButtons(
-  store: ButtonStore,
+  store: ButtonSink,
   paperId: string,
   actions: readonly PaperAction[],
   options: { number?: number; back?: ResultsPlace } = {},
@@ -57,7 +58,7 @@ export function paperButtons(
  * they fit, else one select menu per action listing every paper (so no paper is ever left out).
  */
 export function paperListRows(
-  store: ButtonStore,
+  store: ButtonSink,
   cards: readonly PaperCard[],
   rowsLeft: number,
   options: { firstNumber?: number; back?: ResultsPlace } = {},
@@ -90,7 +91,7 @@ export function paperListRows(
 }
 
 /** ◀ page x/y ▶ for a search with more than one page; the counter in the middle is inert. */
-export function pagingRow(store: ButtonStore, place: ResultsPlace, pageCount: number): MessageRow {
+export function pagingRow(store: ButtonSink, place: ResultsPlace, pageCount: number): MessageRow {
   const { request, page } = place;
   const previous =
     page > 0
@@ -106,7 +107,7 @@ export function pagingRow(store: ButtonStore, place: ResultsPlace, pageCount: nu
 
 /** A row with "◀ Results" (back to the search page) and any extra buttons. */
 export function toolRow(
-  store: ButtonStore,
+  store: ButtonSink,
   options: { back?: ResultsPlace; extra?: APIButtonComponentWithCustomId[] },
 ): MessageRow[] {
   const buttons = [...(options.extra ?? [])];
@@ -117,7 +118,7 @@ export function toolRow(
 }
 
 /** "🎲 Another" for a random pick. */
-export function anotherButton(store: ButtonStore, topic?: string): APIButtonComponentWithCustomId {
+export function anotherButton(store: ButtonSink, topic?: string): APIButtonComponentWithCustomId {
   return button(
     store.put({ kind: 'random', ...(topic ? { topic } : {}) }),
     '🎲 Another',

@@ -9,8 +9,9 @@ import {
 } from 'discord.js';
 import type { DailyView } from '../../src/index.ts';
 import { type DailyPoster, PostError } from '../shared/daily-port.ts';
+import { createIdempotentPoster } from '../shared/idempotent-post.ts';
 import type { Logger } from '../shared/logger.ts';
-import { createUncertainAttempts, LOOKBACK_MS } from '../shared/uncertain-attempts.ts';
+import { LOOKBACK_MS } from '../shared/uncertain-attempts.ts';
 import { plainLine } from './text.ts';
 import { dailyReply } from './to-reply.ts';
 
@@ -111,16 +112,14 @@ export interface PosterClient {
  *   itself returns the first message instead of creating another for a few minutes;
  * - after such a failure the poster remembers the attempt, and before trying that post again it
  *   reads the channel's messages since then (Read Message History is among the bot's
- *   permissions) and, when its post is there, takes it as sent.
+ *   permissions) and, when its post is there, takes it as sent (`shared/idempotent-post.ts`).
  * See docs/discord.md, "Limits and faults".
  */
 export function createDiscordPoster(
   client: PosterClient,
   options: { logger?: Logger; now?: () => number } = {},
 ): DailyPoster {
-  const now = options.now ?? Date.now;
   const log = options.logger;
-  const uncertain = createUncertainAttempts(now);
   let botId: string | undefined;
 
   const ownId = async (): Promise<string> => {
@@ -159,50 +158,30 @@ export function createDiscordPoster(
     }
   };
 
-  return {
+  return createIdempotentPoster({
     platform: 'discord',
-    async postDaily(channelId, view) {
+    logger: log,
+    now: options.now,
+    mayHaveLanded,
+    toPostError,
+    describeError: (error) => ({ err: error }),
+    steps: (channelId, view) => {
       // No buttons: their state lives 15 minutes, a daily post lives for days.
       const body = {
         ...dailyReply(view),
         nonce: dailyNonce(channelId, view.date),
         enforce_nonce: true,
       };
-      const since = uncertain.since(channelId, view.date);
-      if (since !== undefined) {
-        let earlier: string | undefined;
-        try {
-          earlier = await findEarlier(channelId, body.content, since);
-        } catch (error) {
-          // Sending again is still guarded by the nonce while Discord remembers it.
-          log?.warn(
-            { err: error, channelId, date: view.date },
-            'could not check whether an earlier attempt at the daily post went through',
-          );
-        }
-        if (earlier !== undefined) {
-          uncertain.clear(channelId, view.date);
-          log?.info(
-            { channelId, date: view.date, messageId: earlier },
-            'an earlier attempt at the daily post had gone through; not sending it again',
-          );
-          await openThread(channelId, earlier, view);
-          return { messageId: earlier };
-        }
-      }
-      let messageId: string;
-      try {
-        const message = (await client.rest.post(Routes.channelMessages(channelId), {
-          body,
-        })) as { id: string };
-        messageId = message.id;
-      } catch (error) {
-        if (mayHaveLanded(error)) uncertain.mark(channelId, view.date);
-        throw toPostError(error);
-      }
-      uncertain.clear(channelId, view.date);
-      await openThread(channelId, messageId, view);
-      return { messageId };
+      return {
+        findEarlier: (since) => findEarlier(channelId, body.content, since),
+        send: async () => {
+          const message = (await client.rest.post(Routes.channelMessages(channelId), {
+            body,
+          })) as { id: string };
+          return message.id;
+        },
+        openThread: (messageId) => openThread(channelId, messageId, view),
+      };
     },
-  };
+  });
 }

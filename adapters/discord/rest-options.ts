@@ -147,6 +147,30 @@ export function restOptions(tuning: RestTuning = {}, logger?: Logger): Partial<R
       message,
     );
 
+  /**
+   * After a failed attempt at a request that may be repeated: past `retries`, gives up (with the
+   * last response, or `DiscordUnreachableError` when there was none); else logs that it is sent
+   * again and returns undefined.
+   */
+  const retryOrGiveUp = async (
+    url: string,
+    init: RequestInit,
+    attempt: number,
+    result: Attempt,
+    messages: { gaveUp: string; retried: string },
+  ): Promise<ResponseLike | undefined> => {
+    if (attempt > retries) {
+      report(url, init, { outcome: 'gave up', attempt, ...faultOf(result) }, messages.gaveUp);
+      if ('response' in result) return result.response;
+      throw new DiscordUnreachableError(
+        `Discord ${methodOf(init)} ${maskRoute(url)}: ${result.fault}, ${attempt} times`,
+      );
+    }
+    await discard(result);
+    report(url, init, { outcome: 'retried', attempt, ...faultOf(result) }, messages.retried);
+    return undefined;
+  };
+
   const sendCallback = async (url: string, init: RequestInit): Promise<ResponseLike> => {
     const state = callbacks.stateOf(url, Date.now());
     for (let attempt = 1; ; attempt += 1) {
@@ -184,25 +208,12 @@ export function restOptions(tuning: RestTuning = {}, logger?: Logger): Partial<R
         return result.response;
       }
       state.uncertain = true;
-      if (attempt > retries) {
-        report(
-          url,
-          init,
-          { outcome: 'gave up', attempt, ...faultOf(result) },
-          'Discord interaction callback kept failing; giving up',
-        );
-        if ('response' in result) return result.response;
-        throw new DiscordUnreachableError(
-          `Discord ${methodOf(init)} ${maskRoute(url)}: ${result.fault}, ${attempt} times`,
-        );
-      }
-      await discard(result);
-      report(
-        url,
-        init,
-        { outcome: 'retried', attempt, ...faultOf(result) },
-        'Discord interaction callback failed; sending it again (a repeat cannot answer twice)',
-      );
+      const last = await retryOrGiveUp(url, init, attempt, result, {
+        gaveUp: 'Discord interaction callback kept failing; giving up',
+        retried:
+          'Discord interaction callback failed; sending it again (a repeat cannot answer twice)',
+      });
+      if (last) return last;
     }
   };
 
@@ -210,25 +221,11 @@ export function restOptions(tuning: RestTuning = {}, logger?: Logger): Partial<R
     for (let attempt = 1; ; attempt += 1) {
       const result = await attemptOnce(url, init, timeout);
       if ('response' in result && result.response.status < 500) return result.response;
-      if (attempt > retries) {
-        report(
-          url,
-          init,
-          { outcome: 'gave up', attempt, ...faultOf(result) },
-          'Discord request kept failing; giving up',
-        );
-        if ('response' in result) return result.response;
-        throw new DiscordUnreachableError(
-          `Discord ${methodOf(init)} ${maskRoute(url)}: ${result.fault}, ${attempt} times`,
-        );
-      }
-      await discard(result);
-      report(
-        url,
-        init,
-        { outcome: 'retried', attempt, ...faultOf(result) },
-        'Discord request failed; sending it again (safe to repeat)',
-      );
+      const last = await retryOrGiveUp(url, init, attempt, result, {
+        gaveUp: 'Discord request kept failing; giving up',
+        retried: 'Discord request failed; sending it again (safe to repeat)',
+      });
+      if (last) return last;
     }
   };
 

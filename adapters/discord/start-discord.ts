@@ -13,6 +13,7 @@ import { inviteUrl } from './invite-url.ts';
 import { createRest, describeRegistration, registerCommands } from './register-commands.ts';
 import { type RestTuning, restOptions } from './rest-options.ts';
 import { loggableError } from './safe-log.ts';
+import { createDiscordLifecycle, type DiscordLifecycle } from './stop-discord.ts';
 
 export interface StartDiscordOptions {
   config: DiscordConfig;
@@ -24,8 +25,6 @@ export interface StartDiscordOptions {
   random?: () => number;
   /** Zone of "today" for /daily show (IANA), default UTC. */
   timezone?: string;
-  /** Told of every interaction's handling as it starts, so a shutdown can wait for replies. */
-  track?: (work: Promise<unknown>) => void;
   /** Corpus size above which slow work is deferred first (see handle-interaction.ts). */
   deferAbovePapers?: number;
   /** Per-user rate limits (default: `createInteractionLimits` on `now`). */
@@ -34,9 +33,9 @@ export interface StartDiscordOptions {
   livenessCheckMs?: number;
 }
 
-export interface DiscordBot {
+export interface DiscordBot
+  extends Pick<DiscordLifecycle, 'stopReceiving' | 'idle' | 'busy' | 'stop'> {
   client: Client;
-  stop(): Promise<void>;
 }
 
 /** Users discord.js keeps in memory at most. */
@@ -70,16 +69,18 @@ export function createDiscordClient(
 }
 
 /**
- * Connects a client to Discord's interactions: answers every one with `handler`, logs client
- * errors instead of letting them end the process.
+ * Connects a client to Discord's interactions: answers every one with `handler` (counted in
+ * flight by `lifecycle`, and none once it has stopped receiving), logs client errors instead of
+ * letting them end the process.
  */
 export function attachHandlers(
   client: Client,
   handler: ReturnType<typeof createInteractionHandler>,
   logger: Logger,
-  track?: (work: Promise<unknown>) => void,
+  lifecycle?: Pick<DiscordLifecycle, 'receiving' | 'track'>,
 ): void {
   client.on(Events.InteractionCreate, (interaction) => {
+    if (lifecycle && !lifecycle.receiving) return;
     // The handler never rejects, but a listener must not leave a promise unhandled.
     const work = handler(interaction).catch((error: unknown) =>
       logger.error(
@@ -87,7 +88,7 @@ export function attachHandlers(
         'interaction handler crashed',
       ),
     );
-    track?.(work);
+    lifecycle?.track(work);
   });
   client.on(Events.Error, (error) =>
     logger.error({ err: loggableError(error) }, 'discord client error'),
@@ -133,10 +134,14 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
       ? { deferAbovePapers: options.deferAbovePapers }
       : {}),
   });
-  attachHandlers(client, handler, logger, options.track);
   const liveness = watchGatewayLiveness(client, logger, {
     ...(options.livenessCheckMs !== undefined ? { checkEveryMs: options.livenessCheckMs } : {}),
   });
+  const lifecycle = createDiscordLifecycle(client, () => {
+    liveness.stop();
+    store.clear();
+  });
+  attachHandlers(client, handler, logger, lifecycle);
   client.once(Events.ClientReady, (ready) => {
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'connected to Discord');
   });
@@ -150,12 +155,6 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
   }
   logger.info({ url: inviteUrl(config.applicationId) }, 'invite the bot with this URL');
 
-  return {
-    client,
-    async stop() {
-      liveness.stop();
-      store.clear();
-      await client.destroy();
-    },
-  };
+  const { stopReceiving, idle, busy, stop } = lifecycle;
+  return { client, stopReceiving, idle, busy, stop };
 }

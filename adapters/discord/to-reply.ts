@@ -14,11 +14,12 @@ import type {
   SummaryView,
 } from '../../src/index.ts';
 import { describeSearch, noResultsText, resultsCount, resultsSubject } from '../../src/index.ts';
-import type { ButtonStore, ResultsPlace } from './button-store.ts';
+import type { ResultsPlace } from './button-store.ts';
 import { cardEmbed, EMBED_COLOR } from './card-embed.ts';
 import { anotherButton, pagingRow, paperButtons, paperListRows, toolRow } from './components.ts';
 import { embedLength, LIMITS } from './limits.ts';
 import { noticeText } from './notice-text.ts';
+import { type ButtonSink, collectButtons, type RenderedReply } from './pending-buttons.ts';
 import { EPHEMERAL, type MessageRow, NO_MENTIONS, type ReplyPayload } from './reply-payload.ts';
 import { boldSnippet, codeBlock, cut, escapeLine, escapeText } from './text.ts';
 
@@ -35,10 +36,13 @@ export interface DailyAdminView {
 export type DiscordView = ReplyView | DailyAdminView;
 
 export interface ToReplyContext {
-  /** Where the buttons' actions are kept. */
-  store: ButtonStore;
   /** The search page this view was reached from: its buttons keep a way back. */
   back?: ResultsPlace;
+}
+
+/** What the renderers below draw with: the way back, and where each button's action goes. */
+interface RenderContext extends ToReplyContext {
+  store: ButtonSink;
 }
 
 /** Room kept free under the 6000 characters all embeds of a message may hold. */
@@ -95,9 +99,16 @@ function summaryBody(tldr: string, points: readonly KeyPoint[], max: number): st
 
 /**
  * A core view (or a daily-admin answer) as a Discord message: escaped, bolded, cut to every
- * limit, with buttons whose actions are kept in `context.store`.
+ * limit. Pure: the buttons' actions come back beside the payload, for the caller to store
+ * (`storeButtons`) just before sending.
  */
-export function toReply(view: DiscordView, context: ToReplyContext): ReplyPayload {
+export function toReply(view: DiscordView, context: ToReplyContext = {}): RenderedReply {
+  const store = collectButtons();
+  const payload = render(view, { ...context, store });
+  return { payload, buttons: store.buttons };
+}
+
+function render(view: DiscordView, context: RenderContext): ReplyPayload {
   switch (view.kind) {
     case 'results':
       return resultsReply(view, context.store);
@@ -114,7 +125,7 @@ export function toReply(view: DiscordView, context: ToReplyContext): ReplyPayloa
     case 'random':
       return randomReply(view, context);
     case 'daily':
-      return dailyReply(view, context);
+      return dailyMessage(view, context);
     case 'help':
       return helpReply(view);
     case 'notice':
@@ -129,7 +140,7 @@ export function toReply(view: DiscordView, context: ToReplyContext): ReplyPayloa
   }
 }
 
-function resultsReply(view: ResultsView, store: ButtonStore): ReplyPayload {
+function resultsReply(view: ResultsView, store: ButtonSink): ReplyPayload {
   const { request } = view;
   // The words and filters are quoted back raw by the core, and escaped here.
   const subjectMax = QUOTE_MAX + 200;
@@ -162,7 +173,7 @@ function resultsReply(view: ResultsView, store: ButtonStore): ReplyPayload {
   return payload(content, embeds, [...rows, ...paging]);
 }
 
-function paperReply(view: PaperView, context: ToReplyContext): ReplyPayload {
+function paperReply(view: PaperView, context: RenderContext): ReplyPayload {
   const { store, back } = context;
   const embed = cardEmbed(view.card, {
     budget: share(1),
@@ -174,7 +185,7 @@ function paperReply(view: PaperView, context: ToReplyContext): ReplyPayload {
   return payload(undefined, [embed], toolRow(store, { ...(back ? { back } : {}), extra: buttons }));
 }
 
-function summaryReply(view: SummaryView, context: ToReplyContext): ReplyPayload {
+function summaryReply(view: SummaryView, context: RenderContext): ReplyPayload {
   const { store, back } = context;
   const embed = cardEmbed(view.card, {
     budget: share(1),
@@ -186,7 +197,7 @@ function summaryReply(view: SummaryView, context: ToReplyContext): ReplyPayload 
   return payload(undefined, [embed], toolRow(store, { ...(back ? { back } : {}), extra: buttons }));
 }
 
-function digestReply(view: DigestView, context: ToReplyContext): ReplyPayload {
+function digestReply(view: DigestView, context: RenderContext): ReplyPayload {
   const { store, back } = context;
   const shown = view.items.length;
   const content = `📚 Digest of ${quote(view.topic)}: the ${shown} best of ${view.total} matching papers`;
@@ -209,7 +220,7 @@ function digestReply(view: DigestView, context: ToReplyContext): ReplyPayload {
   return payload(content, embeds, [...rows, ...tools]);
 }
 
-function similarReply(view: SimilarView, context: ToReplyContext): ReplyPayload {
+function similarReply(view: SimilarView, context: RenderContext): ReplyPayload {
   const { store, back } = context;
   const title = escapeLine(view.of.title, 200) || '(untitled)';
   if (view.cards.length === 0) {
@@ -227,7 +238,7 @@ function similarReply(view: SimilarView, context: ToReplyContext): ReplyPayload 
   return payload(`🧭 Papers similar to **${title}**`, embeds, [...rows, ...tools]);
 }
 
-function citationReply(view: CitationView, context: ToReplyContext): ReplyPayload {
+function citationReply(view: CitationView, context: RenderContext): ReplyPayload {
   const { store, back } = context;
   const language = view.format === 'bibtex' ? 'bibtex' : '';
   const embed = cardEmbed(view.card, { budget: share(1) });
@@ -241,7 +252,7 @@ function citationReply(view: CitationView, context: ToReplyContext): ReplyPayloa
   );
 }
 
-function randomReply(view: RandomView, context: ToReplyContext): ReplyPayload {
+function randomReply(view: RandomView, context: RenderContext): ReplyPayload {
   const { store } = context;
   const content = view.topic ? `🎲 A random paper on ${quote(view.topic)}` : '🎲 A random paper';
   const embed = cardEmbed(view.card, {
@@ -256,10 +267,15 @@ function randomReply(view: RandomView, context: ToReplyContext): ReplyPayload {
 }
 
 /**
- * The daily paper as a message. Without a context (the daily post to a channel, which outlives
- * any button state) it has no buttons.
+ * The daily paper as a message without buttons: the daily post to a channel, which outlives any
+ * button state.
  */
-export function dailyReply(view: DailyView, context?: ToReplyContext): ReplyPayload {
+export function dailyReply(view: DailyView): ReplyPayload {
+  return dailyMessage(view);
+}
+
+/** The daily paper, with Similar / Cite buttons when it is an answer (`context` given). */
+function dailyMessage(view: DailyView, context?: RenderContext): ReplyPayload {
   const embed = cardEmbed(view.card, {
     budget: share(1),
     body: (max) => summaryBody(view.tldr, view.points, max),

@@ -1,12 +1,15 @@
-import type { DailyView } from '../../src/index.ts';
+import { webApi } from '@slack/bolt';
 import { type DailyPoster, PostError } from '../shared/daily-port.ts';
+import { createIdempotentPoster } from '../shared/idempotent-post.ts';
 import type { Logger } from '../shared/logger.ts';
-import { createUncertainAttempts, LOOKBACK_MS } from '../shared/uncertain-attempts.ts';
+import { LOOKBACK_MS } from '../shared/uncertain-attempts.ts';
 import { context } from './blocks/block-kit.ts';
 import { toSlackMessage } from './blocks/to-slack-message.ts';
 import { findMarkedMessage, type ReadBackClient } from './marked-messages.ts';
 import { describeError, type PostMessageArgs } from './slack-client.ts';
 import { mayHaveLanded } from './web-api-policy.ts';
+
+const { ErrorCode } = webApi;
 
 /** Slack errors after which posting to that channel again cannot succeed without a human. */
 export const PERMANENT_SLACK_ERRORS: ReadonlySet<string> = new Set([
@@ -51,16 +54,7 @@ export function createSlackPoster(
   client: PosterClient,
   options: { logger?: Logger; now?: () => number } = {},
 ): DailyPoster {
-  const now = options.now ?? Date.now;
   const log = options.logger;
-  const uncertain = createUncertainAttempts(now);
-
-  const findEarlier = (channelId: string, date: string, since: number) =>
-    findMarkedMessage(
-      client,
-      { channel: channelId, oldest: since - LOOKBACK_MS },
-      { event_type: DAILY_EVENT_TYPE, event_payload: { date } },
-    );
 
   const openThread = async (channelId: string, ts: string) => {
     try {
@@ -88,66 +82,38 @@ export function createSlackPoster(
     }
   };
 
-  return {
+  return createIdempotentPoster({
     platform: 'slack',
-    async postDaily(channelId: string, view: DailyView) {
-      const since = uncertain.since(channelId, view.date);
-      if (since !== undefined) {
-        let earlier: string | undefined;
-        try {
-          earlier = await findEarlier(channelId, view.date, since);
-        } catch (error) {
-          log?.warn(
-            {
-              platform: 'slack',
-              method: 'conversations.history',
-              channelId,
-              date: view.date,
-              outcome: 'posting again',
-              ...describeError(error),
-            },
-            'could not check whether an earlier attempt at the daily post went through; posting again',
-          );
-        }
-        if (earlier !== undefined) {
-          uncertain.clear(channelId, view.date);
-          log?.info(
-            {
-              platform: 'slack',
-              channelId,
-              date: view.date,
-              ts: earlier,
-              outcome: 'answered once',
-            },
-            'an earlier attempt at the daily post had gone through; not sending it again',
-          );
-          await openThread(channelId, earlier);
-          return { messageId: earlier };
-        }
-      }
-      let ts: string | undefined;
-      try {
-        ts = (
-          await client.chat.postMessage({
+    logger: log,
+    now: options.now,
+    mayHaveLanded,
+    toPostError,
+    describeError,
+    steps: (channelId, view) => {
+      const mark = { event_type: DAILY_EVENT_TYPE, event_payload: { date: view.date } };
+      return {
+        findEarlier: (since) =>
+          findMarkedMessage(client, { channel: channelId, oldest: since - LOOKBACK_MS }, mark),
+        send: async () => {
+          const { ts } = await client.chat.postMessage({
             channel: channelId,
             ...toSlackMessage(view),
-            metadata: { event_type: DAILY_EVENT_TYPE, event_payload: { date: view.date } },
-          })
-        ).ts;
-      } catch (error) {
-        if (mayHaveLanded(error)) uncertain.mark(channelId, view.date);
-        throw toPostError(error, channelId);
-      }
-      uncertain.clear(channelId, view.date);
-      if (!ts) throw new PostError(`Slack gave no message ts for the post to ${channelId}`, false);
-      await openThread(channelId, ts);
-      return { messageId: ts };
+            metadata: mark,
+          });
+          // Posted, but with no ts to thread on: said as a failure (the next try reads it back).
+          if (!ts)
+            throw new PostError(`Slack gave no message ts for the post to ${channelId}`, false);
+          return ts;
+        },
+        openThread: (ts) => openThread(channelId, ts),
+      };
     },
-  };
+  });
 }
 
 /** Maps a Web API error to a `PostError` (permanent, or worth retrying after a delay). */
 export function toPostError(error: unknown, channelId: string): PostError {
+  if (error instanceof PostError) return error;
   const e = (error ?? {}) as {
     code?: string;
     message?: string;
@@ -157,19 +123,19 @@ export function toPostError(error: unknown, channelId: string): PostError {
     headers?: Record<string, string | string[] | undefined>;
   };
   switch (e.code) {
-    case 'slack_webapi_platform_error': {
+    case ErrorCode.PlatformError: {
       const reason = e.data?.error ?? 'unknown_error';
       const message = `Slack refused the daily post to ${channelId}: ${reason}`;
       if (PERMANENT_SLACK_ERRORS.has(reason)) return new PostError(message, true);
       return new PostError(message, false, DEFAULT_RETRY_AFTER_MS);
     }
-    case 'slack_webapi_rate_limited_error':
+    case ErrorCode.RateLimitedError:
       return new PostError(
         `Slack rate-limited the daily post to ${channelId}`,
         false,
         (e.retryAfter ?? DEFAULT_RETRY_AFTER_MS / 1000) * 1000,
       );
-    case 'slack_webapi_http_error': {
+    case ErrorCode.HTTPError: {
       const status = e.statusCode ?? 0;
       const message = `Slack answered HTTP ${status} to the daily post to ${channelId}`;
       if (status === 429 || status >= 500) {
@@ -177,22 +143,13 @@ export function toPostError(error: unknown, channelId: string): PostError {
       }
       return new PostError(message, true);
     }
-    default: {
-      // The Web API client's own error once it has waited out a 429 and run out of retries.
-      const waited = /^A rate limit was exceeded.*retry-after: (\d+)/.exec(e.message ?? '');
-      if (waited) {
-        return new PostError(
-          `Slack rate-limited the daily post to ${channelId}`,
-          false,
-          Number(waited[1]) * 1000,
-        );
-      }
+    default:
+      // A network failure, or the client out of tries after waiting out 429s: try again later.
       return new PostError(
-        `Could not reach Slack for the daily post to ${channelId}: ${e.message ?? String(error)}`,
+        `Slack did not take the daily post to ${channelId}: ${e.message ?? String(error)}`,
         false,
         DEFAULT_RETRY_AFTER_MS,
       );
-    }
   }
 }
 

@@ -3,18 +3,20 @@ import { App, type Receiver, webApi } from '@slack/bolt';
 import type { Engine } from '../../src/index.ts';
 import type { SlackConfig } from '../shared/config.ts';
 import type { DailyCommands } from '../shared/daily-port.ts';
+import { createInFlight } from '../shared/in-flight.ts';
 import type { Logger } from '../shared/logger.ts';
 import { createRateLimiter, type RateLimiter } from '../shared/rate-limit.ts';
 import { unreachable } from '../shared/unreachable.ts';
 import { toBoltLogger } from './bolt-logger.ts';
 import { createDeliveryDedupe } from './delivery-dedupe.ts';
+import { trackInFlight } from './in-flight-middleware.ts';
 import { registerListeners } from './listeners/index.ts';
 import { createPagingStore } from './paging-store.ts';
 import { createGuardedReceiver } from './request-guard.ts';
 import { createResponder, type ResponderOptions } from './response-url.ts';
 import type { SlackRuntime } from './runtime.ts';
 import { createSocketModeReceiver, type ReconnectTuning } from './socket-mode-receiver.ts';
-import { webClientOptions } from './web-api-policy.ts';
+import { logRateLimits, webClientOptions } from './web-api-policy.ts';
 
 /** The Web API's base when SLACK_API_URL is not set (the Web API client's own default). */
 const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
@@ -52,6 +54,11 @@ export interface SlackHandle {
   port?: number;
   /** The bot's user id, from `auth.test`. */
   botUserId?: string;
+  /** Resolves when every delivery started so far has been answered (or has failed). */
+  idle(): Promise<void>;
+  /** How many deliveries are being answered now. */
+  busy(): number;
+  /** Closes the receiver: no new delivery arrives; those in flight go on. */
   stop(): Promise<void>;
 }
 
@@ -92,8 +99,15 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     ignoreSelf: true,
     receiver,
   });
-  const stop = async (): Promise<void> => {
-    await app.stop();
+  const inFlight = createInFlight();
+  trackInFlight(app, inFlight);
+  logRateLimits(app, logger);
+  const lifecycle = {
+    idle: () => inFlight.drain(),
+    busy: () => inFlight.size,
+    stop: async (): Promise<void> => {
+      await app.stop();
+    },
   };
   // A listener error is logged and dropped: Bolt's default rethrows it into the receiver.
   app.error(async (error) => {
@@ -122,7 +136,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   if (socketMode) {
     await app.start();
     logger.info({ mode: 'socket', botUserId: identity.botUserId }, 'Slack adapter connected');
-    return { app, ...identityFields(identity), stop };
+    return { app, ...identityFields(identity), ...lifecycle };
   }
   const server = (await app.start({
     port: config.port,
@@ -131,7 +145,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ mode: 'http', port, path: EVENTS_PATH }, 'Slack adapter listening');
-  return { app, port, ...identityFields(identity), stop };
+  return { app, port, ...identityFields(identity), ...lifecycle };
 }
 
 function httpReceiver(

@@ -1,5 +1,8 @@
+import { type App, webApi } from '@slack/bolt';
 import type { Logger } from '../shared/logger.ts';
 import { describeError } from './slack-client.ts';
+
+const { ErrorCode } = webApi;
 
 /**
  * How Shammie's Slack Web API client treats slow and failing calls. Bolt's `WebClient` has no
@@ -34,12 +37,15 @@ interface WebApiFailure {
 
 const asFailure = (error: unknown): WebApiFailure => (error ?? {}) as WebApiFailure;
 
-/** The WebClient's own error after it has waited out a 429 (it carries no code). */
-function isRateLimitWait(error: WebApiFailure): boolean {
-  return (
-    error.code === 'slack_webapi_rate_limited_error' ||
-    (error.code === undefined && /^A rate limit was exceeded/.test(error.message ?? ''))
-  );
+/**
+ * True when Slack answered 429. The client rejects a failed call with one of the Web API's four
+ * codes (`ErrorCode`), except after a 429: waiting out its Retry-After, it throws an error with
+ * no code to make its retry loop try again (and a 429 with no usable Retry-After likewise), so a
+ * Web API failure without a code is a rate limit.
+ */
+export function isRateLimited(error: unknown): boolean {
+  const code = asFailure(error).code;
+  return code === ErrorCode.RateLimitedError || code === undefined;
 }
 
 /**
@@ -50,9 +56,9 @@ function isRateLimitWait(error: WebApiFailure): boolean {
  */
 export function isSafeToRepeat(error: unknown): boolean {
   const e = asFailure(error);
-  if (isRateLimitWait(e)) return true;
-  if (e.code === 'slack_webapi_http_error') return e.statusCode === 429;
-  if (e.code === 'slack_webapi_request_error') return NEVER_SENT.has(e.original?.code ?? '');
+  if (isRateLimited(e)) return true;
+  if (e.code === ErrorCode.HTTPError) return e.statusCode === 429;
+  if (e.code === ErrorCode.RequestError) return NEVER_SENT.has(e.original?.code ?? '');
   return false;
 }
 
@@ -62,16 +68,16 @@ export function isSafeToRepeat(error: unknown): boolean {
  */
 export function mayHaveLanded(error: unknown): boolean {
   const e = asFailure(error);
-  if (isRateLimitWait(e)) return false;
   switch (e.code) {
-    case 'slack_webapi_platform_error':
+    case ErrorCode.PlatformError:
       return MAYBE_DONE.has(e.data?.error ?? '');
-    case 'slack_webapi_http_error':
+    case ErrorCode.HTTPError:
       return e.statusCode !== 429;
-    case 'slack_webapi_request_error':
+    case ErrorCode.RequestError:
       return !NEVER_SENT.has(e.original?.code ?? '');
     default:
-      return true;
+      // A rate limit (coded or not): Slack refused before doing anything.
+      return !isRateLimited(e);
   }
 }
 
@@ -79,15 +85,12 @@ export function mayHaveLanded(error: unknown): boolean {
 interface FailedAttempt {
   attemptNumber?: number;
   retriesLeft?: number;
-  message?: string;
   original?: { config?: { url?: string } };
 }
 
-/** The Web API method a failed attempt called, as far as the error tells. */
-export function methodOf(error: unknown): string {
-  const e = (error ?? {}) as FailedAttempt;
-  const url = e.original?.config?.url ?? /\(url: ([^,)]+)/.exec(e.message ?? '')?.[1];
-  return url?.split('/').pop() ?? 'Web API call';
+/** The Web API method of a call's URL (`…/api/chat.postMessage` → `chat.postMessage`). */
+function methodOf(url: string | undefined): string {
+  return url?.split('/').pop() || 'Web API call';
 }
 
 /** Retries: a few quick ones (an answer minutes late helps nobody). */
@@ -107,11 +110,12 @@ export function webApiRetry(logger?: Logger): typeof RETRY_TIMING & {
       // Throwing here ends the retries with this error.
       if (!isSafeToRepeat(error)) throw error;
       const attempt = error as FailedAttempt;
-      if ((attempt.retriesLeft ?? 0) > 0) {
+      // A rate limit is logged, method and all, from the client's `rate_limited` event.
+      if ((attempt.retriesLeft ?? 0) > 0 && !isRateLimited(error)) {
         logger?.warn(
           {
             platform: 'slack',
-            method: methodOf(error),
+            method: methodOf(attempt.original?.config?.url),
             attempt: attempt.attemptNumber,
             outcome: 'retried',
             ...describeError(error),
@@ -135,4 +139,36 @@ export function webClientOptions(
   timeout: number;
 } {
   return { retryConfig: webApiRetry(logger), timeout: timeoutMs };
+}
+
+/**
+ * Logs at warn every 429 a Web API client waits out before trying again, naming the method:
+ * the client's public `rate_limited` event says which call it was, where its error cannot.
+ * Watches the app's own client and, through a global middleware, every client Bolt hands a
+ * listener (one per workspace), each once.
+ */
+export function logRateLimits(app: Pick<App, 'client' | 'use'>, logger: Logger): void {
+  const watched = new WeakSet<webApi.WebClient>();
+  const watch = (client: webApi.WebClient): void => {
+    if (watched.has(client)) return;
+    watched.add(client);
+    client.on(
+      webApi.WebClientEvent.RATE_LIMITED,
+      (retryAfterSeconds: number, call: { url?: string }) =>
+        logger.warn(
+          {
+            platform: 'slack',
+            method: methodOf(call?.url),
+            retryInMs: retryAfterSeconds * 1000,
+            outcome: 'retried',
+          },
+          'Slack rate-limited a Web API call; retrying after its Retry-After',
+        ),
+    );
+  };
+  watch(app.client);
+  app.use(async ({ client, next }) => {
+    watch(client);
+    await next();
+  });
 }

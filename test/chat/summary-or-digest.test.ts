@@ -3,10 +3,10 @@ import { chatReply } from '../../adapters/cli/chat-session.ts';
 import { renderText } from '../../adapters/cli/render-text.ts';
 import { createButtonStore } from '../../adapters/discord/button-store.ts';
 import { COMMANDS_BY_NAME } from '../../adapters/discord/commands/index.ts';
-import { toReply } from '../../adapters/discord/to-reply.ts';
 import { replyToText } from '../../adapters/slack/reply-to-text.ts';
 import { summaryOrDigest } from '../../src/chat/answer.ts';
 import { answer, createEngine, type Engine, loadCorpus, type ReplyView } from '../../src/index.ts';
+import { storedReply } from '../adapters/discord/stored-reply.ts';
 import { replyDeps } from '../adapters/slack/reply-deps-fixture.ts';
 
 /**
@@ -101,7 +101,7 @@ describe('the prefixes on every platform', () => {
         today: () => '2026-05-01',
         place: { channelId: '301', guildId: '401', canManage: true },
       });
-      return { view, reply: toReply(view, { store: createButtonStore() }) };
+      return { view, reply: storedReply(view, { store: createButtonStore() }) };
     };
     const topic = await run('topic:megalodon');
     expect(topic.view.kind).toBe('digest');

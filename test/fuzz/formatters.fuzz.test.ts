@@ -4,9 +4,9 @@ import { buttonOutcome } from '../../adapters/discord/button-actions.ts';
 import { createButtonStore } from '../../adapters/discord/button-store.ts';
 import { limitProblems } from '../../adapters/discord/limits.ts';
 import type { ReplyPayload } from '../../adapters/discord/reply-payload.ts';
-import { toReply } from '../../adapters/discord/to-reply.ts';
 import { toSlackMessage } from '../../adapters/slack/blocks/to-slack-message.ts';
 import { createEngine, errorNotice, isShammieError } from '../../src/index.ts';
+import { storedReply } from '../adapters/discord/stored-reply.ts';
 import { violations } from '../adapters/slack/message-checks.ts';
 import { allStrings, discordMentionProblems, isWellFormedText } from './discord-checks.ts';
 import { fuzz } from './fuzz-settings.ts';
@@ -19,7 +19,7 @@ describe('Discord replies to hostile views of every kind', () => {
   it('stay within every limit, parse no mention and carry only well-formed text', () => {
     fc.assert(
       fc.property(hostileDiscordView, (view) => {
-        const reply = toReply(view, { store: createButtonStore() });
+        const reply = storedReply(view, { store: createButtonStore() });
         expect(limitProblems(reply)).toEqual([]);
         expect(discordMentionProblems(reply)).toEqual([]);
       }),
@@ -35,7 +35,7 @@ describe('Discord replies to hostile views of every kind', () => {
         fc.array(fc.string({ maxLength: 4 }), { maxLength: 2 }),
         (view, values) => {
           const store = createButtonStore();
-          const reply = toReply(view, { store });
+          const reply = storedReply(view, { store });
           for (const row of reply.components) {
             for (const component of row.components) {
               if (!('custom_id' in component) || component.disabled) continue;
@@ -47,13 +47,13 @@ describe('Discord replies to hostile views of every kind', () => {
                   random: () => 0.5,
                   today: () => '2026-05-01',
                 });
-                next = toReply(outcome.view, {
+                next = storedReply(outcome.view, {
                   store,
                   ...(outcome.back ? { back: outcome.back } : {}),
                 });
               } catch (error) {
                 if (!isShammieError(error)) throw error;
-                next = toReply(errorNotice(error), { store });
+                next = storedReply(errorNotice(error), { store });
               }
               expect(limitProblems(next)).toEqual([]);
               expect(discordMentionProblems(next)).toEqual([]);

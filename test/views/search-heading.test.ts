@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderText } from '../../adapters/cli/render-text.ts';
 import { createButtonStore } from '../../adapters/discord/button-store.ts';
-import { toReply } from '../../adapters/discord/to-reply.ts';
 import { toSlackMessage } from '../../adapters/slack/blocks/to-slack-message.ts';
 import {
   createEngine,
@@ -15,6 +14,7 @@ import {
   resultsCount,
   searchPage,
 } from '../../src/index.ts';
+import { storedReply } from '../adapters/discord/stored-reply.ts';
 
 /**
  * A results heading says how many papers are shown of how many, what was looked for and which
@@ -41,7 +41,7 @@ function view(overrides: Partial<ResultsView> = {}): ResultsView {
   };
 }
 
-const discordContent = (v: ResultsView) => toReply(v, { store: createButtonStore() }).content;
+const discordContent = (v: ResultsView) => storedReply(v, { store: createButtonStore() }).content;
 const slackTexts = (v: ResultsView) => JSON.stringify(toSlackMessage(v));
 
 describe('how many papers a page shows', () => {

@@ -1,21 +1,10 @@
 import { answerText } from '../answer-text.ts';
 import { replyInChannel, type SlackRuntime } from '../runtime.ts';
 import type { ChatClient } from '../slack-client.ts';
-import { isFirstHumanMessage, textRequestOf } from './human-message.ts';
+import { isFirstHumanMessage, type MessageDelivery, textRequestOf } from './human-message.ts';
 
 /** The slice of an `app_mention` delivery this listener reads. */
-export interface AppMentionArgs {
-  event: {
-    text?: string;
-    channel: string;
-    ts: string;
-    thread_ts?: string;
-    user?: string;
-    bot_id?: string;
-    subtype?: string;
-  };
-  body: { event_id?: string; team_id?: string };
-  context: { botUserId?: string; retryNum?: number };
+export interface AppMentionArgs extends MessageDelivery {
   client: ChatClient;
 }
 

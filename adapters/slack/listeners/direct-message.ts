@@ -1,23 +1,11 @@
 import { answerText } from '../answer-text.ts';
 import { postSafely, type SlackRuntime } from '../runtime.ts';
 import type { ChatClient } from '../slack-client.ts';
-import { isFirstHumanMessage, textRequestOf } from './human-message.ts';
+import { isFirstHumanMessage, type MessageDelivery, textRequestOf } from './human-message.ts';
 
 /** The slice of a `message` delivery this listener reads. */
-export interface MessageArgs {
-  event: {
-    type?: string;
-    channel_type?: string;
-    subtype?: string;
-    text?: string;
-    channel: string;
-    ts: string;
-    thread_ts?: string;
-    user?: string;
-    bot_id?: string;
-  };
-  body: { event_id?: string; team_id?: string };
-  context: { botUserId?: string; retryNum?: number };
+export interface MessageArgs extends MessageDelivery {
+  event: MessageDelivery['event'] & { type?: string; channel_type?: string };
   client: ChatClient;
 }
 

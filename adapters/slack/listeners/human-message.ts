@@ -7,6 +7,7 @@ export interface MessageDelivery {
     text?: string;
     channel: string;
     ts: string;
+    thread_ts?: string;
     user?: string;
     bot_id?: string;
     subtype?: string;

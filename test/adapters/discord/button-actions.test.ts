@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUTTONS_EXPIRED, buttonOutcome } from '../../../adapters/discord/button-actions.ts';
 import { createButtonStore } from '../../../adapters/discord/button-store.ts';
-import { toReply } from '../../../adapters/discord/to-reply.ts';
 import { type Engine, searchPage } from '../../../src/index.ts';
+import { storedReply } from './stored-reply.ts';
 import { tinyEngine } from './tiny-corpus.ts';
 
 let engine: Engine;
@@ -15,7 +15,7 @@ const request = { query: 'long context', limit: 4 };
 
 /** Presses the button whose label is `label` on a reply, as Discord would send it back. */
 function press(
-  reply: ReturnType<typeof toReply>,
+  reply: ReturnType<typeof storedReply>,
   label: string,
   store: ReturnType<typeof createButtonStore>,
 ) {
@@ -29,7 +29,7 @@ function press(
 describe('buttons', () => {
   it('▶ shows the next page of the same search', () => {
     const store = createButtonStore();
-    const first = toReply(searchPage(engine, request, 0), { store });
+    const first = storedReply(searchPage(engine, request, 0), { store });
     const { view } = press(first, '▶', store);
     expect(view).toMatchObject({ kind: 'results', page: 1, pageCount: 2, total: 5 });
     if (view.kind === 'results') expect(view.cards).toHaveLength(1);
@@ -38,10 +38,10 @@ describe('buttons', () => {
   it('Summary #2 summarises the second paper and keeps the way back to the page', () => {
     const store = createButtonStore();
     const page = searchPage(engine, request, 0);
-    const { view, back } = press(toReply(page, { store }), 'Summary #2', store);
+    const { view, back } = press(storedReply(page, { store }), 'Summary #2', store);
     expect(view).toMatchObject({ kind: 'summary', card: { id: page.cards[1]?.id } });
     expect(back).toEqual({ request, page: 0 });
-    const summary = toReply(view, { store, ...(back ? { back } : {}) });
+    const summary = storedReply(view, { store, ...(back ? { back } : {}) });
     const { view: again } = press(summary, '◀ Results', store);
     expect(again).toMatchObject({ kind: 'results', page: 0 });
   });
@@ -49,7 +49,7 @@ describe('buttons', () => {
   it('Similar and Cite answer for their own paper', () => {
     const store = createButtonStore();
     const page = searchPage(engine, request, 0);
-    const reply = toReply(page, { store });
+    const reply = storedReply(page, { store });
     expect(press(reply, 'Similar #1', store).view).toMatchObject({
       kind: 'similar',
       of: { id: page.cards[0]?.id },
@@ -70,7 +70,7 @@ describe('buttons', () => {
     );
     // More papers than rows: the actions become select menus (Summary, Similar, Cite).
     expect(page.cards.length).toBeGreaterThan(5);
-    const reply = toReply(page, { store });
+    const reply = storedReply(page, { store });
     const select = reply.components[1]?.components[0];
     if (!select || !('custom_id' in select)) throw new Error('no select');
     const { view } = buttonOutcome(store.get(select.custom_id), ['4'], context());
@@ -82,7 +82,7 @@ describe('buttons', () => {
 
   it('🎲 Another picks again on the same topic', () => {
     const store = createButtonStore();
-    const random = toReply(
+    const random = storedReply(
       {
         kind: 'random',
         topic: 'diffusion',

@@ -13,13 +13,13 @@ import {
 import { COMMANDS, COMMANDS_BY_NAME } from '../../../adapters/discord/commands/index.ts';
 import { readCommandInput } from '../../../adapters/discord/commands/option-readers.ts';
 import { EPHEMERAL } from '../../../adapters/discord/reply-payload.ts';
-import { toReply } from '../../../adapters/discord/to-reply.ts';
 import type {
   ChannelRef,
   DailyCommands,
   SubscribeRequest,
 } from '../../../adapters/shared/daily-port.ts';
 import { type Engine, isShammieError } from '../../../src/index.ts';
+import { storedReply } from './stored-reply.ts';
 import { tinyEngine } from './tiny-corpus.ts';
 
 let engine: Engine;
@@ -73,7 +73,7 @@ async function run(
     options,
   });
   const view = await prepared.run(context);
-  return { view, reply: toReply(view, { store }), prepared, store };
+  return { view, reply: storedReply(view, { store }), prepared, store };
 }
 
 async function codeOf(work: () => Promise<unknown>): Promise<string | undefined> {

@@ -9,7 +9,7 @@ import type {
 } from '../../../adapters/discord/commands/command-types.ts';
 import { COMMANDS_BY_NAME } from '../../../adapters/discord/commands/index.ts';
 import { choiceProblems, limitProblems } from '../../../adapters/discord/limits.ts';
-import { type DiscordView, toReply } from '../../../adapters/discord/to-reply.ts';
+import type { DiscordView } from '../../../adapters/discord/to-reply.ts';
 import {
   createEngine,
   type Engine,
@@ -18,6 +18,7 @@ import {
   type Paper,
 } from '../../../src/index.ts';
 import { hostileShort, hostileText } from './hostile-text.ts';
+import { storedReply } from './stored-reply.ts';
 
 const hostilePaper = (i: number): fc.Arbitrary<Paper> =>
   fc.record({
@@ -81,7 +82,7 @@ describe('replies built from a hostile corpus and hostile queries by the real en
           await view(engine, 'help', {}),
         ];
         for (const v of views) {
-          const reply = toReply(v, { store });
+          const reply = storedReply(v, { store });
           expect(limitProblems(reply)).toEqual([]);
           // Press every button the reply has: what they lead to fits too.
           for (const row of reply.components) {
@@ -92,7 +93,7 @@ describe('replies built from a hostile corpus and hostile queries by the real en
                 random: () => 0.7,
                 today: () => '2026-05-01',
               });
-              const next = toReply(outcome.view, {
+              const next = storedReply(outcome.view, {
                 store,
                 ...(outcome.back ? { back: outcome.back } : {}),
               });

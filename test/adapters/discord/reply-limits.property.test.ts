@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createButtonStore } from '../../../adapters/discord/button-store.ts';
 import { limitProblems } from '../../../adapters/discord/limits.ts';
-import { type DiscordView, toReply } from '../../../adapters/discord/to-reply.ts';
+import type { DiscordView } from '../../../adapters/discord/to-reply.ts';
 import type { HelpEntry, KeyPoint, PaperCard } from '../../../src/index.ts';
 import { hostileShort, hostileText } from './hostile-text.ts';
+import { storedReply } from './stored-reply.ts';
 
 const hostileCard: fc.Arbitrary<PaperCard> = fc.record(
   {
@@ -108,7 +109,7 @@ const views: fc.Arbitrary<DiscordView> = fc.oneof(
 );
 
 /** Every text of a payload a user reads. */
-function texts(payload: ReturnType<typeof toReply>): string[] {
+function texts(payload: ReturnType<typeof storedReply>): string[] {
   const out = [payload.content ?? ''];
   for (const e of payload.embeds) {
     out.push(e.title ?? '', e.description ?? '', e.footer?.text ?? '', e.author?.name ?? '');
@@ -140,7 +141,7 @@ describe('every Discord reply, whatever the corpus and the user throw at it', ()
   it('stays within every limit, pings nobody and drops no paper', () => {
     fc.assert(
       fc.property(views, (view) => {
-        const reply = toReply(view, { store: createButtonStore() });
+        const reply = storedReply(view, { store: createButtonStore() });
         expect(limitProblems(reply)).toEqual([]);
         expect(reply.allowed_mentions).toEqual({ parse: [] });
         const shown = view.kind === 'results' && view.cards.length === 0 ? 0 : paperCount(view);

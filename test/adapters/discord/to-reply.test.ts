@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createButtonStore } from '../../../adapters/discord/button-store.ts';
 import { limitProblems } from '../../../adapters/discord/limits.ts';
+import { storeButtons } from '../../../adapters/discord/pending-buttons.ts';
 import { EPHEMERAL } from '../../../adapters/discord/reply-payload.ts';
 import { dailyReply, toReply } from '../../../adapters/discord/to-reply.ts';
+import { storedReply } from './stored-reply.ts';
 import { card, request, results, summary } from './views.ts';
 
 function setup() {
@@ -19,7 +21,7 @@ const labels = (rows: Row[]) =>
 describe('a results page', () => {
   it('shows one embed per paper: linked title, short authors, year · venue, bold snippet, arXiv footer', () => {
     const { context } = setup();
-    const reply = toReply(results(2), context);
+    const reply = storedReply(results(2), context);
     expect(reply.content).toBe('🔎 **2 papers** for “alignment”');
     expect(reply.embeds).toHaveLength(2);
     expect(reply.embeds[0]).toMatchObject({
@@ -36,7 +38,7 @@ describe('a results page', () => {
 
   it('gives each paper a row of Summary / Similar / Cite buttons that lead back to the page', () => {
     const { store, context } = setup();
-    const reply = toReply(results(3), context);
+    const reply = storedReply(results(3), context);
     expect(labels(reply.components as Row[])).toEqual([
       ['Summary #1', 'Similar #1', 'Cite #1'],
       ['Summary #2', 'Similar #2', 'Cite #2'],
@@ -52,7 +54,7 @@ describe('a results page', () => {
 
   it('adds ◀ page ▶ when there are more pages, the ends disabled', () => {
     const { store, context } = setup();
-    const reply = toReply(results(4, { total: 11, pageCount: 3, page: 0 }), context);
+    const reply = storedReply(results(4, { total: 11, pageCount: 3, page: 0 }), context);
     const paging = reply.components.at(-1) as Row;
     expect(paging.components.map((c) => [c.label, c.disabled ?? false])).toEqual([
       ['◀', true],
@@ -67,14 +69,14 @@ describe('a results page', () => {
 
   it('numbers papers across pages', () => {
     const { context } = setup();
-    const reply = toReply(results(2, { total: 6, page: 1, pageCount: 2 }), context);
+    const reply = storedReply(results(2, { total: 6, page: 1, pageCount: 2 }), context);
     expect(reply.embeds[0]?.title).toBe('5. Paper 0');
   });
 
   it('switches to one select menu per action when the papers outnumber the rows', () => {
     const { store, context } = setup();
     const view = results(10, { request: request({ limit: 10 }), total: 30, pageCount: 3 });
-    const reply = toReply(view, context);
+    const reply = storedReply(view, context);
     expect(reply.embeds).toHaveLength(10);
     expect(labels(reply.components as Row[])).toEqual([
       ['select:3'],
@@ -99,7 +101,7 @@ describe('a results page', () => {
 
   it('says so, only to the user, when nothing matches', () => {
     const { context } = setup();
-    const reply = toReply(
+    const reply = storedReply(
       results(0, { request: request({ query: '**zzz** @everyone' }) }),
       context,
     );
@@ -111,7 +113,7 @@ describe('a results page', () => {
   it('names the filters it used', () => {
     const { context } = setup();
     const view = results(1, { request: request({ author: 'zhou', year: '2023' }) });
-    expect(toReply(view, context).content).toBe(
+    expect(storedReply(view, context).content).toBe(
       '🔎 **1 paper** for “alignment” with author: zhou and year: 2023',
     );
   });
@@ -120,7 +122,10 @@ describe('a results page', () => {
 describe('one paper', () => {
   it('shows the abstract, and buttons for its summary, similar papers and citation', () => {
     const { context } = setup();
-    const reply = toReply({ kind: 'paper', card: card(), abstract: 'We *show* that…' }, context);
+    const reply = storedReply(
+      { kind: 'paper', card: card(), abstract: 'We *show* that…' },
+      context,
+    );
     expect(reply.embeds[0]?.description).toBe('*2023 · NeurIPS*\nWe \\*show\\* that…');
     expect(labels(reply.components as Row[])).toEqual([['Summary', 'Similar', 'Cite']]);
   });
@@ -128,7 +133,7 @@ describe('one paper', () => {
   it('offers a way back to the results when it was reached from them', () => {
     const { store } = setup();
     const back = { request: request(), page: 2 };
-    const reply = toReply(summary(), { store, back });
+    const reply = storedReply(summary(), { store, back });
     const row = reply.components[0] as Row;
     expect(row.components.map((c) => c.label)).toEqual(['◀ Results', 'Similar', 'Cite']);
     expect(store.get(row.components[0]?.custom_id as string)).toEqual({
@@ -140,7 +145,7 @@ describe('one paper', () => {
 
   it('leaves out a link that is not http(s), and names the DOI when there is no arXiv id', () => {
     const { context } = setup();
-    const reply = toReply(
+    const reply = storedReply(
       {
         kind: 'paper',
         card: card({ url: 'javascript:alert(1)', arxiv: undefined, doi: '10.1/x' }),
@@ -156,7 +161,7 @@ describe('one paper', () => {
 describe('a summary', () => {
   it('shows the TL;DR and the labelled key points', () => {
     const { context } = setup();
-    const reply = toReply(summary(), context);
+    const reply = storedReply(summary(), context);
     expect(reply.embeds[0]?.description).toBe(
       [
         '*2023 · NeurIPS*',
@@ -173,7 +178,7 @@ describe('a citation', () => {
   it('puts BibTeX in a bibtex code block, the card below', () => {
     const { context } = setup();
     const text = '@article{zhou2023lima,\n  title={``LIMA```},\n}';
-    const reply = toReply({ kind: 'citation', card: card(), format: 'bibtex', text }, context);
+    const reply = storedReply({ kind: 'citation', card: card(), format: 'bibtex', text }, context);
     expect(reply.content?.startsWith('```bibtex\n@article{zhou2023lima,')).toBe(true);
     expect(reply.content?.slice(3, -3)).not.toContain('```');
     expect(reply.embeds[0]?.title).toBe('LIMA: Less Is More for Alignment');
@@ -182,7 +187,7 @@ describe('a citation', () => {
 
   it('puts APA in a plain code block', () => {
     const { context } = setup();
-    const reply = toReply(
+    const reply = storedReply(
       { kind: 'citation', card: card(), format: 'apa', text: 'Zhou, C. (2023). LIMA.' },
       context,
     );
@@ -193,7 +198,7 @@ describe('a citation', () => {
 describe('other views', () => {
   it('a random paper has its TL;DR and a button for another one on the same topic', () => {
     const { store, context } = setup();
-    const reply = toReply(
+    const reply = storedReply(
       { kind: 'random', topic: 'diffusion', card: card(), tldr: 'Short.' },
       context,
     );
@@ -220,14 +225,14 @@ describe('other views', () => {
       tldr: 'T.',
       points: [],
     };
-    expect(toReply(view, context).content).toBe('📅 Paper of the day · 2026-05-01');
-    expect(toReply(view, context).components).toHaveLength(1);
+    expect(storedReply(view, context).content).toBe('📅 Paper of the day · 2026-05-01');
+    expect(storedReply(view, context).components).toHaveLength(1);
     expect(dailyReply(view).components).toEqual([]);
   });
 
   it('a digest lists its papers with their TL;DRs', () => {
     const { context } = setup();
-    const reply = toReply(
+    const reply = storedReply(
       {
         kind: 'digest',
         topic: 'alignment',
@@ -249,7 +254,7 @@ describe('other views', () => {
 
   it('similar papers come under the title of the paper they resemble', () => {
     const { context } = setup();
-    const reply = toReply(
+    const reply = storedReply(
       { kind: 'similar', of: card({ title: 'A *b*' }), cards: [card({ id: 'x' })] },
       context,
     );
@@ -258,7 +263,7 @@ describe('other views', () => {
   });
 
   it('help lists every entry and the corpus stats, privately', () => {
-    const reply = toReply(
+    const reply = storedReply(
       {
         kind: 'help',
         entries: [
@@ -285,7 +290,7 @@ describe('other views', () => {
   });
 
   it('a notice is ephemeral, escaped, with a hint for its code', () => {
-    const reply = toReply(
+    const reply = storedReply(
       { kind: 'notice', tone: 'error', code: 'PAPER_NOT_FOUND', text: 'No paper matches “<@&1>”.' },
       setup().context,
     );
@@ -301,16 +306,43 @@ describe('other views', () => {
 
   it('a daily-admin answer is public only when it changed a subscription', () => {
     const { context } = setup();
-    const changed = toReply(
+    const changed = storedReply(
       { kind: 'daily-admin', ok: true, text: 'Subscribed.', public: true },
       context,
     );
-    const refused = toReply({ kind: 'daily-admin', ok: false, text: 'No.', public: true }, context);
-    const status = toReply(
+    const refused = storedReply(
+      { kind: 'daily-admin', ok: false, text: 'No.', public: true },
+      context,
+    );
+    const status = storedReply(
       { kind: 'daily-admin', ok: true, text: 'At 09:00.', public: false },
       context,
     );
     expect([changed.flags, refused.flags, status.flags]).toEqual([undefined, EPHEMERAL, EPHEMERAL]);
     expect(changed.content).toBe('✅ Subscribed.');
+  });
+});
+
+describe('rendering is pure', () => {
+  it('stores nothing: the same view renders the same message, with its button actions beside it', () => {
+    const view = results(3);
+    const first = toReply(view);
+    expect(toReply(view)).toEqual(first);
+    const ids = first.payload.components.flatMap((row) =>
+      row.components.flatMap((c) => ('custom_id' in c && !c.disabled ? [c.custom_id] : [])),
+    );
+    expect(ids).toEqual(first.buttons.map((b) => b.placeholder));
+    expect(first.buttons[0]?.action).toMatchObject({ kind: 'summary', paperId: 'p0' });
+  });
+
+  it('the caller stores the actions and sends real custom_ids that lead back to them', () => {
+    const store = createButtonStore();
+    const rendered = toReply(results(2));
+    const payload = storeButtons(store, rendered);
+    const ids = payload.components.flatMap((row) =>
+      row.components.flatMap((c) => ('custom_id' in c && !c.disabled ? [c.custom_id] : [])),
+    );
+    expect(ids.map((id) => store.get(id))).toEqual(rendered.buttons.map((b) => b.action));
+    expect(store.size).toBe(rendered.buttons.length);
   });
 });

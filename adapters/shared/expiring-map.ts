@@ -12,7 +12,7 @@ export interface ExpiringMap<V> {
   set(key: string, value: V): void;
   delete(key: string): void;
   clear(): void;
-  /** Entries currently held; an expired one is dropped by a timer once its time is up. */
+  /** Entries currently held, the expired ones dropped first (for reports and tests). */
   readonly size: number;
 }
 
@@ -32,8 +32,10 @@ export function createExpiringMap<V extends {}>(options: ExpiringMapOptions): Ex
     // lru-cache keeps an entry while its age is at most `ttl`; ours is gone once `ttlMs` have
     // passed, on a clock in whole milliseconds.
     ttl: Math.max(1, options.ttlMs - 1),
-    // Expired entries are dropped by lru-cache's (unref'd) timers, so memory shrinks when idle.
-    ttlAutopurge: true,
+    // No purge timers: lru-cache's autopurge starts one timer per entry, which keeps every
+    // store alive for its whole lifetime (thousands of stores in a fuzz run exhausted the
+    // heap). An expired entry is never returned, and `max` bounds what is held.
+    ttlAutopurge: false,
     // Read the injected clock on every check rather than caching it on a timer.
     ttlResolution: 0,
     perf: { now: options.now },
@@ -52,6 +54,7 @@ export function createExpiringMap<V extends {}>(options: ExpiringMapOptions): Ex
       cache.clear();
     },
     get size() {
+      cache.purgeStale();
       return cache.size;
     },
   };

@@ -56,4 +56,12 @@ describe('the engine holder', () => {
     // The papers list is the current engine's own, so caches keyed on it see the change.
     expect(given.papers).toBe(second.papers);
   });
+
+  it('serialises as a count, never the papers or the index, wherever it is held', () => {
+    const holder = createEngineHolder();
+    holder.swap(second);
+    const text = JSON.stringify({ logged: holder.engine });
+    expect(JSON.parse(text)).toEqual({ logged: { engine: 'shammie', papers: 2 } });
+    expect(text).not.toContain('Protein folding');
+  });
 });

@@ -1,8 +1,10 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLibraryStore, type LibraryStore } from '../../../adapters/library/library-store.ts';
-import { openDatabase } from '../../../adapters/scheduler/database.ts';
+import { DATABASE_FILE, openDatabase } from '../../../adapters/scheduler/database.ts';
 import { createSources, type Sources } from '../../../adapters/sources/create-sources.ts';
 import { loadServiceConfig } from '../../../adapters/sources/service-config.ts';
 import type { Paper } from '../../../src/index.ts';
@@ -115,4 +117,36 @@ export function corpusLookup(papers: readonly Paper[]) {
 /** Rows in the library table, removed ones included. */
 export function rowCount(library: TestLibrary): number {
   return library.db.prepare('SELECT COUNT(*) FROM library_papers').pluck().get() as number;
+}
+
+/**
+ * A second process that takes the library database's write lock (a transaction with a write
+ * in it) and holds it until `release`. The library's own connection waits only 100 ms for it
+ * (the default is 5 s), so a test sees the failure quickly.
+ */
+export async function holdWriteLock(
+  library: TestLibrary,
+): Promise<{ release: () => Promise<void> }> {
+  library.db.pragma('busy_timeout = 100');
+  const script = `
+    const Database = require('better-sqlite3');
+    const db = new Database(process.argv[1]);
+    db.exec('BEGIN IMMEDIATE');
+    db.prepare("INSERT INTO library_tombstones (kind, value, removed_at) VALUES ('id', 'held', 0)").run();
+    process.stdout.write('locked\\n');
+    process.stdin.resume();
+    process.stdin.on('end', () => { db.exec('ROLLBACK'); db.close(); process.exit(0); });
+  `;
+  const child = spawn(process.execPath, ['-e', script, join(library.dataDir, DATABASE_FILE)], {
+    cwd: join(import.meta.dirname, '../../..'),
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
+  if (chunk.toString() !== 'locked\n') throw new Error(`the lock holder said ${chunk.toString()}`);
+  return {
+    release: async () => {
+      child.stdin.end();
+      if (child.exitCode === null) await once(child, 'exit');
+    },
+  };
 }

@@ -1,6 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isLibraryStoreError } from '../../../adapters/library/library-errors.ts';
 import {
@@ -8,13 +5,11 @@ import {
   LIBRARY_PAGE_ROWS,
   type NewLibraryPaper,
 } from '../../../adapters/library/library-store.ts';
-import { DATABASE_FILE, openDatabase } from '../../../adapters/scheduler/database.ts';
-import { openTestLibrary, rowCount, type TestLibrary } from './helpers.ts';
+import { openDatabase } from '../../../adapters/scheduler/database.ts';
+import { holdWriteLock, openTestLibrary, rowCount, type TestLibrary } from './helpers.ts';
 
 const libraries: TestLibrary[] = [];
-const children: ChildProcess[] = [];
 afterEach(() => {
-  for (const child of children.splice(0)) child.kill();
   for (const library of libraries.splice(0)) library.cleanup();
 });
 
@@ -200,9 +195,7 @@ describe('the library store', () => {
 
   it('gives a clear error while another process holds the write lock, and works once it lets go', async () => {
     const lib = library();
-    // The default wait is 5 s; the test waits a tenth of that before giving up.
-    lib.db.pragma('busy_timeout = 100');
-    const holder = await holdWriteLock(join(lib.dataDir, DATABASE_FILE));
+    const holder = await holdWriteLock(lib);
     let failure: unknown;
     try {
       lib.store.addPaper(paper(), 1);
@@ -214,30 +207,8 @@ describe('the library store', () => {
       'The library could not be saved (another process held the database lock too long); ' +
         'nothing was changed — try again in a moment.',
     );
-    holder.stdin?.end();
-    await once(holder, 'exit');
+    await holder.release();
     expect(lib.store.addPaper(paper(), 2).status).toBe('added');
     expect(rowCount(lib)).toBe(1);
   });
 });
-
-/** A second process that takes the database's write lock and holds it until its stdin closes. */
-async function holdWriteLock(file: string): Promise<ChildProcess> {
-  const script = `
-    const Database = require('better-sqlite3');
-    const db = new Database(process.argv[1]);
-    db.exec('BEGIN IMMEDIATE');
-    db.prepare("INSERT INTO library_tombstones (kind, value, removed_at) VALUES ('id', 'held', 0)").run();
-    process.stdout.write('locked\\n');
-    process.stdin.resume();
-    process.stdin.on('end', () => { db.exec('ROLLBACK'); db.close(); process.exit(0); });
-  `;
-  const child = spawn(process.execPath, ['-e', script, file], {
-    cwd: join(import.meta.dirname, '../../..'),
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  children.push(child);
-  const [chunk] = (await once(child.stdout!, 'data')) as [Buffer];
-  expect(chunk.toString()).toBe('locked\n');
-  return child;
-}

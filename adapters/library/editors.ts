@@ -105,13 +105,14 @@ function parseRule(action: string, value: string): EditorRule | string {
   const where = `SHAMMIE_LIBRARY_EDITORS: ${action}=`;
   if (names.length === 0) return `${where} needs everyone, nobody, admins or user ids`;
   if (lower.includes('everyone') || lower.includes('nobody')) {
-    if (names.length > 1) return `${where}everyone and ${action}=nobody stand alone`;
+    if (names.length > 1) return `${where}everyone and ${action}=nobody take no other values`;
     return { everyone: lower[0] === 'everyone', admins: false, users: [] };
   }
   const users = names.filter((_, i) => lower[i] !== 'admins');
   const bad = users.filter((id) => !USER_ID.test(id));
   if (bad.length > 0) {
-    return `${where} has ${bad.length} entr${bad.length === 1 ? 'y' : 'ies'} that are not user ids`;
+    const what = bad.length === 1 ? '1 entry that is not' : `${bad.length} entries that are not`;
+    return `${where} has ${what} a user id, admins, everyone or nobody`;
   }
   return { everyone: false, admins: lower.includes('admins'), users };
 }

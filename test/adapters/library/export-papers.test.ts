@@ -1,8 +1,10 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportPapers } from '../../../adapters/library/export-papers.ts';
 import type { NewLibraryPaper } from '../../../adapters/library/library-store.ts';
-import { isShammieError, type Paper } from '../../../src/index.ts';
+import { isShammieError, loadCorpus, type Paper } from '../../../src/index.ts';
 import { openTestLibrary, type TestLibrary } from './helpers.ts';
 
 const libraries: TestLibrary[] = [];
@@ -161,5 +163,20 @@ describe('exporting every paper', () => {
       (error) => isShammieError(error) && error.message === 'Export formats: jsonl, bibtex.',
     );
     expect(sink.text()).toBe('');
+  });
+
+  it('writes JSON Lines that Shammie loads back as a corpus, ids and fields kept', async () => {
+    const library = filledLibrary();
+    const sink = slowSink();
+    await exportPapers({ format: 'jsonl', files: FILES, store: library.store, out: sink.stream });
+    const file = join(library.dataDir, 'export.jsonl');
+    writeFileSync(file, sink.text());
+    const { papers, problems } = await loadCorpus(file);
+    expect(problems).toEqual([]);
+    expect(papers.map((p) => [p.id, p.title, p.arxiv ?? p.doi])).toEqual([
+      ['levy2023lima', 'LIMA: Less Is More for Alignment', '2305.11206'],
+      ['2408.11039', 'One Model for Words and Pixels', '2408.11039'],
+      ['10.1145/3600006.3613165', 'Serving Small Models Quickly', '10.1145/3600006.3613165'],
+    ]);
   });
 });

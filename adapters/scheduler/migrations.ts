@@ -60,6 +60,58 @@ export const MIGRATIONS: readonly string[] = [
     updated_at INTEGER NOT NULL
   );
   `,
+  // 2: the library — papers added from arXiv, DOIs and the chat; removals as tombstones (a
+  // corpus-file paper can be hidden too); the position of each resumable arXiv harvest.
+  `
+  CREATE TABLE library_papers (
+    -- order of addition: the last additions, and keyset paging while exporting
+    seq       INTEGER PRIMARY KEY,
+    -- the paper's id: its arXiv id when it has one, else its DOI
+    id        TEXT    NOT NULL UNIQUE,
+    arxiv     TEXT    UNIQUE,
+    doi       TEXT    UNIQUE,
+    title     TEXT    NOT NULL,
+    abstract  TEXT    NOT NULL,
+    -- JSON array of names, in citation order
+    authors   TEXT    NOT NULL,
+    year      INTEGER,
+    venue     TEXT,
+    url       TEXT,
+    -- 'chat': added in a chat; 'arxiv'/'doi': added from the command line by arXiv id or DOI;
+    -- 'import': harvested or searched in bulk
+    source    TEXT    NOT NULL CHECK (source IN ('arxiv', 'doi', 'chat', 'import')),
+    added_by  TEXT,
+    platform  TEXT,
+    channel   TEXT,
+    added_at  INTEGER NOT NULL
+  );
+
+  CREATE TABLE library_tombstones (
+    -- which identifier hides the paper: its id, its arXiv id or its DOI
+    kind       TEXT    NOT NULL CHECK (kind IN ('id', 'arxiv', 'doi')),
+    value      TEXT    NOT NULL,
+    removed_by TEXT,
+    platform   TEXT,
+    channel    TEXT,
+    removed_at INTEGER NOT NULL,
+    PRIMARY KEY (kind, value)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE library_imports (
+    -- category, from and until joined: one row per harvest that can be resumed
+    job        TEXT    PRIMARY KEY,
+    category   TEXT    NOT NULL,
+    from_date  TEXT,
+    until_date TEXT,
+    -- the token of the next page; NULL before the first page is stored and once finished
+    token      TEXT,
+    harvested  INTEGER NOT NULL DEFAULT 0,
+    added      INTEGER NOT NULL DEFAULT 0,
+    status     TEXT    NOT NULL CHECK (status IN ('running', 'done')),
+    started_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** The schema version this code writes. */

@@ -34,7 +34,15 @@ describe('openDatabase', () => {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
       .pluck()
       .all();
-    expect(tables).toEqual(['daily_picks', 'daily_plan', 'posts', 'subscriptions']);
+    expect(tables).toEqual([
+      'daily_picks',
+      'daily_plan',
+      'library_imports',
+      'library_papers',
+      'library_tombstones',
+      'posts',
+      'subscriptions',
+    ]);
     db.close();
   });
 

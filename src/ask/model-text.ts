@@ -18,7 +18,9 @@ export function neutralizeMentions(text: string): string {
     before = out;
     out = out.replace(ANGLE_MENTION, '').replace(BROADCAST, '$1');
   }
-  return out;
+  // A lone opener ("<@" cut off by a length cap) could close into a mention with whatever a
+  // platform prints after it: its angle bracket goes too.
+  return out.replace(/<(?=[@!#])/g, '');
 }
 
 /**

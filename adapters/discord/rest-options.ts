@@ -243,16 +243,13 @@ export function restOptions(tuning: RestTuning = {}, logger?: Logger): Partial<R
     throw new UncertainWriteError(methodOf(init), maskRoute(url), fault);
   };
 
-  const makeRequest: RESTOptions['makeRequest'] = (url, init) => {
-    switch (requestKind(methodOf(init), url, init.body)) {
-      case 'callback':
-        return sendCallback(url, init);
-      case 'repeatable':
-        return sendRepeatable(url, init);
-      case 'once':
-        return sendOnce(url, init);
-    }
+  const senders: Record<RequestKind, RESTOptions['makeRequest']> = {
+    callback: sendCallback,
+    repeatable: sendRepeatable,
+    once: sendOnce,
   };
+  const makeRequest: RESTOptions['makeRequest'] = (url, init) =>
+    senders[requestKind(methodOf(init), url, init.body)](url, init);
 
   const rejectOnRateLimit = (data: RateLimitData): boolean => {
     if (!CALLBACK.test(data.url)) return data.retryAfter > maxWait;

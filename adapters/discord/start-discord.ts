@@ -1,9 +1,8 @@
 import { Client, DefaultRestOptions, Events, GatewayIntentBits, Options } from 'discord.js';
-import type { Engine } from '../../src/index.ts';
 import type { DiscordConfig } from '../shared/config.ts';
-import type { DailyCommands } from '../shared/daily-port.ts';
 import { localDate } from '../shared/local-date.ts';
 import type { Logger } from '../shared/logger.ts';
+import type { PlatformStartOptions } from '../shared/platform-start.ts';
 import { unreachable } from '../shared/unreachable.ts';
 import { createButtonStore } from './button-store.ts';
 import { watchGatewayLiveness } from './gateway-liveness.ts';
@@ -15,16 +14,7 @@ import { type RestTuning, restOptions } from './rest-options.ts';
 import { loggableError } from './safe-log.ts';
 import { createDiscordLifecycle, type DiscordLifecycle } from './stop-discord.ts';
 
-export interface StartDiscordOptions {
-  config: DiscordConfig;
-  engine: Engine;
-  logger: Logger;
-  /** The daily scheduler's commands; /daily subscribe etc. say "not enabled" without it. */
-  daily?: DailyCommands;
-  now?: () => Date;
-  random?: () => number;
-  /** Zone of "today" for /daily show (IANA), default UTC. */
-  timezone?: string;
+export interface StartDiscordOptions extends PlatformStartOptions<DiscordConfig> {
   /** Corpus size above which slow work is deferred first (see handle-interaction.ts). */
   deferAbovePapers?: number;
   /** Per-user rate limits (default: `createInteractionLimits` on `now`). */

@@ -8,6 +8,16 @@ import {
   type RespondMessage,
 } from './slack-client.ts';
 
+/**
+ * What Bolt hands a listener that answers through a response URL (a slash command, a button)
+ * besides the delivery itself: the acknowledgement, the URL's `respond`, and the Web API client.
+ */
+export interface RespondingDelivery {
+  ack: () => Promise<void>;
+  respond: RespondFn;
+  client: ChatClient;
+}
+
 /** Where a response-URL answer goes, and what to fall back on. */
 export interface RespondTarget {
   respond: RespondFn;

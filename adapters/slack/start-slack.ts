@@ -1,10 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { App, type Receiver, webApi } from '@slack/bolt';
-import type { Engine } from '../../src/index.ts';
 import type { SlackConfig } from '../shared/config.ts';
-import type { DailyCommands } from '../shared/daily-port.ts';
 import { createInFlight } from '../shared/in-flight.ts';
 import type { Logger } from '../shared/logger.ts';
+import type { PlatformStartOptions } from '../shared/platform-start.ts';
 import { createRateLimiter, type RateLimiter } from '../shared/rate-limit.ts';
 import { unreachable } from '../shared/unreachable.ts';
 import { toBoltLogger } from './bolt-logger.ts';
@@ -24,16 +23,7 @@ const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
 /** Where Bolt listens for events, commands and actions in HTTP mode. */
 export const EVENTS_PATH = '/slack/events';
 
-export interface StartSlackOptions {
-  config: SlackConfig;
-  engine: Engine;
-  logger: Logger;
-  /** The scheduler's subscription commands; without them `daily subscribe` says it is off. */
-  daily?: DailyCommands;
-  now?: () => Date;
-  random?: () => number;
-  /** IANA zone of "today" for `daily` (default UTC). */
-  timezone?: string;
+export interface StartSlackOptions extends PlatformStartOptions<SlackConfig> {
   /** HTTP mode: the interface to listen on (default all; tests use 127.0.0.1). */
   host?: string;
   /** Hits per page of a search. */

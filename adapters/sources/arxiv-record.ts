@@ -44,21 +44,11 @@ export interface ArxivRecord {
   url: string;
 }
 
-/** Raw fields as a service gave them, before cleaning. */
-export interface RawArxivFields {
-  arxiv: string;
-  version?: number;
-  title: string;
-  abstract: string;
-  authors: string[];
-  published?: string;
-  updated?: string;
-  categories: string[];
-  primaryCategory?: string;
-  doi?: string;
-  journalRef?: string;
-  comment?: string;
-}
+/**
+ * Raw fields as a service gave them, before cleaning: a record's own fields, without those
+ * derived from them (year, withdrawn, url).
+ */
+export type RawArxivFields = Omit<ArxivRecord, 'year' | 'withdrawn' | 'url'>;
 
 /** "This paper has been withdrawn", "withdrawn by the author", "Paper withdrawn": arXiv's words. */
 const WITHDRAWN = /\bwithdrawn\b/i;

@@ -15,40 +15,22 @@ import {
   MAX_SHORT_FIELD_LENGTH,
   MAX_TITLE_LENGTH,
 } from './clean-text.ts';
+import { type DoiServiceOptions, type DoiWork, encodeDoiPath, getWork } from './doi-work.ts';
 import { jatsText } from './jats-text.ts';
-import type { PoliteHttp } from './polite-http.ts';
-import { isServiceError, serviceError } from './service-error.ts';
 
-/** What Crossref knows of a work, cleaned. */
-export interface CrossrefWork {
-  doi: string;
-  title: string;
-  authors: string[];
-  /** Plain text of the deposited abstract, when there is one. */
-  abstract?: string;
-  year?: number;
-  /** Publication date as precise as Crossref has it (YYYY, YYYY-MM or YYYY-MM-DD). */
-  published?: string;
-  /** Journal, proceedings or book title. */
-  venue?: string;
-  /** Crossref's work type (journal-article, proceedings-article, posted-content…). */
-  type?: string;
-  /** The arXiv paper the work's relations name as the same work (its preprint). */
-  arxiv?: string;
-  url: string;
-}
+/**
+ * What Crossref knows of a work, cleaned: the abstract is the deposited JATS as plain text, the
+ * arXiv id the one the work's relations name as the same work.
+ */
+export type CrossrefWork = DoiWork;
 
 export interface Crossref {
   /** The work with this DOI, or undefined when Crossref has none. */
   work(doi: string): Promise<CrossrefWork | undefined>;
 }
 
-export interface CrossrefOptions {
-  /** A client whose base URL is the API (`/works/{doi}` is appended). */
-  http: PoliteHttp;
-  /** Sent as `mailto` for the polite pool. */
-  contactEmail?: string;
-}
+/** `http`'s base URL is the API (`/works/{doi}` is appended). */
+export type CrossrefOptions = DoiServiceOptions;
 
 const dateParts = z
   .object({ 'date-parts': z.array(z.array(z.number().int().nullable())).optional() })
@@ -98,28 +80,12 @@ const SAME_WORK = [
 
 /** Creates the Crossref client (see the module comment). */
 export function createCrossref(options: CrossrefOptions): Crossref {
-  const { http } = options;
   return {
     async work(doi) {
-      let body: unknown;
-      try {
-        body = await http.getJson(`/works/${encodeDoiPath(doi)}`, {
-          query: { mailto: options.contactEmail },
-        });
-      } catch (error) {
-        if (isServiceError(error) && error.code === 'NOT_FOUND') return undefined;
-        throw error;
-      }
-      const parsed = workSchema.safeParse(body);
-      if (!parsed.success) throw serviceError('BAD_RESPONSE', http.service);
-      return toWork(parsed.data.message, doi);
+      const found = await getWork(options, `/works/${encodeDoiPath(doi)}`, workSchema);
+      return found && toWork(found.message, doi);
     },
   };
-}
-
-/** A DOI for a URL path: each part percent-encoded, the slashes kept (`10.1145/3442188.3445922`). */
-export function encodeDoiPath(doi: string): string {
-  return doi.split('/').map(encodeURIComponent).join('/');
 }
 
 function toWork(message: Message, asked: string): CrossrefWork {

@@ -16,28 +16,18 @@ import {
   MAX_SHORT_FIELD_LENGTH,
   MAX_TITLE_LENGTH,
 } from './clean-text.ts';
-import { encodeDoiPath } from './crossref.ts';
-import type { PoliteHttp } from './polite-http.ts';
-import { isServiceError, serviceError } from './service-error.ts';
+import { type DoiServiceOptions, type DoiWork, encodeDoiPath, getWork } from './doi-work.ts';
 
 /** Most word positions rebuilt from an inverted index (a real abstract has a few hundred). */
 export const MAX_ABSTRACT_WORDS = 10_000;
 
-/** What OpenAlex knows of a work, cleaned. */
-export interface OpenAlexWork {
-  doi: string;
-  title: string;
-  authors: string[];
-  abstract?: string;
-  year?: number;
-  published?: string;
-  venue?: string;
-  type?: string;
-  /** The arXiv paper among the work's locations or ids, when there is one. */
-  arxiv?: string;
+/**
+ * What OpenAlex knows of a work, cleaned: the abstract is rebuilt from its inverted index, the
+ * arXiv id found among the work's locations or ids.
+ */
+export interface OpenAlexWork extends DoiWork {
   /** OpenAlex's id (`https://openalex.org/W…`). */
   openalexId?: string;
-  url: string;
 }
 
 export interface OpenAlex {
@@ -45,11 +35,8 @@ export interface OpenAlex {
   work(doi: string): Promise<OpenAlexWork | undefined>;
 }
 
-export interface OpenAlexOptions {
-  /** A client whose base URL is the API (`/works/doi:{doi}` is appended). */
-  http: PoliteHttp;
-  contactEmail?: string;
-}
+/** `http`'s base URL is the API (`/works/doi:{doi}` is appended). */
+export type OpenAlexOptions = DoiServiceOptions;
 
 const source = z.object({ display_name: z.string().nullish() }).passthrough().nullish();
 const location = z
@@ -85,21 +72,10 @@ type Work = z.infer<typeof workSchema>;
 
 /** Creates the OpenAlex client (see the module comment). */
 export function createOpenAlex(options: OpenAlexOptions): OpenAlex {
-  const { http } = options;
   return {
     async work(doi) {
-      let body: unknown;
-      try {
-        body = await http.getJson(`/works/doi:${encodeDoiPath(doi)}`, {
-          query: { mailto: options.contactEmail },
-        });
-      } catch (error) {
-        if (isServiceError(error) && error.code === 'NOT_FOUND') return undefined;
-        throw error;
-      }
-      const parsed = workSchema.safeParse(body);
-      if (!parsed.success) throw serviceError('BAD_RESPONSE', http.service);
-      return toWork(parsed.data, doi);
+      const found = await getWork(options, `/works/doi:${encodeDoiPath(doi)}`, workSchema);
+      return found && toWork(found, doi);
     },
   };
 }

@@ -8,23 +8,13 @@
 import { parseDoi, ShammieError } from '../../src/index.ts';
 import { arxivIdOfDoi } from './arxiv-ids.ts';
 import type { Crossref, CrossrefWork } from './crossref.ts';
+import type { DoiWork } from './doi-work.ts';
 import type { OpenAlex, OpenAlexWork } from './openalex.ts';
 
-/** A paper found by DOI. */
-export interface DoiRecord {
-  doi: string;
-  title: string;
+/** A paper found by DOI: the work's fields from both services together. */
+export interface DoiRecord extends Omit<DoiWork, 'abstract'> {
   /** '' when neither service has one (kind `no-abstract`). */
   abstract: string;
-  authors: string[];
-  year?: number;
-  published?: string;
-  venue?: string;
-  type?: string;
-  /** The arXiv paper that is the same work, when a service says so. */
-  arxiv?: string;
-  /** `https://doi.org/<doi>`. */
-  url: string;
   /** Which service the metadata came from. */
   metadataSource: 'crossref' | 'openalex';
   /** Which service the abstract came from. */

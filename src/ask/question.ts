@@ -1,5 +1,4 @@
-import { ShammieError } from '../errors.ts';
-import { MAX_QUERY_LENGTH } from '../search/query-parser.ts';
+import { checkQueryText, MAX_QUERY_LENGTH } from '../search/query-parser.ts';
 import type { AskTurn } from './ask-types.ts';
 import { neutralizeMentions } from './model-text.ts';
 
@@ -22,20 +21,16 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
  * `EMPTY_QUERY` for an empty question and `QUERY_TOO_LONG` past `MAX_QUESTION_LENGTH`.
  */
 export function checkQuestion(raw: string): string {
-  const text = tidy(raw);
-  if (text === '') {
-    throw new ShammieError(
-      'EMPTY_QUERY',
-      'Ask a question about the papers, e.g. “which models are trained on human preferences?”',
-    );
-  }
-  if (text.length > MAX_QUESTION_LENGTH) {
-    throw new ShammieError(
-      'QUERY_TOO_LONG',
-      `That question is ${text.length} characters long; please ask it in under ${MAX_QUESTION_LENGTH}.`,
-    );
-  }
-  return text;
+  return checkQueryText(
+    tidy(raw),
+    {
+      empty:
+        'Ask a question about the papers, e.g. “which models are trained on human preferences?”',
+      tooLong: (length) =>
+        `That question is ${length} characters long; please ask it in under ${MAX_QUESTION_LENGTH}.`,
+    },
+    MAX_QUESTION_LENGTH,
+  );
 }
 
 function tidy(text: string): string {

@@ -13,7 +13,7 @@ import {
   withoutCitationFiller,
 } from './paper-reference.ts';
 import type { QueryFilter } from './query-filter.ts';
-import { MAX_QUERY_LENGTH, type ParsedQuery, parseQuery } from './query-parser.ts';
+import { checkQueryText, MAX_QUERY_LENGTH, type ParsedQuery, parseQuery } from './query-parser.ts';
 import { queryTerms } from './query-terms.ts';
 import type { Search } from './ranked-search.ts';
 import { topK } from './scorer.ts';
@@ -85,18 +85,10 @@ export function createPaperLookup(
 
   function resolve(ref: string): Paper {
     const { intent, text } = readReference(ref);
-    if (text === '') {
-      throw new ShammieError(
-        'EMPTY_QUERY',
-        'Which paper? Give title words, an arXiv id, a DOI or a URL.',
-      );
-    }
-    if (text.length > MAX_QUERY_LENGTH) {
-      throw new ShammieError(
-        'QUERY_TOO_LONG',
-        `Please name the paper in under ${MAX_QUERY_LENGTH} characters.`,
-      );
-    }
+    checkQueryText(text, {
+      empty: 'Which paper? Give title words, an arXiv id, a DOI or a URL.',
+      tooLong: () => `Please name the paper in under ${MAX_QUERY_LENGTH} characters.`,
+    });
     if (intent === 'topic') {
       throw new ShammieError(
         'PAPER_NOT_FOUND',

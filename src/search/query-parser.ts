@@ -5,6 +5,28 @@ import { ShammieError } from '../errors.ts';
 /** Longest query accepted, in characters: longer text is a paste, not a question. */
 export const MAX_QUERY_LENGTH = 500;
 
+/** The words of a refusal of text that cannot be searched, in the caller's own terms. */
+export interface QueryTextRefusals {
+  /** Said for empty text. */
+  empty: string;
+  /** Said for text of `length` characters, past the limit. */
+  tooLong: (length: number) => string;
+}
+
+/**
+ * `text` when it can be searched. Throws ShammieError `EMPTY_QUERY` for empty text and
+ * `QUERY_TOO_LONG` past `max` characters (default {@link MAX_QUERY_LENGTH}), with `refusals`' words.
+ */
+export function checkQueryText(
+  text: string,
+  refusals: QueryTextRefusals,
+  max = MAX_QUERY_LENGTH,
+): string {
+  if (text === '') throw new ShammieError('EMPTY_QUERY', refusals.empty);
+  if (text.length > max) throw new ShammieError('QUERY_TOO_LONG', refusals.tooLong(text.length));
+  return text;
+}
+
 /** A search query taken apart. */
 export interface ParsedQuery {
   /** Free text, filters, quotes and ids removed. */

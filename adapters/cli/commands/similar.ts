@@ -1,10 +1,4 @@
-import { type CliCommand, REF_ARGUMENT } from '../cli-context.ts';
+import { oneReferenceCommand } from './one-reference.ts';
 
 /** `shammie similar REF…`: the papers most like one. */
-export const similarCommand: CliCommand = (program, cli) => {
-  program
-    .command('similar')
-    .description('papers similar to one')
-    .argument('<ref...>', REF_ARGUMENT)
-    .action(async (ref: string[]) => cli.show({ kind: 'similar', ref: ref.join(' ') }));
-};
+export const similarCommand = oneReferenceCommand('similar', 'papers similar to one');

@@ -1,4 +1,4 @@
-import { ChannelType, SlashCommandBuilder } from 'discord.js';
+import { ChannelType, SlashCommandBuilder, SlashCommandChannelOption } from 'discord.js';
 import { dailyView, ShammieError } from '../../../src/index.ts';
 import { isTimeZone } from '../../shared/config.ts';
 import type { ChannelRef, DailyCommands } from '../../shared/daily-port.ts';
@@ -22,6 +22,14 @@ export const DAILY_NEEDS_PERMISSION =
 
 const TEXT_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
 
+/** The `channel` option of subscribe and unsubscribe: a text channel, this one when absent. */
+function channelOption(description: string): SlashCommandChannelOption {
+  return new SlashCommandChannelOption()
+    .setName('channel')
+    .setDescription(description)
+    .addChannelTypes(...TEXT_CHANNELS);
+}
+
 /** `/daily show|subscribe|unsubscribe|status`. */
 export const dailyCommand = defineCommand<DailyRequest>({
   data: new SlashCommandBuilder()
@@ -39,12 +47,7 @@ export const dailyCommand = defineCommand<DailyRequest>({
       s
         .setName('subscribe')
         .setDescription('Post the paper of the day in a channel, with a thread to discuss it')
-        .addChannelOption((o) =>
-          o
-            .setName('channel')
-            .setDescription('Where to post (default: this channel)')
-            .addChannelTypes(...TEXT_CHANNELS),
-        )
+        .addChannelOption(channelOption('Where to post (default: this channel)'))
         .addStringOption((o) =>
           o.setName('time').setDescription('When, as HH:MM (24-hour), e.g. 09:00').setMaxLength(5),
         )
@@ -60,12 +63,7 @@ export const dailyCommand = defineCommand<DailyRequest>({
       s
         .setName('unsubscribe')
         .setDescription('Stop the daily post in a channel')
-        .addChannelOption((o) =>
-          o
-            .setName('channel')
-            .setDescription('Which channel (default: this channel)')
-            .addChannelTypes(...TEXT_CHANNELS),
-        ),
+        .addChannelOption(channelOption('Which channel (default: this channel)')),
     )
     .addSubcommand((s) =>
       s.setName('status').setDescription('Whether this channel gets the daily post, and when'),

@@ -1,19 +1,9 @@
-import { SlashCommandBuilder } from 'discord.js';
-import { answer } from '../../../src/index.ts';
-import { defineCommand } from './command-types.ts';
-import { requiredText } from './option-readers.ts';
-import { paperOption } from './paper-option.ts';
+import { oneReferenceCommand } from './one-reference.ts';
 
 /** `/similar paper`: papers that share its distinctive terms. */
-export const similarCommand = defineCommand<{ ref: string }>({
-  data: new SlashCommandBuilder()
-    .setName('similar')
-    .setDescription('Papers that share the distinctive terms of a paper')
-    .addStringOption(paperOption('The paper to start from')),
-  usage: 'paper',
+export const similarCommand = oneReferenceCommand({
+  name: 'similar',
+  description: 'Papers that share the distinctive terms of a paper',
+  option: 'The paper to start from',
   example: '/similar paper:Transfusion',
-  scansCorpus: true,
-  parse: (input) => ({ ref: requiredText(input, 'paper', 'a paper') }),
-  execute: ({ ref }, { engine, today, random }) =>
-    answer(engine, { kind: 'similar', ref }, { today: today(), random }),
 });

@@ -9,13 +9,7 @@ import {
 import { escapeMrkdwn, truncate } from '../mrkdwn.ts';
 import { ACTION_IDS } from './action-ids.ts';
 import { actions, button, context, header, type SlackBlock, section } from './block-kit.ts';
-import {
-  cardButtons,
-  cardContext,
-  cardFallback,
-  cardSection,
-  oneLine,
-} from './paper-card-blocks.ts';
+import { cardFallback, cardListFallback, listedCardBlocks, oneLine } from './paper-card-blocks.ts';
 
 /** The blocks and fallback text of a message, before `fitMessage`. */
 export interface Draft {
@@ -47,12 +41,12 @@ export function resultsDraft(view: ResultsView, moreValue?: string): Draft {
     ),
   );
   view.cards.forEach((card, index) => {
-    blocks.push(cardSection(card), cardContext(card), cardButtons(card, `paper_${index}`));
+    blocks.push(...listedCardBlocks(card, index));
   });
   if (moreValue !== undefined && view.page + 1 < view.pageCount) {
     blocks.push(actions('more', [button('More results', ACTION_IDS.more, moreValue, 'primary')]));
   }
-  const list = view.cards.map((card, i) => `${first + i}. ${cardFallback(card)}`).join('\n');
+  const list = cardListFallback(view.cards, first);
   return {
     text: `Results ${escapeMrkdwn(oneLine(resultsSubject(describeSearch(view.request), 200)))} (${first}–${last} of ${view.total}):\n${list}`,
     blocks,
@@ -69,13 +63,10 @@ export function digestDraft(view: DigestView): Draft {
     ),
   ];
   view.items.forEach((item, index) => {
-    blocks.push(
-      cardSection(item.card, [escapeMrkdwn(truncate(item.tldr, DIGEST_TLDR_MAX))]),
-      cardContext(item.card),
-      cardButtons(item.card, `paper_${index}`),
-    );
+    const tldr = escapeMrkdwn(truncate(item.tldr, DIGEST_TLDR_MAX));
+    blocks.push(...listedCardBlocks(item.card, index, [tldr]));
   });
-  const list = view.items.map((item, i) => `${i + 1}. ${cardFallback(item.card)}`).join('\n');
+  const list = cardListFallback(view.items.map((item) => item.card));
   return { text: `Digest of “${escapeMrkdwn(truncate(topic, 200))}”:\n${list}`, blocks };
 }
 
@@ -87,8 +78,8 @@ export function similarDraft(view: SimilarView): Draft {
     return { text: `No papers similar to ${cardFallback(view.of)}.`, blocks };
   }
   view.cards.forEach((card, index) => {
-    blocks.push(cardSection(card), cardContext(card), cardButtons(card, `paper_${index}`));
+    blocks.push(...listedCardBlocks(card, index));
   });
-  const list = view.cards.map((card, i) => `${i + 1}. ${cardFallback(card)}`).join('\n');
+  const list = cardListFallback(view.cards);
   return { text: `Papers similar to ${cardFallback(view.of)}:\n${list}`, blocks };
 }

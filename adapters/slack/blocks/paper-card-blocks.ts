@@ -59,6 +59,23 @@ export function cardButtons(card: PaperCard, blockId: string): ActionsBlock | un
   ]);
 }
 
+/**
+ * A paper of a list as its three blocks: section (with `extra` lines), context, buttons. The
+ * buttons' block id is the paper's place in the list, which keeps ids unique in a message.
+ */
+export function listedCardBlocks(
+  card: PaperCard,
+  index: number,
+  extra: string[] = [],
+): Array<SectionBlock | ContextBlock | ActionsBlock | undefined> {
+  return [cardSection(card, extra), cardContext(card), cardButtons(card, `paper_${index}`)];
+}
+
+/** The plain fallback of a list: one numbered line per card, counting from `first`. */
+export function cardListFallback(cards: readonly PaperCard[], first = 1): string {
+  return cards.map((card, i) => `${first + i}. ${cardFallback(card)}`).join('\n');
+}
+
 /** The one-line plain fallback of a card: "Title (2023)". */
 export function cardFallback(card: PaperCard): string {
   const year = card.year !== undefined ? ` (${card.year})` : '';

@@ -1,5 +1,5 @@
 import { replyToAction } from '../reply-to-action.ts';
-import { respondOnce } from '../respond-once.ts';
+import { type RespondingDelivery, respondOnce } from '../respond-once.ts';
 import {
   letOthersAck,
   postSafely,
@@ -7,10 +7,9 @@ import {
   replyOrApology,
   type SlackRuntime,
 } from '../runtime.ts';
-import type { ChatClient, RespondFn } from '../slack-client.ts';
 
 /** The slice of a `block_actions` delivery this listener reads. */
-export interface BlockActionArgs {
+export interface BlockActionArgs extends RespondingDelivery {
   action: { action_id: string; type?: string; value?: string };
   body: {
     trigger_id?: string;
@@ -20,9 +19,6 @@ export interface BlockActionArgs {
     message?: { ts: string; thread_ts?: string };
     container?: { is_ephemeral?: boolean; channel_id?: string };
   };
-  ack: () => Promise<void>;
-  respond: RespondFn;
-  client: ChatClient;
 }
 
 /**

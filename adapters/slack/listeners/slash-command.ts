@@ -1,13 +1,12 @@
 import { answerText } from '../answer-text.ts';
-import { respondOnce } from '../respond-once.ts';
+import { type RespondingDelivery, respondOnce } from '../respond-once.ts';
 import type { SlackRuntime } from '../runtime.ts';
-import type { ChatClient, RespondFn } from '../slack-client.ts';
 
 /** The slash command's name, as in the manifest. */
 export const SLASH_COMMAND = '/shammie';
 
 /** The slice of a slash command delivery this listener reads. */
-export interface SlashCommandArgs {
+export interface SlashCommandArgs extends RespondingDelivery {
   command: {
     text?: string;
     channel_id: string;
@@ -16,9 +15,6 @@ export interface SlashCommandArgs {
     trigger_id?: string;
   };
   context: { botUserId?: string };
-  ack: () => Promise<void>;
-  respond: RespondFn;
-  client: ChatClient;
 }
 
 /**

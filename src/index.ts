@@ -46,6 +46,7 @@ export {
 } from './chat/answer.ts';
 export type { ChatCommand } from './chat/grammar.ts';
 export { parseChat, parseCite } from './chat/grammar.ts';
+export { citePaper } from './cite/cite-paper.ts';
 export { listCorpusFiles, NODE_CORPUS_IO } from './corpus/corpus-files.ts';
 export type { LoadCorpusOptions, LoadProgress } from './corpus/load-corpus.ts';
 export { loadCorpus } from './corpus/load-corpus.ts';

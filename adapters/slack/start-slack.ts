@@ -1,12 +1,15 @@
 import type { AddressInfo } from 'node:net';
 import { App, type Receiver, webApi } from '@slack/bolt';
 import type { Engine } from '../../src/index.ts';
+import type { AskService } from '../shared/ask-port.ts';
 import type { SlackConfig } from '../shared/config.ts';
 import type { DailyCommands } from '../shared/daily-port.ts';
 import { createInFlight } from '../shared/in-flight.ts';
 import type { Logger } from '../shared/logger.ts';
 import { createRateLimiter, type RateLimiter } from '../shared/rate-limit.ts';
 import { unreachable } from '../shared/unreachable.ts';
+import { createAskThreads } from './ask/ask-threads.ts';
+import { extractiveAskService } from './ask/extractive-ask.ts';
 import { toBoltLogger } from './bolt-logger.ts';
 import { createDeliveryDedupe } from './delivery-dedupe.ts';
 import { trackInFlight } from './in-flight-middleware.ts';
@@ -40,11 +43,15 @@ export interface StartSlackOptions {
   pageSize?: number;
   /** Per-user rate limit (default: the `shared/rate-limit.ts` defaults on `now`). */
   limiter?: RateLimiter;
+  /** Who answers `ask` (default: the extractive answer, no model). */
+  ask?: AskService;
   /** Timeouts and retries (defaults: `web-api-policy.ts`, `response-url.ts`); tests shorten them. */
   tuning?: {
     webApiTimeoutMs?: number;
     responseUrl?: ResponderOptions;
     socketMode?: ReconnectTuning;
+    /** Shortest time between two edits of a streaming answer (default 1 s). */
+    askEditIntervalMs?: number;
   };
 }
 
@@ -130,6 +137,13 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     dedupe: createDeliveryDedupe({ now: () => now().getTime() }),
     limiter: options.limiter ?? createRateLimiter({ now: () => now().getTime() }),
     logger,
+    ask: {
+      service: options.ask ?? extractiveAskService(),
+      threads: createAskThreads({ now: () => now().getTime() }),
+      ...(options.tuning?.askEditIntervalMs !== undefined
+        ? { editIntervalMs: options.tuning.askEditIntervalMs }
+        : {}),
+    },
   };
   registerListeners(app, runtime, createResponder({ logger, ...options.tuning?.responseUrl }));
 

@@ -65,12 +65,12 @@ function citedDraft(answer: AskAnswer): Draft {
     noteContext(answer.note),
     divider(),
   ];
-  for (const citation of answer.citations) {
+  answer.citations.forEach((citation, index) => {
     blocks.push(
       section(`*[${citation.n}]* ${citedTitle(citation)}`),
-      askButtons(citation.id, `cited_${citation.n}`),
+      askButtons(citation.id, `cited_${index}`),
     );
-  }
+  });
   return { text: escapeMrkdwn(answerText(answer)), blocks };
 }
 

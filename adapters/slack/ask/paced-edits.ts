@@ -32,8 +32,8 @@ export interface PacedEdits<M> {
 }
 
 /**
- * Paces the edits of a message written at `writtenAt` (its post counts as a write: the first
- * edit waits its interval too).
+ * Paces the edits of a message whose post was answered at `writtenAt` (the post counts as a
+ * write: the first edit waits its interval too).
  */
 export function createPacedEdits<M>(
   writtenAt: number,
@@ -51,9 +51,14 @@ export function createPacedEdits<M>(
     const wait = lastWrite + interval - now();
     if (wait > 0) await sleep(wait);
   };
-  const write = (message: M): Promise<void> => {
-    lastWrite = now();
-    return options.send(message);
+  // The interval runs from the end of the previous write: however long a call takes to reach
+  // Slack, two of them arrive at least an interval apart.
+  const write = async (message: M): Promise<void> => {
+    try {
+      await options.send(message);
+    } finally {
+      lastWrite = now();
+    }
   };
 
   const pump = async (): Promise<void> => {

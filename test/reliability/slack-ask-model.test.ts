@@ -217,4 +217,27 @@ describe('ask on Slack with a model', () => {
       expect(editsOf(harness.api.calls, tsOf(event.ts))).toHaveLength(1);
     }
   });
+
+  it('posts the placeholder once when Slack made the post but answered 500, and edits that one', async () => {
+    model = await startFakeOpenAi(() => ({
+      kind: 'stream',
+      deltas: ['LIMA uses one thousand prompts [1].'],
+    }));
+    const harness = await startHarness({
+      api: { history: true },
+      ask: modelService(model.url, 5000),
+      tuning: { askEditIntervalMs: 50 },
+    });
+    h = harness;
+    harness.api.failWith(
+      'chat.postMessage',
+      { status: 500, json: { ok: false, error: 'internal_error' }, processed: true },
+      { times: 1 },
+    );
+    const { event, ts, edits } = await askAndWait(harness, QUESTION);
+    expect(placeholdersIn(harness, event.ts)).toHaveLength(1);
+    expect(harness.api.callsTo('conversations.replies').length).toBeGreaterThan(0);
+    expect(ts).toBeDefined();
+    expect(sectionsOf(edits.at(-1))[1]).toBe(`LIMA uses one thousand prompts. ${LIMA_LINK}`);
+  });
 });

@@ -1,4 +1,5 @@
 import type { Engine } from '../../src/index.ts';
+import type { AskService } from './ask-port.ts';
 import type { DailyCommands } from './daily-port.ts';
 import type { Logger } from './logger.ts';
 
@@ -15,4 +16,6 @@ export interface PlatformStartOptions<Config> {
   random?: () => number;
   /** IANA zone of "today" for the daily paper (default UTC). */
   timezone?: string;
+  /** Who answers `ask` (default: the core's extractive answer, no model). */
+  ask?: AskService;
 }

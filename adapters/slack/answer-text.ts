@@ -1,5 +1,6 @@
+import { parseChat } from '../../src/index.ts';
 import type { Origin, Reply } from './reply-deps.ts';
-import { replyToText } from './reply-to-text.ts';
+import { replyToCommand } from './reply-to-text.ts';
 import { readRequestText } from './request-text.ts';
 import {
   type Asker,
@@ -20,14 +21,18 @@ export interface TextRequest {
   origin: Origin;
 }
 
+/** What a text request gets: a reply, or a question for `ask/` to answer where it was asked. */
+export type TextAnswer = { reply: Reply } | { question: string };
+
 /**
  * The reply to a text request, cheapest check first: the asker's rate limit, then the size of
- * the text, and only then decoding, parsing and the core. Never throws: a bug in the core is
- * logged with the request id and answered with the apology.
+ * the text, and only then decoding, parsing and the core. A question (`ask …`, or text ending
+ * with "?") is handed back to be answered where it was asked, in its thread, maybe streamed.
+ * Never throws: a bug in the core is logged with the request id and answered with the apology.
  */
-export async function answerText(runtime: SlackRuntime, request: TextRequest): Promise<Reply> {
+export async function answerText(runtime: SlackRuntime, request: TextRequest): Promise<TextAnswer> {
   const limited = rateLimited(runtime, request.asker, request.requestId);
-  if (limited) return limited;
+  if (limited) return { reply: limited };
   const read = readRequestText(
     request.raw,
     request.botUserId ? { botUserId: request.botUserId } : {},
@@ -37,12 +42,16 @@ export async function answerText(runtime: SlackRuntime, request: TextRequest): P
       { eventId: request.requestId, length: request.raw.length },
       'oversized Slack message refused',
     );
-    return read.refused;
+    return { reply: read.refused };
   }
+  const command = parseChat(read.text);
+  if (command.kind === 'ask') return { question: command.question };
   // The core's work is synchronous: let the acknowledgements of deliveries already waiting go
   // out first, so a burst is acknowledged within Slack's 3 s rather than after all the answers.
   await letOthersAck();
-  return replyOrApology(runtime, request.requestId, () =>
-    replyToText(read.text, runtime.deps, request.origin),
-  );
+  return {
+    reply: await replyOrApology(runtime, request.requestId, () =>
+      replyToCommand(command, runtime.deps, request.origin),
+    ),
+  };
 }

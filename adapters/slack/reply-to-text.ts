@@ -1,5 +1,6 @@
 import {
   answer,
+  askLibrary,
   type ChatCommand,
   code,
   isEngineCommand,
@@ -9,6 +10,7 @@ import {
 } from '../../src/index.ts';
 import type { ChannelRef, DailyCommands } from '../shared/daily-port.ts';
 import { localDate } from '../shared/local-date.ts';
+import { answerReply, questionProblem } from './ask/ask-reply.ts';
 import { type Origin, type Reply, type ReplyDeps, replyFromView } from './reply-deps.ts';
 
 /** What users are told when they manage daily posts on a bot that has no scheduler. */
@@ -25,8 +27,21 @@ export const DAILY_DISABLED: RichText = [
  * Errors the user caused come back as notices; a bug in the core rejects, for the listener to
  * log with its event id and apologise for.
  */
-export async function replyToText(text: string, deps: ReplyDeps, origin: Origin): Promise<Reply> {
-  const command = parseChat(text);
+export function replyToText(text: string, deps: ReplyDeps, origin: Origin): Promise<Reply> {
+  return replyToCommand(parseChat(text), deps, origin);
+}
+
+/**
+ * Answers one parsed command. A question is answered here from the library alone, with no
+ * thread context: the listeners hand questions to `ask/` instead, which adds the thread's
+ * earlier questions and streams a model's answer.
+ */
+export async function replyToCommand(
+  command: ChatCommand,
+  deps: ReplyDeps,
+  origin: Origin,
+): Promise<Reply> {
+  if (command.kind === 'ask') return extractiveReply(command.question, deps);
   if (!isEngineCommand(command)) return dailyCommand(command, deps, origin);
   const view = answer(deps.engine, command, {
     today: localDate(deps.now(), deps.timezone),
@@ -34,6 +49,16 @@ export async function replyToText(text: string, deps: ReplyDeps, origin: Origin)
     ...(deps.pageSize !== undefined ? { pageSize: deps.pageSize } : {}),
   });
   return replyFromView(view, deps, origin.invocation);
+}
+
+function extractiveReply(question: string, deps: ReplyDeps): Reply {
+  try {
+    return answerReply(askLibrary(deps.engine, question));
+  } catch (error) {
+    const problem = questionProblem(error, deps);
+    if (problem) return problem;
+    throw error;
+  }
 }
 
 type DailyCommand = Extract<ChatCommand, { kind: 'daily' }>;

@@ -1,7 +1,9 @@
 import { APOLOGY } from '../../src/index.ts';
+import type { AskService } from '../shared/ask-port.ts';
 import type { Logger } from '../shared/logger.ts';
 import { type RateLimiter, rateKey, rateLimitText } from '../shared/rate-limit.ts';
 import { LOOKBACK_MS } from '../shared/uncertain-attempts.ts';
+import type { AskThreads } from './ask/ask-threads.ts';
 import type { SlackMessage } from './blocks/block-kit.ts';
 import { toSlackMessage } from './blocks/to-slack-message.ts';
 import type { DeliveryDedupe } from './delivery-dedupe.ts';
@@ -20,6 +22,15 @@ export interface SlackRuntime {
   dedupe: DeliveryDedupe;
   limiter: RateLimiter;
   logger: Logger;
+  ask: SlackAsk;
+}
+
+/** What answering questions needs: who writes the answers, and the threads' earlier questions. */
+export interface SlackAsk {
+  service: AskService;
+  threads: AskThreads;
+  /** Shortest time between two edits of a streaming answer (default `EDIT_INTERVAL_MS`). */
+  editIntervalMs?: number;
 }
 
 /** Who is asking, for the rate limit. */
@@ -153,6 +164,25 @@ export async function postSafely(
   where: Where,
   message: SlackMessage,
 ): Promise<boolean> {
+  return (await postOnce(runtime, client, where, message)).posted;
+}
+
+/** A post's outcome: whether it is in the conversation, and its ts when Slack said which. */
+export interface PostOutcome {
+  posted: boolean;
+  ts?: string;
+}
+
+/**
+ * `postSafely`, telling the posted message's ts (the one Slack answered, or the one read back
+ * after an uncertain post): what a message to be edited later, or a thread, is found by.
+ */
+export async function postOnce(
+  runtime: SlackRuntime,
+  client: ChatClient,
+  where: Where,
+  message: SlackMessage,
+): Promise<PostOutcome> {
   const mark = where.eventId
     ? { event_type: ANSWER_EVENT_TYPE, event_payload: { request: where.eventId } }
     : undefined;
@@ -164,12 +194,11 @@ export async function postSafely(
   };
   const sentAt = runtime.deps.now().getTime();
   try {
-    await client.chat.postMessage(args);
-    return true;
+    return posted(await client.chat.postMessage(args));
   } catch (error) {
     if (!mayHaveLanded(error) || !mark) {
       logPostFailure(runtime, where, error, mayHaveLanded(error) ? UNKNOWN : 'gave up');
-      return false;
+      return { posted: false };
     }
     let earlier: string | undefined;
     try {
@@ -182,21 +211,25 @@ export async function postSafely(
       logPostFailure(runtime, where, error, UNKNOWN, {
         readBack: describeError(readError).error,
       });
-      return false;
+      return { posted: false };
     }
     if (earlier !== undefined) {
       logPostFailure(runtime, where, error, 'answered once', { ts: earlier });
-      return true;
+      return { posted: true, ts: earlier };
     }
     try {
-      await client.chat.postMessage(args);
+      const again = await client.chat.postMessage(args);
       logPostFailure(runtime, where, error, 'retried once, after checking it was not posted');
-      return true;
+      return posted(again);
     } catch (again) {
       logPostFailure(runtime, where, again, 'gave up after one retry');
-      return false;
+      return { posted: false };
     }
   }
+}
+
+function posted(result: { ts?: string }): PostOutcome {
+  return result.ts !== undefined ? { posted: true, ts: result.ts } : { posted: true };
 }
 
 /** The outcome of a failed post that may be on screen and was not sent again. */

@@ -1,11 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { App, type Receiver, webApi } from '@slack/bolt';
 import type { SlackConfig } from '../shared/config.ts';
+import { extractiveAskService } from '../shared/extractive-ask.ts';
 import { createInFlight } from '../shared/in-flight.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { PlatformStartOptions } from '../shared/platform-start.ts';
 import { createRateLimiter, type RateLimiter } from '../shared/rate-limit.ts';
 import { unreachable } from '../shared/unreachable.ts';
+import { createAskThreads } from './ask/ask-threads.ts';
 import { toBoltLogger } from './bolt-logger.ts';
 import { createDeliveryDedupe } from './delivery-dedupe.ts';
 import { trackInFlight } from './in-flight-middleware.ts';
@@ -35,6 +37,8 @@ export interface StartSlackOptions extends PlatformStartOptions<SlackConfig> {
     webApiTimeoutMs?: number;
     responseUrl?: ResponderOptions;
     socketMode?: ReconnectTuning;
+    /** Shortest time between two edits of a streaming answer (default 1 s). */
+    askEditIntervalMs?: number;
   };
 }
 
@@ -120,6 +124,13 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     dedupe: createDeliveryDedupe({ now: () => now().getTime() }),
     limiter: options.limiter ?? createRateLimiter({ now: () => now().getTime() }),
     logger,
+    ask: {
+      service: options.ask ?? extractiveAskService(),
+      threads: createAskThreads({ now: () => now().getTime() }),
+      ...(options.tuning?.askEditIntervalMs !== undefined
+        ? { editIntervalMs: options.tuning.askEditIntervalMs }
+        : {}),
+    },
   };
   registerListeners(app, runtime, createResponder({ logger, ...options.tuning?.responseUrl }));
 

@@ -27,15 +27,18 @@ export interface AnswerContext {
 /** Friendly words for a bug on our side; never the error itself. */
 export const APOLOGY = 'Sorry, something went wrong on my side. Please try again in a moment.';
 
-/** The commands the engine answers by itself (daily subscriptions need the scheduler). */
+/**
+ * The commands the engine answers by itself (daily subscriptions need the scheduler; `ask` is
+ * answered asynchronously, maybe by a model, and rendered by each platform).
+ */
 export type EngineCommand = Exclude<
   ChatCommand,
-  { kind: 'daily'; action: 'subscribe' | 'unsubscribe' | 'status' }
+  { kind: 'daily'; action: 'subscribe' | 'unsubscribe' | 'status' } | { kind: 'ask' }
 >;
 
-/** True when the command is answered by `answer` alone, false when it needs the daily scheduler. */
+/** True when the command is answered by `answer` alone, false for daily subscriptions and `ask`. */
 export function isEngineCommand(command: ChatCommand): command is EngineCommand {
-  return !(command.kind === 'daily' && command.action !== 'show');
+  return !(command.kind === 'ask' || (command.kind === 'daily' && command.action !== 'show'));
 }
 
 /**

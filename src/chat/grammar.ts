@@ -2,7 +2,8 @@ import type { CitationFormat } from '../engine-types.ts';
 
 /**
  * The one grammar of Slack mentions, Slack DMs, `/shammie` and `shammie chat`:
- * `WORD REST`, where WORD is a command word; text that starts with no command word is a search.
+ * `WORD REST`, where WORD is a command word; text that starts with no command word is a search,
+ * or a question (`ask`) when it ends with "?".
  */
 export type ChatCommand =
   | { kind: 'search'; query: string }
@@ -17,7 +18,9 @@ export type ChatCommand =
   | { kind: 'daily'; action: 'subscribe'; time?: string; timezone?: string }
   | { kind: 'daily'; action: 'unsubscribe' }
   | { kind: 'daily'; action: 'status' }
-  | { kind: 'help' };
+  | { kind: 'help' }
+  /** A question answered from the library (`ask …`, or text ending with "?"). */
+  | { kind: 'ask'; question: string };
 
 /** Command words, in the order help lists them. */
 export const COMMAND_WORDS = [
@@ -29,6 +32,7 @@ export const COMMAND_WORDS = [
   'cite',
   'daily',
   'help',
+  'ask',
 ] as const;
 
 export type CommandWord = (typeof COMMAND_WORDS)[number];
@@ -61,7 +65,11 @@ export function parseChat(text: string): ChatCommand {
   const word = commandWord(first);
   switch (word) {
     case undefined:
-      return { kind: 'search', query: trimmed };
+      return trimmed.endsWith('?')
+        ? { kind: 'ask', question: trimmed }
+        : { kind: 'search', query: trimmed };
+    case 'ask':
+      return { kind: 'ask', question: rest };
     case 'search':
       return { kind: 'search', query: rest };
     case 'paper':

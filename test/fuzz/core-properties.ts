@@ -39,6 +39,8 @@ export function wellFormed(command: ChatCommand): boolean {
       }
     case 'help':
       return true;
+    case 'ask':
+      return text(command.question);
   }
 }
 

@@ -14,7 +14,7 @@ export function helpDraft(view: HelpView, invocation: string): Draft {
     return `*${escapeMrkdwn(entry.command)}*${usage}\n${escapeMrkdwn(entry.description)} Example: \`${prefix}${escapeMrkdwn(entry.example)}\``;
   });
   return {
-    text: `Shammie commands: ${view.entries.map((e) => escapeMrkdwn(e.command)).join(', ')}. Text with no command word is a search.`,
+    text: `Shammie commands: ${view.entries.map((e) => escapeMrkdwn(e.command)).join(', ')}. Text with no command word is a search; a question ending with “?” is asked.`,
     blocks: [
       header('Shammie: commands'),
       section(lines.join('\n\n')),

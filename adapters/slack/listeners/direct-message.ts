@@ -1,4 +1,5 @@
 import { answerText } from '../answer-text.ts';
+import { askInConversation } from '../ask/ask-in-conversation.ts';
 import { postSafely, type SlackRuntime } from '../runtime.ts';
 import type { ChatClient } from '../slack-client.ts';
 import { isFirstHumanMessage, type MessageDelivery, textRequestOf } from './human-message.ts';
@@ -11,7 +12,7 @@ export interface MessageArgs extends MessageDelivery {
 
 /**
  * A direct message to the bot (`message.im`): answered in the DM, in a thread only when the
- * person wrote in one. Edits, joins, bot posts and the bot's own messages are not commands.
+ * person wrote in one. A question written in the thread of an answer is a follow-up to it. Edits, joins, bot posts and the bot's own messages are not commands.
  * Messages in channels are left to the mention listener (a mention there arrives as both).
  */
 export function createDirectMessageListener(runtime: SlackRuntime) {
@@ -20,12 +21,21 @@ export function createDirectMessageListener(runtime: SlackRuntime) {
     if (!isFirstHumanMessage(runtime, { event, body, context })) return;
     const eventId = body.event_id;
     // A DM is private already: every reply, notices included, is posted in it.
-    const reply = await answerText(runtime, textRequestOf({ event, body, context }, ''));
+    const answer = await answerText(runtime, textRequestOf({ event, body, context }, ''));
+    if ('question' in answer) {
+      await askInConversation(
+        runtime,
+        client,
+        { channel: event.channel, threadTs: event.thread_ts, eventId, user: event.user },
+        answer.question,
+      );
+      return;
+    }
     await postSafely(
       runtime,
       client,
       { channel: event.channel, thread_ts: event.thread_ts, eventId },
-      reply.message,
+      answer.reply.message,
     );
   };
 }

@@ -1,4 +1,5 @@
 import { answerText } from '../answer-text.ts';
+import { askByCommand } from '../ask/ask-by-command.ts';
 import { type RespondingDelivery, respondOnce } from '../respond-once.ts';
 import type { SlackRuntime } from '../runtime.ts';
 
@@ -28,7 +29,7 @@ export function createSlashCommandListener(runtime: SlackRuntime) {
     await ack();
     if (!command.channel_id) return;
     const requestId = command.trigger_id;
-    const reply = await answerText(runtime, {
+    const answer = await answerText(runtime, {
       raw: command.text ?? '',
       asker: { teamId: command.team_id, userId: command.user_id },
       requestId,
@@ -39,14 +40,22 @@ export function createSlashCommandListener(runtime: SlackRuntime) {
         invocation: SLASH_COMMAND,
       },
     });
-    const target = { channel: command.channel_id, user: command.user_id, requestId };
-    await respondOnce(
-      runtime,
-      { ...target, respond, client, what: 'slash command' },
-      {
-        ...reply.message,
-        response_type: reply.visibility === 'private' ? 'ephemeral' : 'in_channel',
-      },
-    );
+    const target = {
+      channel: command.channel_id,
+      user: command.user_id,
+      requestId,
+      respond,
+      client,
+      what: 'slash command',
+    };
+    if ('question' in answer) {
+      await askByCommand(runtime, target, answer.question);
+      return;
+    }
+    const { reply } = answer;
+    await respondOnce(runtime, target, {
+      ...reply.message,
+      response_type: reply.visibility === 'private' ? 'ephemeral' : 'in_channel',
+    });
   };
 }

@@ -10,6 +10,8 @@ export interface RecordedCall {
   responseId?: string;
   token?: string;
   body: Record<string, unknown>;
+  /** When the fake received it (epoch ms): how far apart two edits arrived. */
+  at: number;
 }
 
 /**
@@ -114,6 +116,7 @@ export async function startFakeSlackApi(
       ...(responseMatch?.[1] ? { responseId: responseMatch[1] } : {}),
       ...(token ? { token } : {}),
       body,
+      at: Date.now(),
     });
     const planned = failures.get(method);
     if (planned) {

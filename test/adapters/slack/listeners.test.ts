@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { extractiveAskService } from '../../../adapters/shared/extractive-ask.ts';
 import { createRateLimiter } from '../../../adapters/shared/rate-limit.ts';
+import { createAskThreads } from '../../../adapters/slack/ask/ask-threads.ts';
 import { ACTION_IDS } from '../../../adapters/slack/blocks/action-ids.ts';
 import { createDeliveryDedupe } from '../../../adapters/slack/delivery-dedupe.ts';
 import { createAppMentionListener } from '../../../adapters/slack/listeners/app-mention.ts';
@@ -82,6 +84,10 @@ async function runtime(
     // Roomy: these tests are about answers, not the rate limit (test/reliability covers it).
     limiter: createRateLimiter({ capacity: 1000, now: () => NOW.getTime() }),
     logger,
+    ask: {
+      service: extractiveAskService(),
+      threads: createAskThreads({ now: () => NOW.getTime() }),
+    },
     logs: logger.entries,
   };
 }

@@ -1,3 +1,4 @@
+import type { AskService } from '../../../adapters/shared/ask-port.ts';
 import type { DailyCommands } from '../../../adapters/shared/daily-port.ts';
 import { createRateLimiter, type RateLimiter } from '../../../adapters/shared/rate-limit.ts';
 import {
@@ -49,6 +50,8 @@ export async function startHarness(
     /** The engine (default: the real one over the tiny corpus). */
     engine?: Engine;
     limiter?: RateLimiter;
+    /** Who answers questions (default: the adapter's own extractive service). */
+    ask?: AskService;
     tuning?: StartSlackOptions['tuning'];
     /** Start the fake Web API with these options. */
     api?: Parameters<typeof startFakeSlackApi>[0];
@@ -68,6 +71,7 @@ export async function startHarness(
     ...(options.daily ? { daily: options.daily } : {}),
     limiter: options.limiter ?? roomyLimiter(),
     ...(options.tuning ? { tuning: options.tuning } : {}),
+    ...(options.ask ? { ask: options.ask } : {}),
   });
   const eventsUrl = `http://127.0.0.1:${slack.port}/slack/events`;
   const postJson = (body: unknown, sign?: SignOptions) =>

@@ -26,7 +26,11 @@ export const DAILY_DISABLED: RichText = [
  * log with its event id and apologise for.
  */
 export async function replyToText(text: string, deps: ReplyDeps, origin: Origin): Promise<Reply> {
-  const command = parseChat(text);
+  const parsed = parseChat(text);
+  // Slack's own rendering of answers comes with its ask listener; until then a question is
+  // searched, as it was before `ask` existed.
+  const command: Exclude<ChatCommand, { kind: 'ask' }> =
+    parsed.kind === 'ask' ? { kind: 'search', query: parsed.question } : parsed;
   if (!isEngineCommand(command)) return dailyCommand(command, deps, origin);
   const view = answer(deps.engine, command, {
     today: localDate(deps.now(), deps.timezone),

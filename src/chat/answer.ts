@@ -27,15 +27,21 @@ export interface AnswerContext {
 /** Friendly words for a bug on our side; never the error itself. */
 export const APOLOGY = 'Sorry, something went wrong on my side. Please try again in a moment.';
 
-/** The commands the engine answers by itself (daily subscriptions need the scheduler). */
+/**
+ * The commands the engine answers by itself: not daily subscriptions (they need the scheduler)
+ * nor questions (an ask service answers them, maybe with a model, and platforms render them).
+ */
 export type EngineCommand = Exclude<
   ChatCommand,
-  { kind: 'daily'; action: 'subscribe' | 'unsubscribe' | 'status' }
+  { kind: 'daily'; action: 'subscribe' | 'unsubscribe' | 'status' } | { kind: 'ask' }
 >;
 
-/** True when the command is answered by `answer` alone, false when it needs the daily scheduler. */
+/**
+ * True when the command is answered by `answer` alone; false when it needs the daily scheduler
+ * or is a question (`kind: 'ask'`).
+ */
 export function isEngineCommand(command: ChatCommand): command is EngineCommand {
-  return !(command.kind === 'daily' && command.action !== 'show');
+  return command.kind !== 'ask' && !(command.kind === 'daily' && command.action !== 'show');
 }
 
 /**

@@ -9,6 +9,13 @@ export const HELP_ENTRIES: readonly HelpEntry[] = [
     description: 'Find papers; text with no command word is a search too.',
   },
   {
+    command: 'ask',
+    usage: 'QUESTION',
+    example: 'ask does instruction tuning need many examples?',
+    description:
+      'An answer from the papers, every statement cited, or “not in the library”. In chat, text ending with ? is asked too.',
+  },
+  {
     command: 'paper',
     usage: 'TITLE WORDS | SHORT NAME | AUTHOR | arXiv id | URL | DOI',
     example: 'paper LIMA',

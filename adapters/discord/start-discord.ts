@@ -1,5 +1,6 @@
 import { Client, DefaultRestOptions, Events, GatewayIntentBits, Options } from 'discord.js';
 import type { Engine } from '../../src/index.ts';
+import type { AskService } from '../shared/ask-port.ts';
 import type { DiscordConfig } from '../shared/config.ts';
 import type { DailyCommands } from '../shared/daily-port.ts';
 import { localDate } from '../shared/local-date.ts';
@@ -21,6 +22,8 @@ export interface StartDiscordOptions {
   logger: Logger;
   /** The daily scheduler's commands; /daily subscribe etc. say "not enabled" without it. */
   daily?: DailyCommands;
+  /** Answers questions (`/ask`): the app's one service, extractive or with a model. */
+  ask?: AskService;
   now?: () => Date;
   random?: () => number;
   /** Zone of "today" for /daily show (IANA), default UTC. */

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { App, type Receiver, webApi } from '@slack/bolt';
 import type { Engine } from '../../src/index.ts';
+import type { AskService } from '../shared/ask-port.ts';
 import type { SlackConfig } from '../shared/config.ts';
 import type { DailyCommands } from '../shared/daily-port.ts';
 import { createInFlight } from '../shared/in-flight.ts';
@@ -30,6 +31,8 @@ export interface StartSlackOptions {
   logger: Logger;
   /** The scheduler's subscription commands; without them `daily subscribe` says it is off. */
   daily?: DailyCommands;
+  /** Answers questions (`ask …`, text ending "?"): the app's one service, extractive or with a model. */
+  ask?: AskService;
   now?: () => Date;
   random?: () => number;
   /** IANA zone of "today" for `daily` (default UTC). */

@@ -110,6 +110,20 @@ describe('shammie ask', () => {
     ]);
   });
 
+  it('reads a JSON line that is no object as a question without id or text, in both batch modes', async () => {
+    const file = questionsFile(['null', '7', JSON.stringify({ id: 'q1', text: LIMA })].join('\n'));
+    const asked = await shammie(['ask', '--questions', file, '--format', 'jsonl']);
+    expect(asked.status).toBe(0);
+    expect(records(asked.stdout).map((r) => [r.id, r.refused])).toEqual([
+      ['1', true],
+      ['2', true],
+      ['q1', false],
+    ]);
+    const searched = await shammie(['search', '--queries', file, '--format', 'jsonl']);
+    expect(searched.status).toBe(0);
+    expect(records(searched.stdout).map((r) => r.id)).toEqual(['1', '2', 'q1']);
+  });
+
   it('takes one question or a file, not both', async () => {
     const file = questionsFile(JSON.stringify({ id: 'q1', text: LIMA }));
     const { status, stderr } = await shammie(['ask', 'why', '--questions', file]);

@@ -3,10 +3,12 @@ import type { StartDiscordOptions } from '../discord/start-discord.ts';
 import type { Scheduler } from '../scheduler/create-scheduler.ts';
 import type { DailyStore } from '../scheduler/daily-store.ts';
 import type { CatchUp } from '../scheduler/due.ts';
+import type { AskService } from '../shared/ask-port.ts';
 import { type Config, ConfigError } from '../shared/config.ts';
 import type { DailyCommands } from '../shared/daily-port.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { StartSlackOptions } from '../slack/start-slack.ts';
+import { createAskService } from './ask-service.ts';
 import { corpusProblem } from './corpus-problem.ts';
 import type { ReloadOutcome } from './corpus-reloader.ts';
 import type { PollResult, PollTimer } from './corpus-watcher.ts';
@@ -41,6 +43,11 @@ export interface BootDeps {
   startSlack?: (options: StartSlackOptions) => Promise<PlatformHandle>;
   /** Slack HTTP mode: the interface to listen on (default all). */
   slackHost?: string;
+  /**
+   * Answers questions on every platform (default: built from `config.llm` by
+   * `createAskService`, extractive when no model is configured).
+   */
+  ask?: AskService;
   /**
    * Watching the corpus for changes: the poll interval and the timer (tests fire it by hand),
    * or `false` for no watching (`bot.reload()` still works).
@@ -95,7 +102,8 @@ export async function boot(config: Config, deps: BootDeps): Promise<Bot> {
   const started = startedParts(logger);
   started.add('database', () => daily.store.close());
   try {
-    const platforms = await startPlatforms(config, { ...deps, daily, now }, started);
+    const ask = deps.ask ?? createAskService(config.llm, logger.child({ adapter: 'llm' }));
+    const platforms = await startPlatforms(config, { ...deps, daily, now, ask }, started);
     const corpusWatch = await startCorpus(config, { ...deps, holder }, started);
     const scheduler = createDailyScheduler({ daily, platforms, holder, now, logger, drainMs });
     started.add('scheduler', () => scheduler.stop());
@@ -105,7 +113,13 @@ export async function boot(config: Config, deps: BootDeps): Promise<Bot> {
     const names = platforms.map((p) => p.name);
     const slackPort = platforms.find((p) => p.name === 'slack')?.handle.port;
     logger.info(
-      { platforms: names, schedule: config.daily.cron, timezone: config.daily.timezone },
+      {
+        platforms: names,
+        schedule: config.daily.cron,
+        timezone: config.daily.timezone,
+        // Which writes answers; the server's address and key stay out of the log.
+        ask: ask.usesModel ? 'model' : 'extractive',
+      },
       'Shammie is running',
     );
     const running = { platforms, corpus: corpusWatch, scheduler, store: daily.store };

@@ -1,3 +1,4 @@
+import type { AskService } from '../shared/ask-port.ts';
 import type { Config } from '../shared/config.ts';
 import type { BootDeps } from './boot.ts';
 import type { DailyState } from './daily-state.ts';
@@ -10,14 +11,18 @@ export interface StartedPlatform {
   handle: PlatformHandle;
 }
 
-/** What starting the platforms takes: boot's dependencies, the daily state, the clock. */
+/**
+ * What starting the platforms takes: boot's dependencies, the daily state, the clock, and the
+ * process's one ask service (its model queue is shared by every platform).
+ */
 export type StartPlatformsOptions = Pick<
   BootDeps,
   'logger' | 'random' | 'startDiscord' | 'startSlack' | 'slackHost' | 'signal'
-> & { daily: DailyState; now: () => number };
+> & { daily: DailyState; now: () => number; ask: AskService };
 
 /**
- * Starts each configured platform, Discord then Slack, with the engine and the daily commands.
+ * Starts each configured platform, Discord then Slack, with the engine, the daily commands and
+ * the ask service.
  * Each one is added to `started` as soon as it runs; a stop asked for in between gives up the
  * rest.
  */
@@ -30,6 +35,7 @@ export async function startPlatforms(
   const shared = {
     engine: daily.engine,
     daily: daily.commands,
+    ask: options.ask,
     now: () => new Date(now()),
     ...(options.random ? { random: options.random } : {}),
     timezone: config.daily.timezone,

@@ -2,22 +2,41 @@ import { createInterface } from 'node:readline';
 import {
   type AnswerContext,
   APOLOGY,
+  type AskAnswer,
+  type AskTurn,
   answer,
   code,
   type Engine,
+  errorNotice,
   isEngineCommand,
+  isShammieError,
   parseChat,
   type ReplyView,
   richNotice,
 } from '../../src/index.ts';
+import type { AskService } from '../shared/ask-port.ts';
+import { answerJson, renderAnswer } from './render-answer.ts';
 import { renderText, type TextStyle } from './render-text.ts';
 
 export interface ChatOptions {
   input: NodeJS.ReadableStream;
   output: { write(text: string): unknown; isTTY?: boolean };
   context: () => AnswerContext;
+  /** Answers `ask …` and lines ending with "?" (the bot's own service). */
+  ask: AskService;
   style: TextStyle;
   json: boolean;
+}
+
+/** What the chat prints for one line: a reply view, or an answer from the library. */
+export type ChatTurn = { view: ReplyView } | { answer: AskAnswer };
+
+/** A chat's memory: the questions asked so far, the context of the next one. */
+export interface ChatSession {
+  context: () => AnswerContext;
+  ask: AskService;
+  /** Earlier questions of this chat, oldest first. */
+  history: AskTurn[];
 }
 
 /** What the terminal says to `daily subscribe|unsubscribe|status`: there is no channel here. */
@@ -27,20 +46,51 @@ export const NO_CHANNEL_NOTICE: ReplyView = richNotice('info', [
   ' shows the paper of the day.',
 ]);
 
-/** Answers one line of chat: the same grammar and core calls as a Slack mention. */
-export function chatReply(engine: Engine, line: string, context: AnswerContext): ReplyView {
+const APOLOGY_VIEW: ReplyView = { kind: 'notice', tone: 'error', code: 'INTERNAL', text: APOLOGY };
+
+/**
+ * Answers one line of chat: the same grammar and core calls as a Slack mention. A question is
+ * asked with the chat's earlier questions as context (a follow-up, as in a Slack thread), and
+ * joins them once answered.
+ */
+export async function chatReply(
+  engine: Engine,
+  line: string,
+  session: ChatSession,
+): Promise<ChatTurn> {
   const command = parseChat(line);
-  if (!isEngineCommand(command)) return NO_CHANNEL_NOTICE;
+  if (command.kind === 'ask') return askTurn(engine, command.question, session);
+  if (!isEngineCommand(command)) return { view: NO_CHANNEL_NOTICE };
   try {
-    return answer(engine, command, context);
+    return { view: answer(engine, command, session.context()) };
   } catch {
-    return { kind: 'notice', tone: 'error', code: 'INTERNAL', text: APOLOGY };
+    return { view: APOLOGY_VIEW };
   }
+}
+
+async function askTurn(engine: Engine, question: string, session: ChatSession): Promise<ChatTurn> {
+  try {
+    const answered = await session.ask.ask(engine, { question, history: [...session.history] });
+    session.history.push({ question: answered.question });
+    return { answer: answered };
+  } catch (error) {
+    // An empty or overlong question is the user's to fix; anything else is ours.
+    return { view: isShammieError(error) ? errorNotice(error) : APOLOGY_VIEW };
+  }
+}
+
+/** A chat turn as the terminal prints it: text in the chosen style, or one line of JSON. */
+export function renderTurn(turn: ChatTurn, style: TextStyle, json: boolean): string {
+  if ('answer' in turn) {
+    return json ? JSON.stringify(answerJson(turn.answer)) : renderAnswer(turn.answer, style);
+  }
+  return json ? JSON.stringify(turn.view) : renderText(turn.view, style);
 }
 
 /** A read–answer loop until end of input, `quit` or `exit`. */
 export async function runChat(engine: Engine, options: ChatOptions): Promise<void> {
   const interactive = options.output.isTTY === true;
+  const session: ChatSession = { context: options.context, ask: options.ask, history: [] };
   const rl = createInterface({ input: options.input, terminal: false });
   const prompt = (): void => {
     if (interactive) options.output.write('shammie> ');
@@ -55,10 +105,8 @@ export async function runChat(engine: Engine, options: ChatOptions): Promise<voi
     const text = line.trim();
     if (text === 'quit' || text === 'exit') break;
     if (text !== '') {
-      const view = chatReply(engine, text, options.context());
-      options.output.write(
-        `${options.json ? JSON.stringify(view) : renderText(view, options.style)}\n`,
-      );
+      const turn = await chatReply(engine, text, session);
+      options.output.write(`${renderTurn(turn, options.style, options.json)}\n`);
       if (interactive) options.output.write('\n');
     }
     prompt();

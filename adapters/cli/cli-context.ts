@@ -6,8 +6,11 @@ import {
   type EngineCommand,
   type ReplyView,
 } from '../../src/index.ts';
-import { isTimeZone } from '../shared/config.ts';
+import { createAskService } from '../app/ask-service.ts';
+import type { AskService } from '../shared/ask-port.ts';
+import { ConfigError, isTimeZone, llmConfig } from '../shared/config.ts';
 import { localDate, systemTimeZone } from '../shared/local-date.ts';
+import { createCliLogger } from './cli-logger.ts';
 import { EXIT_BAD_INPUT, ExitError } from './exit-status.ts';
 import { openCliEngine } from './open-cli-engine.ts';
 import { ANSI, PLAIN, renderText } from './render-text.ts';
@@ -42,6 +45,7 @@ export type CliContext = ReturnType<typeof createCliContext>;
 export function createCliContext(io: CliIo, globals: () => GlobalOptions) {
   let opening: Promise<{ engine: Engine; close: () => void }> | undefined;
   let closeEngine: (() => void) | undefined;
+  let askService: AskService | undefined;
   const style = io.stdout.isTTY && !io.env.NO_COLOR ? ANSI : PLAIN;
   const out = (text: string): void => {
     io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
@@ -66,9 +70,18 @@ export function createCliContext(io: CliIo, globals: () => GlobalOptions) {
     closeEngine = opened.close;
     return opened.engine;
   };
+  /**
+   * The bot's ask service, built at the first question: a model writes the answers when
+   * SHAMMIE_LLM_* name one (its failures said as "shammie: …" warnings), else extractive.
+   */
+  const ask = (): AskService => {
+    askService ??= createAskService(cliLlmSettings(io.env), createCliLogger(io.stderr));
+    return askService;
+  };
   return {
     io,
     style,
+    ask,
     json,
     engine,
     answerContext,
@@ -81,6 +94,17 @@ export function createCliContext(io: CliIo, globals: () => GlobalOptions) {
       print(answer(await engine(), command, { ...answerContext(), pageSize: 10 })),
     close: () => closeEngine?.(),
   };
+}
+
+/** The model settings of the environment; a bad one is a usage mistake (exit 1), each named. */
+function cliLlmSettings(env: CliIo['env']) {
+  try {
+    return llmConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError)
+      throw new ExitError(error.problems.join('; '), EXIT_BAD_INPUT);
+    throw error;
+  }
 }
 
 /** The zone of "today": SHAMMIE_TIMEZONE when it names one, else the machine's. */

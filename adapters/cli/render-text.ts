@@ -37,7 +37,8 @@ function snippetText(snippet: Snippet, style: TextStyle): string {
   return snippet.map((s) => (s.match ? style.bold(printable(s.text)) : printable(s.text))).join('');
 }
 
-function cardLines(card: PaperCard, style: TextStyle, rank?: number): string[] {
+/** A paper as terminal lines: title, authors and year, snippet, identifiers and link. */
+export function cardLines(card: PaperCard, style: TextStyle, rank?: number): string[] {
   const head = rank === undefined ? '' : `${rank}. `;
   const lines = [`${head}${style.bold(printable(card.title))}`];
   const indent = ' '.repeat(head.length);
@@ -47,10 +48,15 @@ function cardLines(card: PaperCard, style: TextStyle, rank?: number): string[] {
   if (meta) lines.push(`${indent}${meta}`);
   if (card.snippet && card.snippet.length > 0)
     lines.push(`${indent}${snippetText(card.snippet, style)}`);
-  const link = card.url ?? (card.arxiv ? `https://arxiv.org/abs/${card.arxiv}` : undefined);
+  const link = paperLink(card);
   const ids = [card.arxiv ? `arXiv:${card.arxiv}` : undefined, link].filter(Boolean).join('  ');
   lines.push(style.dim(`${indent}${ids || `id: ${card.id}`}`));
   return lines;
+}
+
+/** Where a paper can be read: its URL, else its arXiv page. */
+export function paperLink(paper: { url?: string; arxiv?: string }): string | undefined {
+  return paper.url ?? (paper.arxiv ? `https://arxiv.org/abs/${paper.arxiv}` : undefined);
 }
 
 function pointLines(points: readonly KeyPoint[]): string[] {

@@ -1,5 +1,13 @@
 import { Cron } from 'croner';
 import { z } from 'zod';
+// The model client's settings reader: one zod schema of the SHAMMIE_LLM_* keys, shared by the
+// bot (here) and the terminal (`llmConfig`), so both read the same keys the same way.
+import {
+  LLM_KEYS,
+  LLM_SECRET_KEYS,
+  type LlmSettings,
+  readLlmSettings,
+} from '../llm/llm-settings.ts';
 
 /** Default schedule of daily posts: 09:00 every day. */
 export const DEFAULT_DAILY_CRON = '0 9 * * *';
@@ -43,6 +51,8 @@ export interface Config {
   };
   discord?: DiscordConfig;
   slack?: SlackConfig;
+  /** An OpenAI-compatible model server for `ask`; unset, answers are extractive. */
+  llm?: LlmSettings;
 }
 
 /** Secrets: their values never appear in messages or logs. */
@@ -51,6 +61,7 @@ export const SECRET_KEYS = [
   'SLACK_BOT_TOKEN',
   'SLACK_APP_TOKEN',
   'SLACK_SIGNING_SECRET',
+  ...LLM_SECRET_KEYS,
 ];
 
 const optional = z
@@ -116,7 +127,7 @@ const schema = z.object({
 });
 
 /** Every environment variable the bot reads; `.env.example` documents each one. */
-export const CONFIG_KEYS: readonly string[] = Object.keys(schema.shape);
+export const CONFIG_KEYS: readonly string[] = [...Object.keys(schema.shape), ...LLM_KEYS];
 
 /** True for a time zone Intl knows (IANA names, and UTC). */
 export function isTimeZone(zone: string): boolean {
@@ -143,6 +154,7 @@ export function secretValues(config: Config): string[] {
     config.slack?.botToken,
     config.slack?.appToken,
     config.slack?.signingSecret,
+    config.llm?.apiKey,
   ].filter((value): value is string => value !== undefined);
 }
 
@@ -161,7 +173,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   const problems = parsed.success
     ? []
     : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
-  problems.push(...pairingProblems(env), ...scheduleProblems(env));
+  const llm = readLlmSettings(env);
+  problems.push(...pairingProblems(env), ...scheduleProblems(env), ...llm.problems);
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
 
@@ -194,7 +207,20 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       ...(e.SLACK_DAILY_CHANNEL_ID ? { dailyChannelId: e.SLACK_DAILY_CHANNEL_ID } : {}),
     };
   }
+  if (llm.settings) config.llm = llm.settings;
   return config;
+}
+
+/**
+ * The model settings alone (SHAMMIE_LLM_*), for a process that reads no other key (the
+ * terminal): undefined when no model is configured; a ConfigError names each bad key.
+ */
+export function llmConfig(
+  env: Readonly<Record<string, string | undefined>>,
+): LlmSettings | undefined {
+  const { settings, problems } = readLlmSettings(env);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return settings;
 }
 
 /** Variables that only work together: each one set without its partner. */

@@ -20,6 +20,8 @@ const REDACT_PATHS = [
   '*.appToken',
   'signingSecret',
   '*.signingSecret',
+  'apiKey',
+  '*.apiKey',
   'authorization',
   '*.authorization',
   'headers.authorization',

@@ -73,7 +73,10 @@ export function extractiveAnswer(
     refused: false,
     mode: 'extractive',
     question,
-    lead: `What ${papers === 1 ? 'one paper' : `${papers} papers`} in the library say:`,
+    lead:
+      papers === 1
+        ? 'What one paper in the library says:'
+        : `What ${papers} papers in the library say:`,
     segments: evidenceSegments(evidence),
     evidence,
     citations,

@@ -28,17 +28,20 @@ export interface AnswerContext {
 export const APOLOGY = 'Sorry, something went wrong on my side. Please try again in a moment.';
 
 /**
- * The commands the engine answers by itself (daily subscriptions need the scheduler; `ask` is
- * answered asynchronously, maybe by a model, and rendered by each platform).
+ * The commands the engine answers by itself: not daily subscriptions (they need the scheduler)
+ * nor questions (an ask service answers them, maybe with a model, and platforms render them).
  */
 export type EngineCommand = Exclude<
   ChatCommand,
   { kind: 'daily'; action: 'subscribe' | 'unsubscribe' | 'status' } | { kind: 'ask' }
 >;
 
-/** True when the command is answered by `answer` alone, false for daily subscriptions and `ask`. */
+/**
+ * True when the command is answered by `answer` alone; false when it needs the daily scheduler
+ * or is a question (`kind: 'ask'`).
+ */
 export function isEngineCommand(command: ChatCommand): command is EngineCommand {
-  return !(command.kind === 'ask' || (command.kind === 'daily' && command.action !== 'show'));
+  return command.kind !== 'ask' && !(command.kind === 'daily' && command.action !== 'show');
 }
 
 /**

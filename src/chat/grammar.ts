@@ -3,10 +3,16 @@ import type { CitationFormat } from '../engine-types.ts';
 /**
  * The one grammar of Slack mentions, Slack DMs, `/shammie` and `shammie chat`:
  * `WORD REST`, where WORD is a command word; text that starts with no command word is a search,
- * or a question (`ask`) when it ends with "?".
+ * unless it ends with "?": then it is a question, asked of the library.
  */
 export type ChatCommand =
   | { kind: 'search'; query: string }
+  /**
+   * A question for the library (`ask …`, or text with no command word that ends with "?").
+   * Not answered by `answer`: asking is asynchronous (a model may write the answer) and each
+   * platform renders the answer itself.
+   */
+  | { kind: 'ask'; question: string }
   | { kind: 'paper'; ref: string }
   | { kind: 'summary'; ref: string }
   | { kind: 'random'; topic?: string }
@@ -18,13 +24,12 @@ export type ChatCommand =
   | { kind: 'daily'; action: 'subscribe'; time?: string; timezone?: string }
   | { kind: 'daily'; action: 'unsubscribe' }
   | { kind: 'daily'; action: 'status' }
-  | { kind: 'help' }
-  /** A question answered from the library (`ask …`, or text ending with "?"). */
-  | { kind: 'ask'; question: string };
+  | { kind: 'help' };
 
 /** Command words, in the order help lists them. */
 export const COMMAND_WORDS = [
   'search',
+  'ask',
   'paper',
   'summary',
   'random',
@@ -32,7 +37,6 @@ export const COMMAND_WORDS = [
   'cite',
   'daily',
   'help',
-  'ask',
 ] as const;
 
 export type CommandWord = (typeof COMMAND_WORDS)[number];
@@ -47,6 +51,8 @@ const ALIASES: Readonly<Record<string, CommandWord>> = {
   citation: 'cite',
   related: 'similar',
   '?': 'help',
+  // Asking for help, not a question for the library.
+  'help?': 'help',
 };
 
 function commandWord(word: string): CommandWord | undefined {
@@ -65,13 +71,14 @@ export function parseChat(text: string): ChatCommand {
   const word = commandWord(first);
   switch (word) {
     case undefined:
+      // A question is asked, not searched: "does instruction tuning need many examples?"
       return trimmed.endsWith('?')
         ? { kind: 'ask', question: trimmed }
         : { kind: 'search', query: trimmed };
-    case 'ask':
-      return { kind: 'ask', question: rest };
     case 'search':
       return { kind: 'search', query: rest };
+    case 'ask':
+      return { kind: 'ask', question: rest };
     case 'paper':
     case 'summary':
     case 'similar':

@@ -6,7 +6,14 @@ export const HELP_ENTRIES: readonly HelpEntry[] = [
     command: 'search',
     usage: 'QUERY [author:NAME] [year:2023..2024] ["exact phrase"]',
     example: 'search long context author:levy',
-    description: 'Find papers; text with no command word is a search too.',
+    description: 'Find papers; text with no command word is a search too (unless it ends with ?).',
+  },
+  {
+    command: 'ask',
+    usage: 'QUESTION',
+    example: 'ask how many examples was LIMA fine-tuned on?',
+    description:
+      'An answer from the papers, every statement cited, or “not in the library”. In chat, text ending with ? is asked too.',
   },
   {
     command: 'paper',

@@ -41,6 +41,15 @@ describe('askLibrary without a model', () => {
     for (const segment of answer.segments) expect(segment.cites.length).toBeGreaterThan(0);
   });
 
+  it('leads with how many papers the answer quotes, in grammatical English', () => {
+    expect(askLibrary(bundled, 'How many examples was LIMA fine-tuned on?').lead).toBe(
+      'What one paper in the library says:',
+    );
+    expect(askLibrary(bundled, 'Which models handle long context?').lead).toBe(
+      'What 3 papers in the library say:',
+    );
+  });
+
   it('numbers citations by paper: every evidence number is a listed citation, each paper once', () => {
     const answer = askLibrary(
       bundled,

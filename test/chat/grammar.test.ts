@@ -22,6 +22,43 @@ describe('the chat grammar', () => {
     });
   });
 
+  it('reads `ask` and its question', () => {
+    expect(parseChat('ask does instruction tuning need many examples')).toEqual({
+      kind: 'ask',
+      question: 'does instruction tuning need many examples',
+    });
+    expect(parseChat('ASK  which models use human preferences? ')).toEqual({
+      kind: 'ask',
+      question: 'which models use human preferences?',
+    });
+    // An empty question is the ask service's to explain, as an empty search is the engine's.
+    expect(parseChat('ask')).toEqual({ kind: 'ask', question: '' });
+  });
+
+  it('asks text with no command word that ends with "?", rather than searching it', () => {
+    expect(parseChat('  does instruction tuning need many examples? ')).toEqual({
+      kind: 'ask',
+      question: 'does instruction tuning need many examples?',
+    });
+    expect(parseChat('and which used human preferences?')).toEqual({
+      kind: 'ask',
+      question: 'and which used human preferences?',
+    });
+    expect(parseChat('LIMA?')).toEqual({ kind: 'ask', question: 'LIMA?' });
+  });
+
+  it('keeps every other reading of text that ends with "?"', () => {
+    expect(parseChat('?')).toEqual({ kind: 'help' });
+    expect(parseChat('search what is LIMA?')).toEqual({ kind: 'search', query: 'what is LIMA?' });
+    expect(parseChat('paper LIMA?')).toEqual({ kind: 'paper', ref: 'LIMA?' });
+    expect(parseChat('summary what is megalodon?')).toEqual({
+      kind: 'summary',
+      ref: 'what is megalodon?',
+    });
+    expect(parseChat('help?')).toEqual({ kind: 'help' });
+    expect(parseChat('is it there? no')).toEqual({ kind: 'search', query: 'is it there? no' });
+  });
+
   it('is case-insensitive about command words and keeps the rest as typed', () => {
     expect(parseChat('  SEARCH  Long Context ')).toEqual({ kind: 'search', query: 'Long Context' });
   });

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chatReply } from '../../adapters/cli/chat-session.ts';
 import { renderText } from '../../adapters/cli/render-text.ts';
 import { createButtonStore } from '../../adapters/discord/button-store.ts';
 import { COMMANDS_BY_NAME } from '../../adapters/discord/commands/index.ts';
@@ -8,6 +7,7 @@ import { summaryOrDigest } from '../../src/chat/answer.ts';
 import { answer, createEngine, type Engine, loadCorpus, type ReplyView } from '../../src/index.ts';
 import { storedReply } from '../adapters/discord/stored-reply.ts';
 import { replyDeps } from '../adapters/slack/reply-deps-fixture.ts';
+import { chatSession, chatView } from '../cli/chat-fixture.ts';
 
 /**
  * `summary REF`: a paper's summary when REF names a paper, else a digest of the topic's best
@@ -73,11 +73,12 @@ describe('summary of a paper or digest of a topic', () => {
 });
 
 describe('the prefixes on every platform', () => {
-  it('the terminal chat reads them', () => {
-    const digest = chatReply(engine, 'summary topic:megalodon', CONTEXT);
+  it('the terminal chat reads them', async () => {
+    const session = chatSession(CONTEXT);
+    const digest = await chatView(engine, 'summary topic:megalodon', session);
     expect(renderText(digest)).toMatch(/^Digest of “megalodon”/);
-    expect(chatReply(engine, 'summary alignment', CONTEXT).kind).toBe('digest');
-    expect(chatReply(engine, 'tldr paper:scaling', CONTEXT).kind).toBe('summary');
+    expect((await chatView(engine, 'summary alignment', session)).kind).toBe('digest');
+    expect((await chatView(engine, 'tldr paper:scaling', session)).kind).toBe('summary');
   });
 
   it('Slack reads them', async () => {

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { chatReply } from '../../adapters/cli/chat-session.ts';
 import { ANSI, PLAIN, renderText } from '../../adapters/cli/render-text.ts';
 import { code, createEngine, richNotice } from '../../src/index.ts';
 import { PAPERS } from '../adapters/scheduler/helpers.ts';
+import { chatSession, chatView } from './chat-fixture.ts';
 
 const engine = createEngine(PAPERS);
 const context = { today: '2024-06-01', random: () => 0.5 };
 
 describe('terminal text', () => {
-  it('answers `daily status` in the chat without Markdown marks', () => {
+  it('answers `daily status` in the chat without Markdown marks', async () => {
     for (const line of ['daily status', 'daily subscribe 09:00 UTC', 'daily unsubscribe']) {
-      const text = renderText(chatReply(engine, line, context), PLAIN);
+      const text = renderText(await chatView(engine, line, chatSession(context)), PLAIN);
       expect(text).toBe(
         'Daily subscriptions belong to Discord and Slack channels; here, daily shows the paper of the day.',
       );

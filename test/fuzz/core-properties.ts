@@ -15,6 +15,8 @@ export function wellFormed(command: ChatCommand): boolean {
   switch (command.kind) {
     case 'search':
       return text(command.query);
+    case 'ask':
+      return text(command.question);
     case 'paper':
     case 'summary':
     case 'similar':
@@ -39,8 +41,6 @@ export function wellFormed(command: ChatCommand): boolean {
       }
     case 'help':
       return true;
-    case 'ask':
-      return text(command.question);
   }
 }
 

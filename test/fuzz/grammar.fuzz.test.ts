@@ -35,35 +35,62 @@ describe('the chat grammar on hostile text', () => {
     );
   });
 
+  /** Text that starts with no command word. */
+  const notCommand = hostileString.filter((t) => {
+    const first = /^\s*(\S+)/.exec(t)?.[1]?.toLowerCase() ?? '';
+    return (
+      t.trim() !== '' &&
+      ![
+        'search',
+        'ask',
+        'find',
+        'paper',
+        'summary',
+        'summarize',
+        'summarise',
+        'tldr',
+        'random',
+        'similar',
+        'related',
+        'cite',
+        'citation',
+        'daily',
+        'help',
+        'help?',
+        '?',
+      ].includes(first)
+    );
+  });
+
   it('reads text that starts with no command word as a search for all of it', () => {
-    const notCommand = hostileString.filter((t) => {
-      const first = /^\s*(\S+)/.exec(t)?.[1]?.toLowerCase() ?? '';
-      return (
-        t.trim() !== '' &&
-        ![
-          'search',
-          'find',
-          'paper',
-          'summary',
-          'summarize',
-          'summarise',
-          'tldr',
-          'random',
-          'similar',
-          'related',
-          'cite',
-          'citation',
-          'daily',
-          'help',
-          '?',
-        ].includes(first)
-      );
-    });
+    fc.assert(
+      fc.property(
+        notCommand.filter((t) => !t.trim().endsWith('?')),
+        (text) => {
+          expect(parseChat(text)).toEqual({ kind: 'search', query: text.trim() });
+        },
+      ),
+      fuzz(3000),
+    );
+  });
+
+  it('asks text that starts with no command word and ends with "?", all of it', () => {
     fc.assert(
       fc.property(notCommand, (text) => {
-        expect(parseChat(text)).toEqual({ kind: 'search', query: text.trim() });
+        const asked = `${text}?`;
+        expect(parseChat(asked)).toEqual({ kind: 'ask', question: asked.trim() });
       }),
-      fuzz(3000),
+      fuzz(2000),
+    );
+  });
+
+  it('takes everything after `ask` (any case) as the question, as typed but trimmed', () => {
+    const word = fc.constantFrom('ask', 'ASK', 'Ask');
+    fc.assert(
+      fc.property(word, fc.constantFrom(' ', '\n', '\t'), hostileString, (w, space, rest) => {
+        expect(parseChat(`${w}${space}${rest}`)).toEqual({ kind: 'ask', question: rest.trim() });
+      }),
+      fuzz(2000),
     );
   });
 

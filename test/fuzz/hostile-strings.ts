@@ -329,7 +329,13 @@ export const hostileShort: fc.Arbitrary<string> = fc.oneof(
 /** A hostile string that starts with a command word, so the grammar's branches are all reached. */
 export const hostileCommand: fc.Arbitrary<string> = fc
   .tuple(
-    fc.constantFrom(...KEYWORD_PIECES.slice(0, 16), 'daily subscribe', 'daily show', 'cite x'),
+    fc.constantFrom(
+      ...KEYWORD_PIECES.slice(0, 16),
+      'daily subscribe',
+      'daily show',
+      'cite x',
+      'ask',
+    ),
     fc.constantFrom(' ', '  ', '\n', '\t', '\u3000', ''),
     hostileString,
     fc.option(fc.constantFrom(' apa', ' as mla', ' --format=bibtex', ' BIB', ' 09:30 UTC'), {

@@ -89,6 +89,9 @@ const allowed: Case[] = [
     file: 'adapters/cli/commands/register.ts',
     code: "const x = await import('../../app/discord-register.ts');",
   },
+  // The terminal asks questions with the bot's own ask service (the same model settings).
+  { file: 'adapters/cli/ask.ts', code: "import { x } from '../app/ask-service.ts';" },
+  { file: 'adapters/cli/commands/ask.ts', code: "import { x } from '../../app/ask-service.ts';" },
   // The terminal's `daily` reads the daily store: state, not a platform.
   { file: 'adapters/cli/y.ts', code: "import { x } from '../scheduler/stored-daily.ts';" },
   { file: 'adapters/scheduler/z.ts', code: "import { x } from '../shared/daily-port.ts';" },

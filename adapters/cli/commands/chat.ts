@@ -11,6 +11,7 @@ export const chatCommand: CliCommand = (program, cli) => {
         input: cli.io.stdin,
         output: cli.io.stdout,
         context: cli.answerContext,
+        ask: cli.ask(),
         style: cli.style,
         json: cli.json(),
       });

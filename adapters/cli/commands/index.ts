@@ -1,4 +1,5 @@
 import type { CliCommand } from '../cli-context.ts';
+import { askCommand } from './ask.ts';
 import { chatCommand } from './chat.ts';
 import { citeCommand } from './cite.ts';
 import { dailyCommand } from './daily.ts';
@@ -13,6 +14,7 @@ import { tldrCommand } from './tldr.ts';
 /** Every `shammie` command, in the order `shammie --help` lists them. */
 export const CLI_COMMANDS: readonly CliCommand[] = [
   searchCommand,
+  askCommand,
   paperCommand,
   summaryCommand,
   similarCommand,

@@ -152,6 +152,9 @@ describe('configuration from the environment', () => {
       SLACK_BOT_TOKEN: 'xoxb-slack-secret-bot',
       SLACK_APP_TOKEN: 'xapp-slack-secret-app',
       SLACK_SIGNING_SECRET: 'slack-signing-secret-value',
+      SHAMMIE_LLM_URL: 'http://127.0.0.1:11434',
+      SHAMMIE_LLM_MODEL: 'llama3.1:8b',
+      SHAMMIE_LLM_API_KEY: 'sk-model-secret-key-6619',
     };
     const config = loadConfig(env);
     const lines: string[] = [];
@@ -164,8 +167,48 @@ describe('configuration from the environment', () => {
     logger.info({ boot: { config } }, `started with ${JSON.stringify(config)}`);
     const text = lines.join('');
     expect(text).toContain('[redacted]');
+    const notSecret = [
+      env.DISCORD_APPLICATION_ID,
+      env.SHAMMIE_LLM_URL,
+      env.SHAMMIE_LLM_MODEL,
+    ] as string[];
     for (const value of Object.values(env)) {
-      if (value !== env.DISCORD_APPLICATION_ID) expect(text).not.toContain(value);
+      if (!notSecret.includes(value)) expect(text).not.toContain(value);
     }
+  });
+
+  it('reads the model settings with the rest, or none when no model is configured', () => {
+    expect(loadConfig({}).llm).toBeUndefined();
+    expect(
+      loadConfig({
+        SHAMMIE_LLM_URL: 'http://127.0.0.1:11434',
+        SHAMMIE_LLM_MODEL: 'llama3.1:8b',
+        SHAMMIE_LLM_CONCURRENCY: '2',
+      }).llm,
+    ).toEqual({
+      url: 'http://127.0.0.1:11434',
+      model: 'llama3.1:8b',
+      timeoutMs: 30_000,
+      maxTokens: 400,
+      concurrency: 2,
+    });
+  });
+
+  it('names bad model settings in the same list as every other problem, never their values', () => {
+    const found = problems({
+      DISCORD_TOKEN: 'lonely-discord-token-7720',
+      SHAMMIE_LLM_URL: 'ollama-at-home-3391',
+      SHAMMIE_LLM_API_KEY: 'sk-stray-key-5518',
+      SHAMMIE_LLM_MAX_TOKENS: 'lots',
+    }).join('\n');
+    expect(found).toContain('DISCORD_APPLICATION_ID is required');
+    expect(found).toContain('SHAMMIE_LLM_URL must be an http(s) URL');
+    expect(found).toContain('SHAMMIE_LLM_MAX_TOKENS must be a whole number');
+    for (const value of ['ollama-at-home-3391', 'sk-stray-key-5518', 'lots']) {
+      expect(found).not.toContain(value);
+    }
+    expect(problems({ SHAMMIE_LLM_URL: 'http://127.0.0.1:11434' })).toEqual([
+      'SHAMMIE_LLM_MODEL is required when SHAMMIE_LLM_URL is set',
+    ]);
   });
 });

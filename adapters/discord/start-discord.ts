@@ -1,15 +1,18 @@
 import { Client, DefaultRestOptions, Events, GatewayIntentBits, Options } from 'discord.js';
 import type { Engine } from '../../src/index.ts';
+import type { AskService } from '../shared/ask-port.ts';
 import type { DiscordConfig } from '../shared/config.ts';
 import type { DailyCommands } from '../shared/daily-port.ts';
 import { localDate } from '../shared/local-date.ts';
 import type { Logger } from '../shared/logger.ts';
 import { unreachable } from '../shared/unreachable.ts';
+import { createAskThreads } from './ask-threads.ts';
 import { createButtonStore } from './button-store.ts';
 import { watchGatewayLiveness } from './gateway-liveness.ts';
 import { createInteractionHandler } from './handle-interaction.ts';
 import { createInteractionLimits, type InteractionLimits } from './interaction-limits.ts';
 import { inviteUrl } from './invite-url.ts';
+import { libraryAsk } from './library-ask.ts';
 import { createRest, describeRegistration, registerCommands } from './register-commands.ts';
 import { type RestTuning, restOptions } from './rest-options.ts';
 import { loggableError } from './safe-log.ts';
@@ -21,6 +24,11 @@ export interface StartDiscordOptions {
   logger: Logger;
   /** The daily scheduler's commands; /daily subscribe etc. say "not enabled" without it. */
   daily?: DailyCommands;
+  /**
+   * Who answers /ask (the app's service: a model, or the library alone). Without it /ask answers
+   * from the library alone (`library-ask.ts`), so the command always works.
+   */
+  ask?: AskService;
   now?: () => Date;
   random?: () => number;
   /** Zone of "today" for /daily show (IANA), default UTC. */
@@ -129,7 +137,9 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     random,
     today: () => localDate(now(), timezone),
     limits: options.limits ?? createInteractionLimits({ now: () => now().getTime() }),
+    askThreads: createAskThreads({ now: () => now().getTime() }),
     ...(options.daily ? { daily: options.daily } : {}),
+    ask: options.ask ?? libraryAsk,
     ...(options.deferAbovePapers !== undefined
       ? { deferAbovePapers: options.deferAbovePapers }
       : {}),

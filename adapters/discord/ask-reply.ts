@@ -51,14 +51,17 @@ const MIN_STATEMENT_ROOM = 60;
 const SOURCES = 'Sources';
 const ASK_ACTIONS = ['summary', 'cite'] as const;
 
-/** A citation's paper page, fit for a markdown link (parentheses would end the link early). */
+/**
+ * A citation's paper page, fit for a markdown link: parentheses would end the link early, and an
+ * "@everyone" in a corpus's URL should not even look like one.
+ */
 function citationUrl(citation: AskCitation | undefined): string | undefined {
   if (!citation) return undefined;
   const url =
     safeUrl(citation.url) ??
     (citation.arxiv ? safeUrl(`https://arxiv.org/abs/${citation.arxiv}`) : undefined);
   if (!url || url.length > LINK_URL_MAX) return undefined;
-  return url.replace(/\(/g, '%28').replace(/\)/g, '%29');
+  return url.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/@/g, '%40');
 }
 
 /** "[1][2]" after a statement, each a link to its paper when it has a page. */

@@ -17,13 +17,17 @@ export interface ResultsPlace {
 /** What can be done to one paper from a button. */
 export type PaperAction = 'summary' | 'similar' | 'cite';
 
-/** What pressing a button (or picking in a select menu) does. Held server-side, not in the id. */
+/**
+ * What pressing a button (or picking in a select menu) does. Held server-side, not in the id.
+ * `aside`: the result goes to the presser alone and the message stays as it is (the buttons
+ * under an answer to /ask, which a thread may hang on).
+ */
 export type ButtonAction =
   | { kind: 'page'; place: ResultsPlace }
-  | { kind: PaperAction; paperId: string; back?: ResultsPlace }
+  | { kind: PaperAction; paperId: string; back?: ResultsPlace; aside?: true }
   | { kind: 'random'; topic?: string }
   /** A select menu listing papers: the chosen value is an index into `paperIds`. */
-  | { kind: 'pick'; action: PaperAction; paperIds: string[]; back?: ResultsPlace };
+  | { kind: 'pick'; action: PaperAction; paperIds: string[]; back?: ResultsPlace; aside?: true };
 
 /** A bounded map from short custom_ids to button actions, whose entries expire. */
 export interface ButtonStore {

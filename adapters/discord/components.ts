@@ -37,49 +37,70 @@ function row(components: MessageRow['components']): MessageRow {
   return { type: COMPONENT.row, components };
 }
 
+/** Where a paper button's answer goes: `aside` shows it to the presser alone (see `ButtonAction`). */
+export interface PaperButtonOptions {
+  back?: ResultsPlace;
+  aside?: boolean;
+}
+
+/** The fields of a button action for `options`, absent ones left out. */
+function placement(options: PaperButtonOptions): { back?: ResultsPlace; aside?: true } {
+  return {
+    ...(options.back ? { back: options.back } : {}),
+    ...(options.aside ? { aside: true as const } : {}),
+  };
+}
+
 /** Buttons Summary / Similar / Cite of one paper ("Summary #2" when `number` is given). */
 export function paperButtons(
   store: ButtonSink,
   paperId: string,
   actions: readonly PaperAction[],
-  options: { number?: number; back?: ResultsPlace } = {},
+  options: PaperButtonOptions & { number?: number } = {},
 ): APIButtonComponentWithCustomId[] {
   const suffix = options.number !== undefined ? ` #${options.number}` : '';
   return actions.map((kind) =>
-    button(
-      store.put({ kind, paperId, ...(options.back ? { back: options.back } : {}) }),
-      `${ACTION_LABELS[kind]}${suffix}`,
-    ),
+    button(store.put({ kind, paperId, ...placement(options) }), `${ACTION_LABELS[kind]}${suffix}`),
   );
 }
 
+/** What a list of papers needs of each: its id, and its title and authors for a menu. */
+export type ListedPaper = Pick<PaperCard, 'id' | 'title' | 'authorsShort'>;
+
 /**
- * The actions of a list of papers, in at most `rowsLeft` rows: one row of buttons per paper when
- * they fit, else one select menu per action listing every paper (so no paper is ever left out).
+ * The actions of a list of papers (Summary / Similar / Cite unless `actions` says otherwise), in
+ * at most `rowsLeft` rows: one row of buttons per paper when they fit, else one select menu per
+ * action listing every paper (so no paper is ever left out).
  */
 export function paperListRows(
   store: ButtonSink,
-  cards: readonly PaperCard[],
+  cards: readonly ListedPaper[],
   rowsLeft: number,
-  options: { firstNumber?: number; back?: ResultsPlace } = {},
+  options: PaperButtonOptions & {
+    firstNumber?: number;
+    /** Each paper's number in the labels, when they are not consecutive (an answer's citations). */
+    numbers?: readonly number[];
+    actions?: readonly PaperAction[];
+  } = {},
 ): MessageRow[] {
   if (cards.length === 0 || rowsLeft <= 0) return [];
   const first = options.firstNumber ?? 1;
-  const back = options.back ? { back: options.back } : {};
-  const actions: PaperAction[] = ['summary', 'similar', 'cite'];
+  const numberOf = (i: number) => options.numbers?.[i] ?? first + i;
+  const placed = placement(options);
+  const actions = options.actions ?? ['summary', 'similar', 'cite'];
   if (cards.length <= rowsLeft) {
     return cards.map((card, i) =>
-      row(paperButtons(store, card.id, actions, { number: first + i, ...back })),
+      row(paperButtons(store, card.id, actions, { number: numberOf(i), ...placed })),
     );
   }
   const listed = cards.slice(0, LIMITS.selectOptions);
   return actions.slice(0, rowsLeft).map((action) => {
     const select: APIStringSelectComponent = {
       type: COMPONENT.stringSelect,
-      custom_id: store.put({ kind: 'pick', action, paperIds: listed.map((c) => c.id), ...back }),
+      custom_id: store.put({ kind: 'pick', action, paperIds: listed.map((c) => c.id), ...placed }),
       placeholder: ACTION_PLACEHOLDERS[action],
       options: listed.map((card, i) => ({
-        label: plainLine(`${first + i}. ${card.title}`, LIMITS.selectLabel) || `${first + i}.`,
+        label: plainLine(`${numberOf(i)}. ${card.title}`, LIMITS.selectLabel) || `${numberOf(i)}.`,
         value: String(i),
         ...(card.authorsShort.trim() !== ''
           ? { description: plainLine(card.authorsShort, LIMITS.selectDescription) || '…' }

@@ -2,6 +2,7 @@ import type { Interaction } from 'discord.js';
 import type { NoticeView } from '../../src/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import { type RateLimiter, rateKey, rateLimitText } from '../shared/rate-limit.ts';
+import { createAskThreads } from './ask-threads.ts';
 import { createInteractionLimits } from './interaction-limits.ts';
 import { afterFailure } from './interactions/after-failure.ts';
 import { answerAutocomplete } from './interactions/answer-autocomplete.ts';
@@ -22,8 +23,10 @@ export {
  * Never throws: user errors get an ephemeral notice, anything else is logged with the
  * interaction id and the user sees a short apology (`after-failure.ts`).
  */
-export function createInteractionHandler(deps: InteractionDeps) {
-  const limits = deps.limits ?? createInteractionLimits({ now: Date.now });
+export function createInteractionHandler(given: InteractionDeps) {
+  const limits = given.limits ?? createInteractionLimits({ now: Date.now });
+  // One memory of /ask threads per handler, so follow-ups work whoever built the deps.
+  const deps: InteractionDeps = { ...given, askThreads: given.askThreads ?? createAskThreads() };
 
   return async function handleInteraction(interaction: Interaction): Promise<void> {
     const started = Date.now();

@@ -29,6 +29,14 @@ export const LIMITS = {
   choiceValue: 100,
 } as const;
 
+/** Room kept free under the 6000 characters all embeds of a message may hold. */
+const EMBED_TOTAL_MARGIN = 50;
+
+/** Each of `count` embeds' share of the message's embed characters. */
+export function embedShare(count: number): number {
+  return Math.floor((LIMITS.embedTotal - EMBED_TOTAL_MARGIN) / Math.max(1, count));
+}
+
 /** The slice of an embed the limits concern (a discord-api-types `APIEmbed` fits). */
 interface EmbedLike {
   title?: string;

@@ -1,9 +1,11 @@
 import { Client, DefaultRestOptions, Events, GatewayIntentBits, Options } from 'discord.js';
 import type { DiscordConfig } from '../shared/config.ts';
+import { extractiveAskService } from '../shared/extractive-ask.ts';
 import { localDate } from '../shared/local-date.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { PlatformStartOptions } from '../shared/platform-start.ts';
 import { unreachable } from '../shared/unreachable.ts';
+import { createAskThreads } from './ask-threads.ts';
 import { createButtonStore } from './button-store.ts';
 import { watchGatewayLiveness } from './gateway-liveness.ts';
 import { createInteractionHandler } from './handle-interaction.ts';
@@ -119,7 +121,9 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     random,
     today: () => localDate(now(), timezone),
     limits: options.limits ?? createInteractionLimits({ now: () => now().getTime() }),
+    askThreads: createAskThreads({ now: () => now().getTime() }),
     ...(options.daily ? { daily: options.daily } : {}),
+    ask: options.ask ?? extractiveAskService(),
     ...(options.deferAbovePapers !== undefined
       ? { deferAbovePapers: options.deferAbovePapers }
       : {}),

@@ -14,10 +14,17 @@ import type {
   SummaryView,
 } from '../../src/index.ts';
 import { describeSearch, noResultsText, resultsCount, resultsSubject } from '../../src/index.ts';
+import {
+  type AskAnswerView,
+  type AskProgressView,
+  type AskReplyParts,
+  askAnswerParts,
+  askProgressParts,
+} from './ask-reply.ts';
 import type { ResultsPlace } from './button-store.ts';
 import { cardEmbed, EMBED_COLOR } from './card-embed.ts';
 import { anotherButton, pagingRow, paperButtons, paperListRows, toolRow } from './components.ts';
-import { embedLength, LIMITS } from './limits.ts';
+import { embedLength, embedShare, LIMITS } from './limits.ts';
 import { noticeText } from './notice-text.ts';
 import { type ButtonSink, collectButtons, type RenderedReply } from './pending-buttons.ts';
 import { EPHEMERAL, type MessageRow, NO_MENTIONS, type ReplyPayload } from './reply-payload.ts';
@@ -33,7 +40,7 @@ export interface DailyAdminView {
 }
 
 /** Everything the Discord adapter can show. */
-export type DiscordView = ReplyView | DailyAdminView;
+export type DiscordView = ReplyView | DailyAdminView | AskAnswerView | AskProgressView;
 
 export interface ToReplyContext {
   /** The search page this view was reached from: its buttons keep a way back. */
@@ -45,8 +52,6 @@ interface RenderContext extends ToReplyContext {
   store: ButtonSink;
 }
 
-/** Room kept free under the 6000 characters all embeds of a message may hold. */
-const EMBED_TOTAL_MARGIN = 50;
 /** The longest quoted query in a message's first line. */
 const QUOTE_MAX = 200;
 
@@ -55,11 +60,6 @@ const POINT_LABELS: Record<KeyPoint['kind'], string> = {
   method: 'Method',
   result: 'Result',
 };
-
-/** Each of `count` embeds' share of the message's embed characters. */
-function share(count: number): number {
-  return Math.floor((LIMITS.embedTotal - EMBED_TOTAL_MARGIN) / Math.max(1, count));
-}
 
 function payload(
   content: string | undefined,
@@ -74,6 +74,10 @@ function payload(
     ...(ephemeral ? { flags: EPHEMERAL } : {}),
     allowed_mentions: NO_MENTIONS,
   };
+}
+
+function partsPayload(parts: AskReplyParts): ReplyPayload {
+  return payload(parts.content, parts.embeds, parts.rows);
 }
 
 function quote(text: string): string {
@@ -130,6 +134,10 @@ function render(view: DiscordView, context: RenderContext): ReplyPayload {
       return helpReply(view);
     case 'notice':
       return noticeReply(view);
+    case 'ask-answer':
+      return partsPayload(askAnswerParts(view.answer, context.store));
+    case 'ask-progress':
+      return partsPayload(askProgressParts(view));
     case 'daily-admin':
       return payload(
         `${view.ok ? '✅' : '⚠️'} ${escapeText(view.text, LIMITS.content - 3)}`,
@@ -156,7 +164,7 @@ function resultsReply(view: ResultsView, store: ButtonSink): ReplyPayload {
   const content = `🔎 **${resultsCount(view)}** ${subject}`.trimEnd();
   const first = view.page * request.limit + 1;
   const cards = view.cards.slice(0, LIMITS.embeds);
-  const budget = share(cards.length);
+  const budget = embedShare(cards.length);
   const embeds = cards.map((card, i) =>
     cardEmbed(card, {
       budget,
@@ -176,7 +184,7 @@ function resultsReply(view: ResultsView, store: ButtonSink): ReplyPayload {
 function paperReply(view: PaperView, context: RenderContext): ReplyPayload {
   const { store, back } = context;
   const embed = cardEmbed(view.card, {
-    budget: share(1),
+    budget: embedShare(1),
     body: (max) => escapeText(view.abstract, max),
   });
   const buttons = paperButtons(store, view.card.id, ['summary', 'similar', 'cite'], {
@@ -188,7 +196,7 @@ function paperReply(view: PaperView, context: RenderContext): ReplyPayload {
 function summaryReply(view: SummaryView, context: RenderContext): ReplyPayload {
   const { store, back } = context;
   const embed = cardEmbed(view.card, {
-    budget: share(1),
+    budget: embedShare(1),
     body: (max) => summaryBody(view.tldr, view.points, max),
   });
   const buttons = paperButtons(store, view.card.id, ['similar', 'cite'], {
@@ -202,7 +210,7 @@ function digestReply(view: DigestView, context: RenderContext): ReplyPayload {
   const shown = view.items.length;
   const content = `📚 Digest of ${quote(view.topic)}: the ${shown} best of ${view.total} matching papers`;
   const items = view.items.slice(0, LIMITS.embeds);
-  const budget = share(items.length);
+  const budget = embedShare(items.length);
   const embeds = items.map((item, i) =>
     cardEmbed(item.card, {
       budget,
@@ -231,7 +239,7 @@ function similarReply(view: SimilarView, context: RenderContext): ReplyPayload {
     );
   }
   const cards = view.cards.slice(0, LIMITS.embeds);
-  const budget = share(cards.length);
+  const budget = embedShare(cards.length);
   const embeds = cards.map((card, i) => cardEmbed(card, { budget, number: i + 1 }));
   const tools = toolRow(store, back ? { back } : {});
   const rows = paperListRows(store, cards, LIMITS.rows - tools.length, back ? { back } : {});
@@ -241,7 +249,7 @@ function similarReply(view: SimilarView, context: RenderContext): ReplyPayload {
 function citationReply(view: CitationView, context: RenderContext): ReplyPayload {
   const { store, back } = context;
   const language = view.format === 'bibtex' ? 'bibtex' : '';
-  const embed = cardEmbed(view.card, { budget: share(1) });
+  const embed = cardEmbed(view.card, { budget: embedShare(1) });
   const buttons = paperButtons(store, view.card.id, ['summary', 'similar'], {
     ...(back ? { back } : {}),
   });
@@ -256,7 +264,7 @@ function randomReply(view: RandomView, context: RenderContext): ReplyPayload {
   const { store } = context;
   const content = view.topic ? `🎲 A random paper on ${quote(view.topic)}` : '🎲 A random paper';
   const embed = cardEmbed(view.card, {
-    budget: share(1),
+    budget: embedShare(1),
     body: (max) => summaryBody(view.tldr, [], max),
   });
   const buttons = [
@@ -277,7 +285,7 @@ export function dailyReply(view: DailyView): ReplyPayload {
 /** The daily paper, with Similar / Cite buttons when it is an answer (`context` given). */
 function dailyMessage(view: DailyView, context?: RenderContext): ReplyPayload {
   const embed = cardEmbed(view.card, {
-    budget: share(1),
+    budget: embedShare(1),
     body: (max) => summaryBody(view.tldr, view.points, max),
   });
   const rows = context

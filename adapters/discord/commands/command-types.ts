@@ -1,6 +1,8 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Engine } from '../../../src/index.ts';
+import type { AskService } from '../../shared/ask-port.ts';
 import type { DailyCommands } from '../../shared/daily-port.ts';
+import type { AskThreads } from '../ask-threads.ts';
 import type { DiscordView } from '../to-reply.ts';
 
 /** An option's value as Discord sends it (a channel option's value is the channel id). */
@@ -20,6 +22,8 @@ export interface CommandPlace {
   guildId?: string;
   /** Has Manage Server or Manage Channels there. */
   canManage: boolean;
+  /** The bot may open a thread on a message there (a text channel, with the permissions). */
+  canOpenThreads?: boolean;
 }
 
 /** What running a command needs besides its input; injected so tests are deterministic. */
@@ -30,6 +34,21 @@ export interface CommandContext {
   today: () => string;
   daily?: DailyCommands;
   place: CommandPlace;
+  /** Who answers /ask (a model, or the library alone when absent). */
+  ask?: AskService;
+  /** The threads opened on answers to /ask, with their questions. */
+  askThreads?: AskThreads;
+  /**
+   * Shows a view in place of "thinking…" before the answer is ready (a model's answer as it
+   * grows); only given when the answer was deferred. Paced by the caller.
+   */
+  progress?: (view: DiscordView) => void;
+}
+
+/** A public answer that was sent, for what a command does next with it. */
+export interface SentAnswer {
+  /** Opens a public thread on the answer's message: its id, or undefined when that failed (logged). */
+  openThread(name: string): Promise<string | undefined>;
 }
 
 /** The JSON a command is registered with. */
@@ -46,8 +65,17 @@ export interface SlashCommand<Request> {
   example: string;
   /** True when the work grows with the corpus: such work is deferred on a big corpus. */
   scansCorpus: boolean | ((request: Request) => boolean);
+  /** True when the answer may take seconds whatever the corpus (a model writes it): deferred at once. */
+  slow?: (context: CommandContext) => boolean;
   parse(input: CommandInput): Request;
   execute(request: Request, context: CommandContext): DiscordView | Promise<DiscordView>;
+  /** Runs once a public answer is out (e.g. opens a thread on it). */
+  afterReply?(
+    request: Request,
+    view: DiscordView,
+    sent: SentAnswer,
+    context: CommandContext,
+  ): Promise<void>;
 }
 
 /** A command with its request type hidden, so commands of every kind fit in one list. */
@@ -63,7 +91,11 @@ export interface AnyCommand {
 /** A parsed command, ready to run. */
 export interface PreparedCommand {
   scansCorpus: boolean;
+  /** True when it is deferred at once, whatever the corpus (see `SlashCommand.slow`). */
+  slow(context: CommandContext): boolean;
   run(context: CommandContext): DiscordView | Promise<DiscordView>;
+  /** What to do once its public answer is out, if anything. */
+  afterReply?(view: DiscordView, sent: SentAnswer, context: CommandContext): Promise<void>;
 }
 
 /** Erases a command's request type behind `prepare`. */
@@ -76,10 +108,14 @@ export function defineCommand<Request>(command: SlashCommand<Request>): AnyComma
     example: command.example,
     prepare(input) {
       const request = command.parse(input);
-      const { scansCorpus } = command;
+      const { scansCorpus, slow, afterReply } = command;
       return {
         scansCorpus: typeof scansCorpus === 'function' ? scansCorpus(request) : scansCorpus,
+        slow: (context) => slow?.(context) ?? false,
         run: (context) => command.execute(request, context),
+        ...(afterReply
+          ? { afterReply: (view, sent, context) => afterReply(request, view, sent, context) }
+          : {}),
       };
     },
   };

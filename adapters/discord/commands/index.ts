@@ -1,3 +1,4 @@
+import { askCommand } from './ask.ts';
 import { citeCommand } from './cite.ts';
 import type { AnyCommand } from './command-types.ts';
 import { dailyCommand } from './daily.ts';
@@ -17,6 +18,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   similarCommand,
   citeCommand,
   dailyCommand,
+  askCommand,
   createHelpCommand(() => COMMANDS),
 ];
 

@@ -3,9 +3,12 @@ import { errorNotice, isShammieError, type NoticeView } from '../../../src/index
 import type { CommandContext, PreparedCommand } from '../commands/command-types.ts';
 import { COMMANDS_BY_NAME } from '../commands/index.ts';
 import { readCommandInput } from '../commands/option-readers.ts';
+import { createPacedEdits } from '../paced-edits.ts';
 import { storeButtons } from '../pending-buttons.ts';
 import { EPHEMERAL, type ReplyPayload, toDiscordJs } from '../reply-payload.ts';
-import { noticeReply, toReply } from '../to-reply.ts';
+import { loggableError } from '../safe-log.ts';
+import { type DiscordView, noticeReply, toReply } from '../to-reply.ts';
+import { canOpenThreads, sentAnswer } from './answer-thread.ts';
 import { type InteractionDeps, isBigCorpus } from './interaction-deps.ts';
 import { runSafely } from './run-safely.ts';
 
@@ -17,7 +20,8 @@ const UNKNOWN_COMMAND: NoticeView = {
 
 /**
  * A slash command: its options read and checked (a mistake gets its notice at once), the core
- * run — deferred first when it scans a big corpus — and the answer sent.
+ * run — deferred first when it is slow (a model writes it; what is written so far is edited in,
+ * paced) or scans a big corpus — the answer sent, and the command's after-step run on it.
  */
 export async function answerCommand(
   interaction: ChatInputCommandInteraction,
@@ -36,10 +40,26 @@ export async function answerCommand(
     await interaction.reply(toDiscordJs(noticeReply(errorNotice(error))));
     return;
   }
-  const deferred = prepared.scansCorpus && isBigCorpus(deps);
+  const context = commandContext(interaction, deps);
+  const deferred = prepared.slow(context) || (prepared.scansCorpus && isBigCorpus(deps));
   if (deferred) await interaction.deferReply();
-  const view = await runSafely(() => prepared.run(commandContext(interaction, deps)));
-  await sendCommandReply(interaction, storeButtons(deps.store, toReply(view)), deferred);
+  const edits = createPacedEdits({
+    ...(deps.editIntervalMs !== undefined ? { intervalMs: deps.editIntervalMs } : {}),
+    onError: (error) =>
+      deps.logger.warn(
+        { platform: 'discord', err: loggableError(error), interactionId: interaction.id },
+        'could not show the answer so far',
+      ),
+  });
+  // While a deferred answer grows, what there is so far replaces "thinking…", paced.
+  const progress = (view: DiscordView) =>
+    edits.show(() => interaction.editReply(toDiscordJs(storeButtons(deps.store, toReply(view)))));
+  const view = await runSafely(() => prepared.run(deferred ? { ...context, progress } : context));
+  const payload = storeButtons(deps.store, toReply(view));
+  const messageId = await edits.finish(() => sendCommandReply(interaction, payload, deferred));
+  if (prepared.afterReply && payload.flags !== EPHEMERAL) {
+    await prepared.afterReply(view, sentAnswer(interaction, messageId, deps), context);
+  }
 }
 
 function commandContext(
@@ -52,29 +72,34 @@ function commandContext(
     random: deps.random,
     today: deps.today,
     ...(deps.daily ? { daily: deps.daily } : {}),
+    ...(deps.ask ? { ask: deps.ask } : {}),
+    ...(deps.askThreads ? { askThreads: deps.askThreads } : {}),
     place: {
       ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
       ...(interaction.guildId ? { guildId: interaction.guildId } : {}),
       canManage:
         permissions?.any([PermissionFlagsBits.ManageGuild, PermissionFlagsBits.ManageChannels]) ??
         false,
+      canOpenThreads: canOpenThreads(interaction),
     },
   };
 }
 
-/** Sends a command's answer: straight back, or into the deferred reply. */
+/** Sends a command's answer, straight back or into the deferred reply; its message id if known. */
 async function sendCommandReply(
   interaction: ChatInputCommandInteraction,
   payload: ReplyPayload,
   deferred: boolean,
-): Promise<void> {
+): Promise<string | undefined> {
   if (!deferred) {
     await interaction.reply(toDiscordJs(payload));
-  } else if (payload.flags === EPHEMERAL) {
+    return undefined;
+  }
+  if (payload.flags === EPHEMERAL) {
     // The deferral was public; a private answer replaces it rather than showing to everyone.
     await interaction.deleteReply();
     await interaction.followUp(toDiscordJs(payload));
-  } else {
-    await interaction.editReply(toDiscordJs(payload));
+    return undefined;
   }
+  return (await interaction.editReply(toDiscordJs(payload))).id;
 }

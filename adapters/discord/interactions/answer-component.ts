@@ -1,5 +1,6 @@
 import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
 import { buttonOutcome } from '../button-actions.ts';
+import type { ButtonAction } from '../button-store.ts';
 import { storeButtons } from '../pending-buttons.ts';
 import { EPHEMERAL, toDiscordJs } from '../reply-payload.ts';
 import { toReply } from '../to-reply.ts';
@@ -10,7 +11,8 @@ export type ComponentInteraction = ButtonInteraction | StringSelectMenuInteracti
 
 /**
  * A button press or a pick in a select menu: its stored action run, and the message it sits on
- * replaced by the result — or, for a notice, a private answer that leaves the message alone.
+ * replaced by the result — or, for a notice or an action marked `aside` (the buttons under an
+ * answer to /ask), a private answer that leaves the message alone.
  */
 export async function answerComponent(
   interaction: ComponentInteraction,
@@ -23,10 +25,11 @@ export async function answerComponent(
   const outcome = await runSafely(() => buttonOutcome(action, values, deps));
   const { view, back } = 'kind' in outcome ? { view: outcome, back: undefined } : outcome;
   const payload = storeButtons(deps.store, toReply(view, back ? { back } : {}));
-  if (payload.flags === EPHEMERAL) {
-    // A notice goes to the presser alone; the message everyone sees stays as it was.
-    if (deferred) await interaction.followUp(toDiscordJs(payload));
-    else await interaction.reply(toDiscordJs(payload));
+  if (payload.flags === EPHEMERAL || isAside(action)) {
+    // To the presser alone; the message everyone sees stays as it was.
+    const privately = toDiscordJs({ ...payload, flags: EPHEMERAL });
+    if (deferred) await interaction.followUp(privately);
+    else await interaction.reply(privately);
     return;
   }
   // An update replaces the whole message: empty content clears the previous view's text.
@@ -34,4 +37,8 @@ export async function answerComponent(
   const update = toDiscordJs({ ...rest, content: rest.content ?? '' });
   if (deferred) await interaction.editReply(update);
   else await interaction.update(update);
+}
+
+function isAside(action: ButtonAction | undefined): boolean {
+  return action !== undefined && 'aside' in action && action.aside === true;
 }

@@ -1,6 +1,8 @@
 import type { Engine } from '../../../src/index.ts';
+import type { AskService } from '../../shared/ask-port.ts';
 import type { DailyCommands } from '../../shared/daily-port.ts';
 import type { Logger } from '../../shared/logger.ts';
+import type { AskThreads } from '../ask-threads.ts';
 import type { ButtonStore } from '../button-store.ts';
 import type { InteractionLimits } from '../interaction-limits.ts';
 
@@ -23,6 +25,12 @@ export interface InteractionDeps {
   deferAbovePapers?: number;
   /** Per-user rate limits; the defaults of `interaction-limits.ts` on the real clock if absent. */
   limits?: InteractionLimits;
+  /** Who answers /ask; the library alone (extractive) when absent. */
+  ask?: AskService;
+  /** The threads opened on answers to /ask; a fresh memory per handler when absent. */
+  askThreads?: AskThreads;
+  /** Shortest time between two edits of a growing answer (default `EDIT_INTERVAL_MS`). */
+  editIntervalMs?: number;
 }
 
 /** True when the corpus is big enough that slow work is deferred first. */

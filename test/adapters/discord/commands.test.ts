@@ -360,6 +360,7 @@ describe('the command definitions', () => {
       'similar',
       'cite',
       'daily',
+      'ask',
       'help',
     ]);
     const daily = COMMANDS_BY_NAME.get('daily')?.data.options?.map((o) => o.name);

@@ -10,6 +10,8 @@ export interface RecordedCall {
   query: URLSearchParams;
   body: unknown;
   headers: IncomingMessage['headers'];
+  /** When the call arrived (epoch ms): how far apart the bot spaced its edits. */
+  at: number;
 }
 
 /** A canned answer: status and JSON body (undefined body → no content). */
@@ -382,6 +384,7 @@ export async function startFakeDiscord(
           query: url.searchParams,
           body,
           headers: request.headers,
+          at: Date.now(),
         };
         calls.push(call);
         for (const waiter of [...waiters]) {

@@ -123,3 +123,26 @@ export function fromUser<T extends { member: { user: { id: string } } }>(
 ): T {
   return { ...raw, member: { ...raw.member, user: { ...raw.member.user, id: userId } } };
 }
+
+/**
+ * What the bot may do in the channel of an interaction, as Discord sends it (`app_permissions`):
+ * View Channel, Read Message History and Create Public Threads, enough to open a thread.
+ */
+export const THREAD_PERMISSIONS = String((1n << 10n) | (1n << 16n) | (1n << 35n));
+
+/** The same interaction where the bot has these permissions. */
+export function withAppPermissions<T extends { app_permissions: string }>(
+  raw: T,
+  permissions: string,
+): T {
+  return { ...raw, app_permissions: permissions };
+}
+
+/** The same interaction, used in another channel (a public thread is type 11). */
+export function inChannel<T extends { channel_id: string; channel: { id: string; type: number } }>(
+  raw: T,
+  channelId: string,
+  type = 0,
+): T {
+  return { ...raw, channel_id: channelId, channel: { ...raw.channel, id: channelId, type } };
+}

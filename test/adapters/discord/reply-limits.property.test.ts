@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { createButtonStore } from '../../../adapters/discord/button-store.ts';
 import { limitProblems } from '../../../adapters/discord/limits.ts';
 import type { DiscordView } from '../../../adapters/discord/to-reply.ts';
-import type { HelpEntry, KeyPoint, PaperCard } from '../../../src/index.ts';
+import type {
+  AskAnswer,
+  AskCitation,
+  EvidenceSentence,
+  HelpEntry,
+  KeyPoint,
+  PaperCard,
+} from '../../../src/index.ts';
 import { hostileShort, hostileText } from './hostile-text.ts';
 import { storedReply } from './stored-reply.ts';
 
@@ -28,7 +35,51 @@ const points: fc.Arbitrary<KeyPoint[]> = fc.array(
   { maxLength: 4 },
 );
 
+const hostileCitation: fc.Arbitrary<AskCitation> = fc.record(
+  {
+    n: fc.integer({ min: 1, max: 12 }),
+    id: fc.oneof(fc.string({ minLength: 1, maxLength: 30 }), hostileShort),
+    title: hostileText,
+    arxiv: hostileShort,
+    url: fc.oneof(hostileShort, fc.webUrl(), fc.constant(`https://x.org/(${'a'.repeat(3000)})`)),
+  },
+  { requiredKeys: ['n', 'id', 'title'] },
+);
+
+const askAnswer: fc.Arbitrary<AskAnswer> = fc
+  .record(
+    {
+      refused: fc.boolean(),
+      mode: fc.constantFrom('extractive' as const, 'model' as const),
+      question: hostileText,
+      lead: hostileText,
+      segments: fc.array(
+        fc.record({
+          text: hostileText,
+          cites: fc.array(fc.integer({ min: 1, max: 12 }), { maxLength: 4 }),
+        }),
+        { maxLength: 10 },
+      ),
+      evidence: fc.constant<EvidenceSentence[]>([]),
+      citations: fc.array(hostileCitation, { maxLength: 12 }),
+      closest: fc.array(hostileCard, { maxLength: 5 }),
+      note: hostileText,
+      confidence: fc.double({ min: 0, max: 1, noNaN: true }),
+    },
+    { requiredKeys: ['refused', 'mode', 'question', 'lead', 'segments', 'evidence', 'citations'] },
+  )
+  .map((answer) => ({ confidence: 0, ...answer }));
+
 const views: fc.Arbitrary<DiscordView> = fc.oneof(
+  fc.record({ kind: fc.constant('ask-answer' as const), answer: askAnswer }),
+  fc.record({
+    kind: fc.constant('ask-progress' as const),
+    question: hostileText,
+    segments: fc.array(
+      fc.record({ text: hostileText, cites: fc.array(fc.nat(20), { maxLength: 3 }) }),
+      { maxLength: 8 },
+    ),
+  }),
   fc
     .record({
       query: hostileText,
@@ -131,7 +182,10 @@ function paperCount(view: DiscordView): number {
     case 'citation':
     case 'random':
     case 'daily':
+    case 'ask-progress':
       return 1;
+    case 'ask-answer':
+      return view.answer.refused ? (view.answer.closest ?? []).length : 1;
     default:
       return 0;
   }

@@ -1,7 +1,14 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { commandDefinitions } from '../../../adapters/discord/commands/index.ts';
-import { type DiscordBot, startDiscord } from '../../../adapters/discord/start-discord.ts';
+import {
+  type DiscordBot,
+  type StartDiscordOptions,
+  startDiscord,
+} from '../../../adapters/discord/start-discord.ts';
+import { createModelAsker } from '../../../adapters/llm/ask-with-model.ts';
+import { createChatClient } from '../../../adapters/llm/chat-client.ts';
 import type { Engine } from '../../../src/index.ts';
+import { startFakeOpenAi } from '../llm/fake-openai.ts';
 import { recordingLogger } from '../shared/recording-logger.ts';
 import { type FakeDiscord, startFakeDiscord } from './fake-discord.ts';
 import { attachFakeGateway, type FakeGateway } from './fake-gateway.ts';
@@ -22,7 +29,7 @@ afterEach(async () => {
   fake = undefined;
 });
 
-async function start(): Promise<{
+async function start(extra: Pick<StartDiscordOptions, 'ask'> = {}): Promise<{
   fake: FakeDiscord;
   gateway: FakeGateway;
   logger: ReturnType<typeof recordingLogger>;
@@ -44,6 +51,7 @@ async function start(): Promise<{
     now: () => new Date('2026-05-01T23:30:00Z'),
     random: () => 0.5,
     timezone: 'Europe/Paris',
+    ...extra,
   });
   return { fake, gateway, logger };
 }
@@ -96,5 +104,50 @@ describe('startDiscord', () => {
     });
     expect(first.fake.find('PUT', /\/commands$/)).toHaveLength(1);
     expect(first.fake.find('GET', /\/commands$/)).toHaveLength(2);
+  });
+
+  it('answers /ask from the library alone when the app gives no ask service', async () => {
+    const { fake, gateway } = await start();
+    await gateway.ready;
+    const raw = rawCommand('ask', [
+      { name: 'question', type: 3, value: 'is the complexity quadratic?' },
+    ]);
+    gateway.dispatch('INTERACTION_CREATE', raw);
+    const call = await fake.next((c) => c.path === `/interactions/${raw.id}/${raw.token}/callback`);
+    const body = call.body as { type: number; data: { embeds: Array<{ description: string }> } };
+    expect(body.type).toBe(4);
+    expect(body.data.embeds[0]?.description).toMatch(/^What 2 papers in the library say:\n> /);
+  });
+
+  it('answers /ask with the app’s ask service when it is given one (a model: deferred first)', async () => {
+    const model = await startFakeOpenAi(() => ({
+      kind: 'stream',
+      deltas: ['Transformers scale quadratically with sequence length [1].'],
+    }));
+    try {
+      const asker = createModelAsker({
+        client: createChatClient({ baseUrl: model.url, model: 'tiny', timeoutMs: 5000 }),
+      });
+      const { fake, gateway } = await start({
+        ask: { usesModel: true, ask: (e, request) => asker.ask(e, request.question) },
+      });
+      await gateway.ready;
+      const raw = rawCommand('ask', [
+        { name: 'question', type: 3, value: 'is the complexity quadratic?' },
+      ]);
+      gateway.dispatch('INTERACTION_CREATE', raw);
+      const call = await fake.next(
+        (c) => c.path === `/interactions/${raw.id}/${raw.token}/callback`,
+      );
+      expect((call.body as { type: number }).type).toBe(5);
+      const edit = await fake.next((c) => c.method === 'PATCH' && c.path.includes(raw.token));
+      const body = edit.body as { embeds: Array<{ description: string }> };
+      expect(body.embeds[0]?.description).toMatch(
+        /^From one paper in the library .*\n\nTransformers scale quadratically with sequence length\. \[\\\[1\\\]\]/,
+      );
+      expect(model.requests).toHaveLength(1);
+    } finally {
+      await model.close();
+    }
   });
 });

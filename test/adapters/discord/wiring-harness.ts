@@ -1,9 +1,11 @@
 import type { Client } from 'discord.js';
+import type { AskThreads } from '../../../adapters/discord/ask-threads.ts';
 import { createButtonStore } from '../../../adapters/discord/button-store.ts';
 import { createInteractionHandler } from '../../../adapters/discord/handle-interaction.ts';
 import type { InteractionLimits } from '../../../adapters/discord/interaction-limits.ts';
 import type { RestTuning } from '../../../adapters/discord/rest-options.ts';
 import { attachHandlers, createDiscordClient } from '../../../adapters/discord/start-discord.ts';
+import type { AskService } from '../../../adapters/shared/ask-port.ts';
 import type { DailyCommands } from '../../../adapters/shared/daily-port.ts';
 import { createRateLimiter } from '../../../adapters/shared/rate-limit.ts';
 import type { Engine } from '../../../src/index.ts';
@@ -33,6 +35,8 @@ export function roomyLimits(): InteractionLimits {
 export async function startWiring(options: {
   engine: Engine;
   daily?: DailyCommands;
+  ask?: AskService;
+  askThreads?: AskThreads;
   deferAbovePapers?: number;
   limits?: InteractionLimits;
   /** Extra options for the client (REST timeouts and the like). */
@@ -58,6 +62,8 @@ export async function startWiring(options: {
     today: () => '2026-05-01',
     limits: options.limits ?? roomyLimits(),
     ...(options.daily ? { daily: options.daily } : {}),
+    ...(options.ask ? { ask: options.ask } : {}),
+    ...(options.askThreads ? { askThreads: options.askThreads } : {}),
     ...(options.deferAbovePapers !== undefined
       ? { deferAbovePapers: options.deferAbovePapers }
       : {}),

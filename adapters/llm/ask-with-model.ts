@@ -12,6 +12,7 @@ import {
   selectEvidence,
   shownSoFar,
 } from '../../src/index.ts';
+import type { AskProgress } from '../shared/ask-port.ts';
 import type { ChatClient } from './chat-client.ts';
 import { isLlmError, type LlmError } from './llm-errors.ts';
 import { DEFAULT_LLM_CONCURRENCY, DEFAULT_LLM_MAX_TOKENS } from './llm-settings.ts';
@@ -30,13 +31,6 @@ export const DEFAULT_MODEL_EVIDENCE = 8;
 export const DEFAULT_MODEL_EVIDENCE_CHARS = 4000;
 /** Shortest interval between two progress reports, so platforms edit at most once a second. */
 export const DEFAULT_PROGRESS_INTERVAL_MS = 1000;
-
-/** The answer so far, while the model writes: only complete, correctly cited statements. */
-export interface AskProgress {
-  segments: AnswerSegment[];
-  /** The same as one plain string with "[n]" markers. */
-  text: string;
-}
 
 export interface ModelAskOptions extends AskOptions {
   client: ChatClient;

@@ -1,12 +1,12 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  type AskProgress,
   askWithModel,
   createModelAsker,
   MODEL_NOTES,
 } from '../../../adapters/llm/ask-with-model.ts';
 import { createChatClient } from '../../../adapters/llm/chat-client.ts';
 import type { LlmError } from '../../../adapters/llm/llm-errors.ts';
+import type { AskProgress } from '../../../adapters/shared/ask-port.ts';
 import { NOTE_REPAIRED, NOTE_REPLACED } from '../../../src/ask/model-answer.ts';
 import { createEngine, type Engine, loadCorpus } from '../../../src/index.ts';
 import { type FakeOpenAi, type FakeReply, startFakeOpenAi } from './fake-openai.ts';

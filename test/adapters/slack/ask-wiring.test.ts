@@ -47,7 +47,7 @@ describe('ask on Slack, without a model', () => {
     const { event, post } = await ask('how many prompts is LIMA fine-tuned on?');
     expect(post?.body.channel).toBe('C0LAB');
     const [lead, body, ...rest] = sectionsOf(post);
-    expect(lead).toBe('*What one paper in the library say:*');
+    expect(lead).toBe('*What one paper in the library says:*');
     expect(body).toBe(
       'We fine-tune a language model on only one thousand carefully curated prompts and responses. <https://arxiv.org/abs/2305.11206|[1]>',
     );
@@ -206,7 +206,7 @@ describe('ask on Slack, without a model', () => {
     for (const event of events) {
       const posts = postsInThread(h.api.calls, event.ts);
       expect(posts).toHaveLength(1);
-      expect(sectionsOf(posts[0])[0]).toMatch(/^\*What one paper in the library say:\*$/);
+      expect(sectionsOf(posts[0])[0]).toMatch(/^\*What one paper in the library says:\*$/);
     }
   });
 });

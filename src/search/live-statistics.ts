@@ -1,0 +1,122 @@
+import { type Bm25fParams, FIELD_COUNT } from './inverted-index.ts';
+import { writeNorms } from './term-frequencies.ts';
+
+/**
+ * The corpus-wide statistics BM25F reads — how many papers, how many hold each term, the
+ * average length of each field — kept exact over the live papers of a growing index as papers
+ * are added and removed, so its scores are those of an index built afresh over the same papers.
+ * Lengths are whole numbers, so their sums are exact in any order.
+ */
+export interface LiveStatistics {
+  readonly params: Bm25fParams;
+  /** Live papers. */
+  readonly liveCount: number;
+  /** Bumped by every change; weights computed under one version hold until the next. */
+  readonly version: number;
+  /** Live papers holding a term. */
+  frequency(term: number): number;
+  /** The idf an index built over the live papers would store (a 32-bit float). */
+  idf(term: number): number;
+  /** Average field lengths as a build computes them. */
+  averages(): number[];
+  /** Each document's field lengths, three per document number. */
+  lengths(): Float64Array;
+  /**
+   * Each document's field normalisations under the current averages, three per document
+   * number, computed once per version.
+   */
+  norms(): Float64Array;
+  /** Counts a document in: its field lengths and distinct terms. */
+  add(doc: number, lengths: readonly number[], terms: Iterable<number>): void;
+  /** Counts a live document out. */
+  remove(doc: number, terms: Iterable<number>): void;
+  /** Ends a batch of changes: weights must be computed again. */
+  bump(): void;
+}
+
+/** Statistics starting from a build's: its field lengths and each term's document frequency. */
+export function createLiveStatistics(
+  params: Bm25fParams,
+  built: { docCount: number; lengths: Float64Array; frequencies: ArrayLike<number> },
+): LiveStatistics {
+  let lengths = new Float64Array(Math.max(built.lengths.length, 48));
+  lengths.set(built.lengths);
+  let docSpace = built.docCount;
+  let df = new Uint32Array(Math.max(built.frequencies.length, 1024));
+  df.set(built.frequencies);
+  const totals = [0, 0, 0];
+  for (let d = 0; d < built.docCount; d++) {
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      totals[f] = (totals[f] ?? 0) + (lengths[d * FIELD_COUNT + f] ?? 0);
+    }
+  }
+  let liveCount = built.docCount;
+  let version = 1;
+  let norms = new Float64Array(0);
+  let normsVersion = 0;
+
+  const averages = (): number[] => {
+    const n = Math.max(liveCount, 1);
+    return totals.map((t) => Math.max(t / n, 1));
+  };
+
+  return {
+    params,
+    get liveCount() {
+      return liveCount;
+    },
+    get version() {
+      return version;
+    },
+    frequency: (term) => df[term] ?? 0,
+    idf(term) {
+      const f = df[term] ?? 0;
+      return Math.fround(Math.log(1 + (liveCount - f + 0.5) / (f + 0.5)));
+    },
+    averages,
+    lengths: () => lengths,
+    norms() {
+      if (normsVersion !== version || norms.length < docSpace * FIELD_COUNT) {
+        if (norms.length < docSpace * FIELD_COUNT) norms = new Float64Array(lengths.length);
+        const avg = averages();
+        for (let d = 0; d < docSpace; d++) {
+          writeNorms(params, lengths, d * FIELD_COUNT, avg, norms, d * FIELD_COUNT);
+        }
+        normsVersion = version;
+      }
+      return norms;
+    },
+    add(doc, docLengths, terms) {
+      docSpace = Math.max(docSpace, doc + 1);
+      if (docSpace * FIELD_COUNT > lengths.length) {
+        const next = new Float64Array(Math.max(docSpace * FIELD_COUNT, lengths.length * 2));
+        next.set(lengths);
+        lengths = next;
+      }
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        const length = docLengths[f] ?? 0;
+        lengths[doc * FIELD_COUNT + f] = length;
+        totals[f] = (totals[f] ?? 0) + length;
+      }
+      for (const term of terms) {
+        if (term >= df.length) {
+          const next = new Uint32Array(Math.max(term + 1, df.length * 2));
+          next.set(df);
+          df = next;
+        }
+        df[term] = (df[term] ?? 0) + 1;
+      }
+      liveCount++;
+    },
+    remove(doc, terms) {
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        totals[f] = (totals[f] ?? 0) - (lengths[doc * FIELD_COUNT + f] ?? 0);
+      }
+      for (const term of terms) df[term] = (df[term] ?? 0) - 1;
+      liveCount--;
+    },
+    bump() {
+      version++;
+    },
+  };
+}

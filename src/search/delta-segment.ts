@@ -1,8 +1,11 @@
 import { GrowableUint32 } from './growable.ts';
+import { FIELD_COUNT } from './inverted-index.ts';
+import type { LiveStatistics } from './live-statistics.ts';
 import {
   type FieldFrequencies,
   FREQUENCIES_OVERFLOW,
   packFrequencies,
+  saturatedWeight,
 } from './term-frequencies.ts';
 
 /**
@@ -16,6 +19,33 @@ export interface DeltaList {
   frequencies: GrowableUint32;
   /** Frequencies too large to pack, by document number. */
   exact?: Map<number, FieldFrequencies>;
+  /** Saturated weights of the postings, valid under statistics version `validFor`. */
+  weights: Float32Array;
+  validFor: number;
+}
+
+/**
+ * The saturated weights of a list under the current statistics, computed again only when they
+ * changed since the last query read them (a steady index pays nothing more than a built one).
+ */
+export function deltaWeights(list: DeltaList, stats: LiveStatistics): Float32Array {
+  if (list.validFor !== stats.version) {
+    if (list.weights.length < list.docs.length) {
+      list.weights = new Float32Array(list.docs.array.length);
+    }
+    const norms = stats.norms();
+    const k1 = stats.params.k1;
+    const docs = list.docs.array;
+    const frequencies = list.frequencies.array;
+    for (let i = 0; i < list.docs.length; i++) {
+      const doc = docs[i] ?? 0;
+      const packed = frequencies[i] ?? 0;
+      const exact = packed === FREQUENCIES_OVERFLOW ? list.exact?.get(doc) : undefined;
+      list.weights[i] = saturatedWeight(k1, packed, exact, norms, doc * FIELD_COUNT);
+    }
+    list.validFor = stats.version;
+  }
+  return list.weights;
 }
 
 export interface DeltaSegment {
@@ -46,12 +76,15 @@ export function createDeltaSegment(): DeltaSegment {
           list = {
             docs: growableOf(new Uint32Array(4), 0),
             frequencies: growableOf(new Uint32Array(4), 0),
+            weights: new Float32Array(0),
+            validFor: 0,
           };
           lists.set(term, list);
         }
         const packed = packFrequencies(title, abstract, authors);
         list.docs.push(doc);
         list.frequencies.push(packed);
+        list.validFor = 0;
         if (packed === FREQUENCIES_OVERFLOW) {
           list.exact ??= new Map();
           list.exact.set(doc, [title, abstract, authors]);
@@ -69,6 +102,8 @@ export function createDeltaSegment(): DeltaSegment {
         const next: DeltaList = {
           docs: tailOf(list.docs, from),
           frequencies: tailOf(list.frequencies, from),
+          weights: new Float32Array(0),
+          validFor: 0,
         };
         if (list.exact) {
           for (const [d, exact] of list.exact) {

@@ -1,11 +1,10 @@
-import { createDeltaSegment } from './delta-segment.ts';
+import { createDeltaSegment, deltaWeights } from './delta-segment.ts';
 import {
   analyzeFields,
   type Bm25fParams,
   type BuiltSegment,
   buildSegmentSteps,
   DEFAULT_BM25F,
-  FIELD_COUNT,
   type IndexedFields,
 } from './inverted-index.ts';
 import type { Lexicon } from './lexicon.ts';
@@ -15,7 +14,7 @@ import { createMainSegment, type MainSegment } from './main-segment.ts';
 import { createVocabulary, type Vocabulary } from './query-terms.ts';
 import { createScoreBuffers } from './score-buffers.ts';
 import type { ScoredDocs, WeightedTerm } from './scorer.ts';
-import { type FieldFrequencies, saturatedWeight } from './term-frequencies.ts';
+import type { FieldFrequencies } from './term-frequencies.ts';
 import { createTermOrder } from './term-order.ts';
 
 /**
@@ -135,12 +134,14 @@ export function growingIndexFrom<T extends IndexedFields>(
     frequency: (id) => stats.frequency(id),
     idf: (id) => stats.idf(id),
     compare: createTermOrder({
-      docsOf: postingDocs,
-      isLive: (doc) => live.isLive(doc),
-      *termsOf(doc) {
+      firstLiveDoc,
+      termsOf(doc) {
         const paper = documents[doc];
-        if (!paper) return;
-        for (const field of analyzeFields(paper)) for (const term of field) yield termIds.get(term);
+        return paper
+          ? analyzeFields(paper)
+              .flat()
+              .map((term) => termIds.get(term))
+          : [];
       },
     }),
   };
@@ -200,10 +201,20 @@ export function growingIndexFrom<T extends IndexedFields>(
   }
 
   function accumulate(query: readonly WeightedTerm[]): ScoredDocs {
-    const scoring = buffers.start(documents.length);
+    const { scores, stamp, touched, generation } = buffers.start(documents.length);
     const removed = live.flags;
     const filter = live.removedCount > 0;
-    const k1 = params.k1;
+    let count = 0;
+    // Kept inline, as in createScorer: this loop is most of a query's time.
+    const add = (doc: number, contribution: number): void => {
+      if (stamp[doc] !== generation) {
+        stamp[doc] = generation;
+        scores[doc] = contribution;
+        touched[count++] = doc;
+      } else {
+        scores[doc] = (scores[doc] ?? 0) + contribution;
+      }
+    };
     for (const { term, weight } of query) {
       if (stats.frequency(term) <= 0) continue;
       const idf = stats.idf(term) * weight;
@@ -214,24 +225,37 @@ export function growingIndexFrom<T extends IndexedFields>(
         for (let i = main.offsets[term] ?? 0; i < end; i++) {
           const doc = docs[i] ?? 0;
           if (filter && removed[doc] === 1) continue;
-          scoring.add(doc, idf * (weights[i] ?? 0));
+          add(doc, idf * (weights[i] ?? 0));
         }
       }
       const list = delta.list(term);
       if (list) {
-        const norms = stats.norms();
+        const weights = deltaWeights(list, stats);
         const docs = list.docs.array;
-        const frequencies = list.frequencies.array;
         for (let i = 0; i < list.docs.length; i++) {
           const doc = docs[i] ?? 0;
           if (filter && removed[doc] === 1) continue;
-          const packed = frequencies[i] ?? 0;
-          const w = saturatedWeight(k1, packed, list.exact?.get(doc), norms, doc * FIELD_COUNT);
-          scoring.add(doc, idf * Math.fround(w));
+          add(doc, idf * (weights[i] ?? 0));
         }
       }
     }
-    return scoring.result();
+    return { docs: touched, scores, count };
+  }
+
+  function firstLiveDoc(term: number): number {
+    if (term < main.termCount) {
+      const end = main.offsets[term + 1] ?? 0;
+      for (let i = main.offsets[term] ?? 0; i < end; i++) {
+        const doc = main.docs[i] ?? 0;
+        if (live.isLive(doc)) return doc;
+      }
+    }
+    const list = delta.list(term);
+    for (let i = 0; list && i < list.docs.length; i++) {
+      const doc = list.docs.array[i] ?? 0;
+      if (live.isLive(doc)) return doc;
+    }
+    return Number.POSITIVE_INFINITY;
   }
 
   /** The documents holding a term, ascending (main segment, then the papers added since). */

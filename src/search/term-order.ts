@@ -5,31 +5,32 @@
  * a grown index picks the same expansions and feedback terms as a fresh build.
  */
 export interface TermOrderSource {
-  /** Document numbers holding a term, ascending, live or not. */
-  docsOf(term: number): Iterable<number>;
-  isLive(doc: number): boolean;
+  /** The first live document holding a term, or +∞. */
+  firstLiveDoc(term: number): number;
   /** A document's terms in the order a build reads them (title, abstract, authors). */
-  termsOf(doc: number): Iterable<number | undefined>;
+  termsOf(doc: number): readonly (number | undefined)[];
 }
+
+/** Papers whose term positions are kept between comparisons. */
+const POSITIONS_KEPT = 64;
 
 /** A comparison of term ids in fresh-build order. */
 export function createTermOrder(source: TermOrderSource): (a: number, b: number) => number {
-  // Ties come in runs within one sort: the last paper's term positions are kept.
-  let cached: { doc: number; positions: Map<number, number> } | undefined;
-
-  const firstLiveDoc = (term: number): number => {
-    for (const doc of source.docsOf(term)) if (source.isLive(doc)) return doc;
-    return Number.POSITIVE_INFINITY;
-  };
+  // A sort compares terms of the same few papers again and again: their term positions are kept
+  // (a paper's text never changes), a bounded number of papers at a time.
+  const cache = new Map<number, Map<number, number>>();
+  const firstLiveDoc = source.firstLiveDoc;
   const positionIn = (doc: number, term: number): number => {
-    if (cached?.doc !== doc) {
-      const positions = new Map<number, number>();
+    let positions = cache.get(doc);
+    if (!positions) {
+      positions = new Map<number, number>();
       for (const id of source.termsOf(doc)) {
         if (id !== undefined && !positions.has(id)) positions.set(id, positions.size);
       }
-      cached = { doc, positions };
+      if (cache.size >= POSITIONS_KEPT) cache.clear();
+      cache.set(doc, positions);
     }
-    return cached.positions.get(term) ?? Number.POSITIVE_INFINITY;
+    return positions.get(term) ?? Number.POSITIVE_INFINITY;
   };
 
   return (a, b) => {

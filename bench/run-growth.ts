@@ -30,6 +30,17 @@ const HELP = `npm run bench:growth -- [--size N] [--added N] [--sample N] [--que
   --queries N  SciFact claims timed (default: all 809), after --warmup N untimed (default 50)
 `;
 
+/** Wall-clock and CPU milliseconds of one call (CPU time leaves out waiting for a busy machine). */
+function timed<T>(call: () => T, wall: number[], cpu: number[]): T {
+  const c = process.cpuUsage();
+  const t = process.hrtime.bigint();
+  const out = call();
+  wall.push(Number(process.hrtime.bigint() - t) / 1e6);
+  const used = process.cpuUsage(c);
+  cpu.push((used.user + used.system) / 1000);
+  return out;
+}
+
 const log = (line: string): void => {
   process.stderr.write(`${line}\n`);
 };
@@ -90,7 +101,7 @@ async function main(): Promise<number> {
     seed: '42',
   });
   const order = await claims(dataDir);
-  const timed = order.slice(0, values.queries ? Number(values.queries) : order.length);
+  const claimsTimed = order.slice(0, values.queries ? Number(values.queries) : order.length);
   const warm = order.slice(0, warmup);
   log(
     `bench:growth: ${size} papers, ${added} added after the build; load average ${load()} on ${cpus().length} cores`,
@@ -107,20 +118,26 @@ async function main(): Promise<number> {
 
   // Adds, one paper at a time; every `sample`-th is timed until a search by its title finds it.
   const addMs: number[] = [];
+  const addCpu: number[] = [];
   const visibleMs: number[] = [];
+  const visibleCpu: number[] = [];
   let missed = 0;
   const rankGrowing = rankableGrowing(growing);
   for (let i = 0; i < later.length; i++) {
     const paper = later[i] as (typeof later)[number];
-    start = performance.now();
-    const [doc] = growing.addPapers([paper]);
-    const added = performance.now() - start;
-    addMs.push(added);
-    if (i % sample === 0) {
-      const found = rankText(rankGrowing, paper.title, 1000).ranked.docs.includes(doc as number);
-      visibleMs.push(performance.now() - start);
-      if (!found) missed++;
+    if (i % sample !== 0) {
+      timed(() => growing.addPapers([paper]), addMs, addCpu);
+      continue;
     }
+    const found = timed(
+      () => {
+        const [doc] = growing.addPapers([paper]);
+        return rankText(rankGrowing, paper.title, 1000).ranked.docs.includes(doc as number);
+      },
+      visibleMs,
+      visibleCpu,
+    );
+    if (!found) missed++;
   }
   log(`added ${later.length}; load average ${load()}`);
 
@@ -129,19 +146,17 @@ async function main(): Promise<number> {
   const fresh = rankableIndex(buildIndex(papers), papers);
   const freshBuildS = secondsSince(start);
   const freshMs: number[] = [];
+  const freshCpu: number[] = [];
   const growingMs: number[] = [];
+  const growingCpu: number[] = [];
   for (const claim of warm) {
     rankText(fresh, claim, 10);
     rankText(rankGrowing, claim, 10);
   }
   let differ = 0;
-  for (const claim of timed) {
-    let t = process.hrtime.bigint();
-    const a = rankText(fresh, claim, 10).ranked;
-    freshMs.push(Number(process.hrtime.bigint() - t) / 1e6);
-    t = process.hrtime.bigint();
-    const b = rankText(rankGrowing, claim, 10).ranked;
-    growingMs.push(Number(process.hrtime.bigint() - t) / 1e6);
+  for (const claim of claimsTimed) {
+    const a = timed(() => rankText(fresh, claim, 10).ranked, freshMs, freshCpu);
+    const b = timed(() => rankText(rankGrowing, claim, 10).ranked, growingMs, growingCpu);
     // Same corpus, same order: the same papers in the same order, and the same scores.
     if (
       a.docs.join() !== b.docs.join() ||
@@ -167,23 +182,24 @@ async function main(): Promise<number> {
   const mergeS = secondsSince(start);
   const mergedMs: number[] = [];
   for (const claim of warm) rankText(rankGrowing, claim, 10);
-  for (const claim of timed) {
-    const t = process.hrtime.bigint();
-    rankText(rankGrowing, claim, 10);
-    mergedMs.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
+  const mergedCpu: number[] = [];
+  for (const claim of claimsTimed)
+    timed(() => rankText(rankGrowing, claim, 10), mergedMs, mergedCpu);
   fullGc();
-  const freshSearch = summarizeLatencies(freshMs);
-  const growingSearch = summarizeLatencies(growingMs);
+  const ratio = (a: number[], b: number[], p: 'p50' | 'p99'): string =>
+    `×${(summarizeLatencies(a)[p] / summarizeLatencies(b)[p]).toFixed(2)}`;
+  const pair = (wall: number[], cpu: number[]): string =>
+    `wall ${ms(summarizeLatencies(wall))}; CPU ${ms(summarizeLatencies(cpu))}`;
   const lines = [
     `corpus: ${corpus.path} (${corpus.source}); node ${process.version}; load average now ${load()}`,
     `build over ${base.length.toLocaleString('en-US')} papers: ${buildS.toFixed(1)} s; fresh build over all ${papers.length.toLocaleString('en-US')}: ${freshBuildS.toFixed(1)} s`,
-    `add one paper (addPapers), p50 / p95 / p99: ${ms(summarizeLatencies(addMs))} over ${addMs.length}`,
-    `add until a search by its title finds it, p50 / p95 / p99: ${ms(summarizeLatencies(visibleMs))} over ${visibleMs.length} (${missed} not found)`,
-    `search, freshly built:          ${ms(freshSearch)} over ${freshMs.length} claims`,
-    `search, ${added.toLocaleString('en-US')} in the second segment: ${ms(growingSearch)}; p99 ratio ×${(growingSearch.p99 / freshSearch.p99).toFixed(2)}, p50 ratio ×${(growingSearch.p50 / freshSearch.p50).toFixed(2)}; ${differ} claims ranked differently`,
+    `add one paper (addPapers) p50 / p95 / p99: ${pair(addMs, addCpu)} over ${addMs.length}`,
+    `add until a search by its title finds it: ${pair(visibleMs, visibleCpu)} over ${visibleMs.length} (${missed} not found)`,
+    `search, freshly built: ${pair(freshMs, freshCpu)} over ${freshMs.length} claims`,
+    `search, ${added.toLocaleString('en-US')} in the second segment: ${pair(growingMs, growingCpu)}; ${differ} claims ranked differently`,
+    `  ratio to freshly built: wall p50 ${ratio(growingMs, freshMs, 'p50')} p99 ${ratio(growingMs, freshMs, 'p99')}; CPU p50 ${ratio(growingCpu, freshCpu, 'p50')} p99 ${ratio(growingCpu, freshCpu, 'p99')}`,
     `merge (stepwise): ${mergeS.toFixed(1)} s, longest stretch without a pause ${longest.toFixed(0)} ms`,
-    `search after the merge:         ${ms(summarizeLatencies(mergedMs))}`,
+    `search after the merge: ${pair(mergedMs, mergedCpu)}`,
     `RSS with both indexes: ${rssMB().toFixed(0)} MiB`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

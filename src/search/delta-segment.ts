@@ -39,6 +39,7 @@ export function deltaWeights(list: DeltaList, stats: LiveStatistics): Float32Arr
     const frequencies = list.frequencies.array;
     for (let i = 0; i < list.docs.length; i++) {
       const doc = docs[i] ?? 0;
+      stats.normsFor(doc);
       const packed = frequencies[i] ?? 0;
       const exact = packed === FREQUENCIES_OVERFLOW ? list.exact?.get(doc) : undefined;
       list.weights[i] = saturatedWeight(k1, packed, exact, norms, doc * FIELD_COUNT);

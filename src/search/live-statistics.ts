@@ -22,10 +22,14 @@ export interface LiveStatistics {
   /** Each document's field lengths, three per document number. */
   lengths(): Float64Array;
   /**
-   * Each document's field normalisations under the current averages, three per document
-   * number, computed once per version.
+   * The table of each document's field normalisations under the current averages, three per
+   * document number. A document's entries are current only after `normsFor(doc)`, which
+   * computes them at most once per version: a change costs nothing until a query reads
+   * the documents it touches.
    */
   norms(): Float64Array;
+  /** Makes a document's entries of the `norms()` table current. */
+  normsFor(doc: number): void;
   /** Counts a document in: its field lengths and distinct terms. */
   add(doc: number, lengths: readonly number[], terms: Iterable<number>): void;
   /** Counts a live document out. */
@@ -53,7 +57,9 @@ export function createLiveStatistics(
   let liveCount = built.docCount;
   let version = 1;
   let norms = new Float64Array(0);
-  let normsVersion = 0;
+  let normStamps = new Uint32Array(0);
+  let currentAverages: number[] = [];
+  let averagesVersion = 0;
 
   const averages = (): number[] => {
     const n = Math.max(liveCount, 1);
@@ -76,15 +82,25 @@ export function createLiveStatistics(
     averages,
     lengths: () => lengths,
     norms() {
-      if (normsVersion !== version || norms.length < docSpace * FIELD_COUNT) {
-        if (norms.length < docSpace * FIELD_COUNT) norms = new Float64Array(lengths.length);
-        const avg = averages();
-        for (let d = 0; d < docSpace; d++) {
-          writeNorms(params, lengths, d * FIELD_COUNT, avg, norms, d * FIELD_COUNT);
-        }
-        normsVersion = version;
+      if (norms.length < docSpace * FIELD_COUNT) {
+        const size = Math.max(docSpace, (norms.length / FIELD_COUNT) * 2);
+        const next = new Float64Array(size * FIELD_COUNT);
+        next.set(norms);
+        norms = next;
+        const stamps = new Uint32Array(size);
+        stamps.set(normStamps);
+        normStamps = stamps;
       }
       return norms;
+    },
+    normsFor(doc) {
+      if (normStamps[doc] === version) return;
+      if (averagesVersion !== version) {
+        currentAverages = averages();
+        averagesVersion = version;
+      }
+      writeNorms(params, lengths, doc * FIELD_COUNT, currentAverages, norms, doc * FIELD_COUNT);
+      normStamps[doc] = version;
     },
     add(doc, docLengths, terms) {
       docSpace = Math.max(docSpace, doc + 1);

@@ -38,9 +38,11 @@ export function createMainSegment(built: BuiltSegment, upTo: number, version: nu
         const norms = stats.norms();
         const end = offsets[term + 1] ?? 0;
         for (let i = offsets[term] ?? 0; i < end; i++) {
+          const doc = docs[i] ?? 0;
+          stats.normsFor(doc);
           const packed = frequencies[i] ?? 0;
           const exact = packed === FREQUENCIES_OVERFLOW ? overflow.get(i) : undefined;
-          weights[i] = saturatedWeight(k1, packed, exact, norms, (docs[i] ?? 0) * FIELD_COUNT);
+          weights[i] = saturatedWeight(k1, packed, exact, norms, doc * FIELD_COUNT);
         }
         validFor[term] = stats.version;
       }

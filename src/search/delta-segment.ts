@@ -1,11 +1,9 @@
 import { GrowableUint32 } from './growable.ts';
-import { FIELD_COUNT } from './inverted-index.ts';
 import type { LiveStatistics } from './live-statistics.ts';
 import {
   type FieldFrequencies,
   FREQUENCIES_OVERFLOW,
   packFrequencies,
-  saturatedWeight,
 } from './term-frequencies.ts';
 
 /**
@@ -33,17 +31,15 @@ export function deltaWeights(list: DeltaList, stats: LiveStatistics): Float32Arr
     if (list.weights.length < list.docs.length) {
       list.weights = new Float32Array(list.docs.array.length);
     }
-    const norms = stats.norms();
-    const k1 = stats.params.k1;
-    const docs = list.docs.array;
-    const frequencies = list.frequencies.array;
-    for (let i = 0; i < list.docs.length; i++) {
-      const doc = docs[i] ?? 0;
-      stats.normsFor(doc);
-      const packed = frequencies[i] ?? 0;
-      const exact = packed === FREQUENCIES_OVERFLOW ? list.exact?.get(doc) : undefined;
-      list.weights[i] = saturatedWeight(k1, packed, exact, norms, doc * FIELD_COUNT);
-    }
+    const exact = list.exact;
+    stats.saturate(
+      list.docs.array,
+      list.frequencies.array,
+      0,
+      list.docs.length,
+      list.weights,
+      (_, doc) => exact?.get(doc),
+    );
     list.validFor = stats.version;
   }
   return list.weights;

@@ -1,5 +1,10 @@
 import { type Bm25fParams, FIELD_COUNT } from './inverted-index.ts';
-import { writeNorms } from './term-frequencies.ts';
+import {
+  type FieldFrequencies,
+  FREQUENCIES_OVERFLOW,
+  saturatedWeight,
+  writeNorms,
+} from './term-frequencies.ts';
 
 /**
  * The corpus-wide statistics BM25F reads — how many papers, how many hold each term, the
@@ -30,6 +35,19 @@ export interface LiveStatistics {
   norms(): Float64Array;
   /** Makes a document's entries of the `norms()` table current. */
   normsFor(doc: number): void;
+  /**
+   * Writes the saturated weights of postings [from, to) — their documents and packed field
+   * frequencies — into `weights`, under the current statistics. `exact` gives the frequencies
+   * of a posting marked `FREQUENCIES_OVERFLOW`.
+   */
+  saturate(
+    docs: Uint32Array,
+    frequencies: Uint32Array,
+    from: number,
+    to: number,
+    weights: Float32Array,
+    exact: (posting: number, doc: number) => FieldFrequencies | undefined,
+  ): void;
   /** Counts a document in: its field lengths and distinct terms. */
   add(doc: number, lengths: readonly number[], terms: Iterable<number>): void;
   /** Counts a live document out. */
@@ -101,6 +119,27 @@ export function createLiveStatistics(
       }
       writeNorms(params, lengths, doc * FIELD_COUNT, currentAverages, norms, doc * FIELD_COUNT);
       normStamps[doc] = version;
+    },
+    saturate(docs, frequencies, from, to, weights, exact) {
+      const table = this.norms();
+      const stamps = normStamps;
+      const k1 = params.k1;
+      // The common case inline (this loop runs over every posting of a term after a change).
+      for (let i = from; i < to; i++) {
+        const doc = docs[i] ?? 0;
+        if (stamps[doc] !== version) this.normsFor(doc);
+        const at = doc * FIELD_COUNT;
+        const packed = frequencies[i] ?? 0;
+        if (packed === FREQUENCIES_OVERFLOW) {
+          weights[i] = saturatedWeight(k1, packed, exact(i, doc), table, at);
+          continue;
+        }
+        let tf = 0;
+        tf += ((packed >>> 16) & 0xff) * (table[at] as number);
+        tf += (packed & 0xffff) * (table[at + 1] as number);
+        tf += (packed >>> 24) * (table[at + 2] as number);
+        weights[i] = tf / (k1 + tf);
+      }
     },
     add(doc, docLengths, terms) {
       docSpace = Math.max(docSpace, doc + 1);

@@ -1,6 +1,5 @@
-import { type BuiltSegment, FIELD_COUNT } from './inverted-index.ts';
+import type { BuiltSegment } from './inverted-index.ts';
 import type { LiveStatistics } from './live-statistics.ts';
-import { FREQUENCIES_OVERFLOW, saturatedWeight } from './term-frequencies.ts';
 
 /**
  * The large, merged segment of a growing index: a built index's postings with their saturated
@@ -26,7 +25,7 @@ export function createMainSegment(built: BuiltSegment, upTo: number, version: nu
   const { frequencies, overflow } = built;
   const termCount = offsets.length - 1;
   const validFor = new Uint32Array(termCount).fill(version);
-  const k1 = built.index.params.k1;
+  const exactOf = (posting: number) => overflow.get(posting);
 
   return {
     upTo,
@@ -35,15 +34,9 @@ export function createMainSegment(built: BuiltSegment, upTo: number, version: nu
     docs,
     weightsFor(term, stats) {
       if (validFor[term] !== stats.version) {
-        const norms = stats.norms();
-        const end = offsets[term + 1] ?? 0;
-        for (let i = offsets[term] ?? 0; i < end; i++) {
-          const doc = docs[i] ?? 0;
-          stats.normsFor(doc);
-          const packed = frequencies[i] ?? 0;
-          const exact = packed === FREQUENCIES_OVERFLOW ? overflow.get(i) : undefined;
-          weights[i] = saturatedWeight(k1, packed, exact, norms, doc * FIELD_COUNT);
-        }
+        const from = offsets[term] ?? 0;
+        const to = offsets[term + 1] ?? 0;
+        stats.saturate(docs, frequencies, from, to, weights, exactOf);
         validFor[term] = stats.version;
       }
       return weights;

@@ -27,14 +27,10 @@ export interface LiveStatistics {
   /** Each document's field lengths, three per document number. */
   lengths(): Float64Array;
   /**
-   * The table of each document's field normalisations under the current averages, three per
-   * document number. A document's entries are current only after `normsFor(doc)`, which
-   * computes them at most once per version: a change costs nothing until a query reads
-   * the documents it touches.
+   * Each document's field normalisations under the current averages, three per document
+   * number, computed for the whole corpus once per version (when a query first needs them).
    */
   norms(): Float64Array;
-  /** Makes a document's entries of the `norms()` table current. */
-  normsFor(doc: number): void;
   /**
    * Writes the saturated weights of postings [from, to) — their documents and packed field
    * frequencies — into `weights`, under the current statistics. `exact` gives the frequencies
@@ -75,9 +71,7 @@ export function createLiveStatistics(
   let liveCount = built.docCount;
   let version = 1;
   let norms = new Float64Array(0);
-  let normStamps = new Uint32Array(0);
-  let currentAverages: number[] = [];
-  let averagesVersion = 0;
+  let normsVersion = 0;
 
   const averages = (): number[] => {
     const n = Math.max(liveCount, 1);
@@ -101,33 +95,26 @@ export function createLiveStatistics(
     lengths: () => lengths,
     norms() {
       if (norms.length < docSpace * FIELD_COUNT) {
-        const size = Math.max(docSpace, (norms.length / FIELD_COUNT) * 2);
-        const next = new Float64Array(size * FIELD_COUNT);
-        next.set(norms);
-        norms = next;
-        const stamps = new Uint32Array(size);
-        stamps.set(normStamps);
-        normStamps = stamps;
+        norms = new Float64Array(
+          Math.max(docSpace, (norms.length / FIELD_COUNT) * 2) * FIELD_COUNT,
+        );
+        normsVersion = 0;
+      }
+      if (normsVersion !== version) {
+        const avg = averages();
+        for (let d = 0; d < docSpace; d++) {
+          writeNorms(params, lengths, d * FIELD_COUNT, avg, norms, d * FIELD_COUNT);
+        }
+        normsVersion = version;
       }
       return norms;
     },
-    normsFor(doc) {
-      if (normStamps[doc] === version) return;
-      if (averagesVersion !== version) {
-        currentAverages = averages();
-        averagesVersion = version;
-      }
-      writeNorms(params, lengths, doc * FIELD_COUNT, currentAverages, norms, doc * FIELD_COUNT);
-      normStamps[doc] = version;
-    },
     saturate(docs, frequencies, from, to, weights, exact) {
       const table = this.norms();
-      const stamps = normStamps;
       const k1 = params.k1;
       // The common case inline (this loop runs over every posting of a term after a change).
       for (let i = from; i < to; i++) {
         const doc = docs[i] ?? 0;
-        if (stamps[doc] !== version) this.normsFor(doc);
         const at = doc * FIELD_COUNT;
         const packed = frequencies[i] ?? 0;
         if (packed === FREQUENCIES_OVERFLOW) {

@@ -1,4 +1,4 @@
-import type { InvertedIndex } from './inverted-index.ts';
+import { asLexicon, type LexiconSource } from './lexicon.ts';
 import type { RankedDocs, WeightedTerm } from './scorer.ts';
 
 /**
@@ -17,11 +17,12 @@ export const FEEDBACK_WEIGHT = 0.5;
 
 /** The query's terms plus feedback terms drawn from the first results' analysed text. */
 export function expandWithFeedback(
-  index: InvertedIndex,
+  source: LexiconSource,
   terms: readonly WeightedTerm[],
   first: RankedDocs,
   termsOf: (doc: number) => readonly string[],
 ): WeightedTerm[] {
+  const lexicon = asLexicon(source);
   const top = first.scores[0];
   if (top === undefined) return [...terms];
   const mass = new Map<number, number>();
@@ -32,14 +33,20 @@ export function expandWithFeedback(
     // A result's say is its likelihood relative to the best one; a term's share is its frequency.
     const docWeight = Math.exp((first.scores[i] ?? 0) - top) / sequence.length;
     for (const term of sequence) {
-      const id = index.termIds.get(term);
+      const id = lexicon.idOf(term);
       if (id !== undefined) mass.set(id, (mass.get(id) ?? 0) + docWeight);
     }
   }
   const original = new Set(terms.map((t) => t.term));
-  const candidates = Array.from(mass, ([term, m]) => ({ term, weight: m * (index.idf[term] ?? 0) }))
+  // Sorted by weight alone first: the tie-break (costly for a grown index) is needed only among
+  // the terms that reach the cut.
+  const byWeight = Array.from(mass, ([term, m]) => ({ term, weight: m * lexicon.idf(term) }))
     .filter((c) => !original.has(c.term))
-    .sort((a, b) => b.weight - a.weight || a.term - b.term)
+    .sort((a, b) => b.weight - a.weight);
+  const cut = byWeight[FEEDBACK_TERMS - 1]?.weight ?? Number.NEGATIVE_INFINITY;
+  const candidates = byWeight
+    .filter((c) => c.weight >= cut)
+    .sort((a, b) => b.weight - a.weight || lexicon.compare(a.term, b.term))
     .slice(0, FEEDBACK_TERMS);
   const strongest = candidates[0]?.weight ?? 1;
   return [

@@ -1,7 +1,12 @@
 /** Append-only typed arrays that double when full: postings are built without boxed JS arrays. */
 export class GrowableUint32 {
-  array = new Uint32Array(1024);
+  array: Uint32Array;
   length = 0;
+
+  /** `capacity`: values held before the first doubling. */
+  constructor(capacity = 1024) {
+    this.array = new Uint32Array(Math.max(capacity, 1));
+  }
 
   push(value: number): void {
     if (this.length === this.array.length) {

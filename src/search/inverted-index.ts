@@ -1,4 +1,9 @@
 import { GrowableUint32 } from './growable.ts';
+import {
+  type FieldFrequencies,
+  FREQUENCIES_OVERFLOW,
+  packFrequencies,
+} from './term-frequencies.ts';
 import { analyze } from './text-analysis.ts';
 
 /**
@@ -57,7 +62,8 @@ export interface InvertedIndex {
   params: Bm25fParams;
 }
 
-const FIELD_COUNT = 3;
+/** Title, abstract, authors. */
+export const FIELD_COUNT = 3;
 
 /** Documents analysed between two progress reports of a stepwise build. */
 export const BUILD_STEP = 2000;
@@ -84,9 +90,50 @@ export function* buildIndexSteps(
   documents: readonly IndexedFields[],
   params: Bm25fParams = DEFAULT_BM25F,
 ): Generator<number, InvertedIndex, void> {
-  const termIds = new Map<string, number>();
-  const terms: string[] = [];
-  const df: number[] = [];
+  return (yield* buildSteps(documents, params, undefined, false)).index;
+}
+
+/** A built index with what a growing index needs besides: the raw term frequencies. */
+export interface BuiltSegment {
+  index: InvertedIndex;
+  /** Each posting's frequency in title, abstract and authors, packed (see term-frequencies.ts). */
+  frequencies: Uint32Array;
+  /** Frequencies too large to pack, by posting number. */
+  overflow: Map<number, FieldFrequencies>;
+  /** Terms in title, abstract and authors of each document, three per document. */
+  lengths: Float64Array;
+}
+
+/** An existing vocabulary a build numbers its terms by (it must hold every term it meets). */
+export interface SeedVocabulary {
+  termIds: ReadonlyMap<string, number>;
+  terms: readonly string[];
+}
+
+/**
+ * A stepwise build that also keeps each posting's field frequencies and each document's field
+ * lengths, so saturated weights can be computed again when the corpus statistics change. Given a
+ * `vocabulary`, terms keep its ids (a merge of a growing index, whose papers were all analysed
+ * when they were added).
+ */
+export function* buildSegmentSteps(
+  documents: readonly IndexedFields[],
+  params: Bm25fParams = DEFAULT_BM25F,
+  vocabulary?: SeedVocabulary,
+): Generator<number, BuiltSegment, void> {
+  return yield* buildSteps(documents, params, vocabulary, true);
+}
+
+function* buildSteps(
+  documents: readonly IndexedFields[],
+  params: Bm25fParams,
+  vocabulary: SeedVocabulary | undefined,
+  keepFrequencies: boolean,
+): Generator<number, BuiltSegment, void> {
+  const termIds = (vocabulary?.termIds ?? new Map<string, number>()) as Map<string, number>;
+  const terms = (vocabulary?.terms ?? []) as string[];
+  const termCount = terms.length;
+  const df: number[] = new Array(termCount).fill(0);
   // Per document: its distinct terms and their frequency in each field.
   const docStart = new Uint32Array(documents.length + 1);
   const docTerms = new GrowableUint32();
@@ -100,12 +147,15 @@ export function* buildIndexSteps(
     const doc = documents[d] as IndexedFields;
     local.clear();
     const start = docTerms.length;
-    const fields = [analyze(doc.title), analyze(doc.abstract), analyze(doc.authors.join(' ; '))];
+    const fields = analyzeFields(doc);
     fields.forEach((fieldTerms, f) => {
       fieldLengths[d * FIELD_COUNT + f] = fieldTerms.length;
       totalLength[f] = (totalLength[f] ?? 0) + fieldTerms.length;
       for (const term of fieldTerms) {
         let id = termIds.get(term);
+        if (vocabulary && (id === undefined || id >= termCount)) {
+          throw new Error(`the term “${term}” is not in the vocabulary the build was given`);
+        }
         if (id === undefined) {
           id = terms.length;
           termIds.set(term, id);
@@ -131,13 +181,16 @@ export function* buildIndexSteps(
   const n = Math.max(documents.length, 1);
   const avg = totalLength.map((t) => Math.max(t / n, 1));
   const fieldParams = [params.title, params.abstract, params.authors];
+  const vocabularySize = vocabulary ? termCount : terms.length;
 
-  const offsets = new Uint32Array(terms.length + 1);
-  for (let t = 0; t < terms.length; t++) offsets[t + 1] = (offsets[t] ?? 0) + (df[t] ?? 0);
-  const fill = offsets.slice(0, terms.length);
-  const postings = offsets[terms.length] ?? 0;
+  const offsets = new Uint32Array(vocabularySize + 1);
+  for (let t = 0; t < vocabularySize; t++) offsets[t + 1] = (offsets[t] ?? 0) + (df[t] ?? 0);
+  const fill = offsets.slice(0, vocabularySize);
+  const postings = offsets[vocabularySize] ?? 0;
   const docs = new Uint32Array(postings);
   const weights = new Float32Array(postings);
+  const frequencies = new Uint32Array(keepFrequencies ? postings : 0);
+  const overflow = new Map<number, FieldFrequencies>();
 
   for (let d = 0; d < documents.length; d++) {
     if (d > 0 && d % BUILD_STEP === 0) yield documents.length + d;
@@ -154,15 +207,34 @@ export function* buildIndexSteps(
       fill[term] = at + 1;
       docs[at] = d;
       weights[at] = tf / (params.k1 + tf);
+      if (keepFrequencies) {
+        const k = i * FIELD_COUNT;
+        const title = docTf.array[k] ?? 0;
+        const abstract = docTf.array[k + 1] ?? 0;
+        const authors = docTf.array[k + 2] ?? 0;
+        const packed = packFrequencies(title, abstract, authors);
+        frequencies[at] = packed;
+        if (packed === FREQUENCIES_OVERFLOW) overflow.set(at, [title, abstract, authors]);
+      }
     }
   }
 
-  const idf = new Float32Array(terms.length);
-  for (let t = 0; t < terms.length; t++) {
+  const idf = new Float32Array(vocabularySize);
+  for (let t = 0; t < vocabularySize; t++) {
     const f = df[t] ?? 0;
     idf[t] = Math.log(1 + (documents.length - f + 0.5) / (f + 0.5));
   }
-  return { docCount: documents.length, termIds, terms, offsets, docs, weights, idf, params };
+  return {
+    index: { docCount: documents.length, termIds, terms, offsets, docs, weights, idf, params },
+    frequencies,
+    overflow,
+    lengths: fieldLengths,
+  };
+}
+
+/** The terms of a document's fields, in the order the index numbers them: title, abstract, authors. */
+export function analyzeFields(doc: IndexedFields): [string[], string[], string[]] {
+  return [analyze(doc.title), analyze(doc.abstract), analyze(doc.authors.join(' ; '))];
 }
 
 /** Number of documents that contain a term id. */

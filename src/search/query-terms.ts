@@ -1,5 +1,5 @@
 import SearchableMap from 'minisearch/SearchableMap';
-import { documentFrequency, type InvertedIndex } from './inverted-index.ts';
+import { asLexicon, type LexiconSource } from './lexicon.ts';
 import type { WeightedTerm } from './scorer.ts';
 import { analyze, fold } from './text-analysis.ts';
 
@@ -36,22 +36,27 @@ export interface QueryTerms {
   meanings: Map<string, Set<string>>;
 }
 
-/** A lazily built radix tree over the vocabulary, for prefix and fuzzy look-ups. */
-export function createVocabulary(index: InvertedIndex) {
+/**
+ * A lazily built radix tree over the vocabulary, for prefix and fuzzy look-ups. Terms no paper
+ * holds any more are skipped; a growing index tells it of new terms with `add`.
+ */
+export function createVocabulary(source: LexiconSource) {
+  const lexicon = asLexicon(source);
   let tree: SearchableMap<number> | undefined;
   const get = (): SearchableMap<number> => {
     if (!tree) {
       const built = new SearchableMap<number>();
-      index.terms.forEach((term, id) => {
+      lexicon.terms.forEach((term, id) => {
         built.set(term, id);
       });
       tree = built;
     }
     return tree;
   };
+  const live = (id: number): boolean => lexicon.frequency(id) > 0;
   const byFrequency = (ids: number[]): number[] =>
     ids
-      .sort((a, b) => documentFrequency(index, b) - documentFrequency(index, a) || a - b)
+      .sort((a, b) => lexicon.frequency(b) - lexicon.frequency(a) || lexicon.compare(a, b))
       .slice(0, MAX_EXPANSIONS);
 
   return {
@@ -60,12 +65,14 @@ export function createVocabulary(index: InvertedIndex) {
       const max = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
       if (max === 0) return [];
       const found = get().fuzzyGet(word, max);
-      const out = Array.from(found.values(), ([id, distance]) => ({ id, distance }));
+      const out = Array.from(found.values(), ([id, distance]) => ({ id, distance })).filter((x) =>
+        live(x.id),
+      );
       out.sort(
         (a, b) =>
           a.distance - b.distance ||
-          documentFrequency(index, b.id) - documentFrequency(index, a.id) ||
-          a.id - b.id,
+          lexicon.frequency(b.id) - lexicon.frequency(a.id) ||
+          lexicon.compare(a.id, b.id),
       );
       return out.slice(0, MAX_EXPANSIONS);
     },
@@ -74,10 +81,15 @@ export function createVocabulary(index: InvertedIndex) {
       if (prefix.length < 3) return [];
       const ids: number[] = [];
       for (const [, id] of get().atPrefix(prefix)) {
+        if (!live(id)) continue;
         ids.push(id);
         if (ids.length > 2000) break;
       }
       return byFrequency(ids);
+    },
+    /** A term indexed after the tree was made (a paper added to a growing index). */
+    add(term: string, id: number): void {
+      tree?.set(term, id);
     },
   };
 }
@@ -85,7 +97,12 @@ export function createVocabulary(index: InvertedIndex) {
 export type Vocabulary = ReturnType<typeof createVocabulary>;
 
 /** The weighted terms of a query's free text. */
-export function queryTerms(text: string, index: InvertedIndex, vocabulary: Vocabulary): QueryTerms {
+export function queryTerms(
+  text: string,
+  source: LexiconSource,
+  vocabulary: Vocabulary,
+): QueryTerms {
+  const lexicon = asLexicon(source);
   const typed = Array.from(new Set(analyze(text)));
   const weights = new Map<number, number>();
   const matched = new Set<string>();
@@ -93,7 +110,7 @@ export function queryTerms(text: string, index: InvertedIndex, vocabulary: Vocab
   let current = new Set<string>();
   const add = (id: number, weight: number): void => {
     weights.set(id, Math.max(weights.get(id) ?? 0, weight));
-    const term = index.terms[id];
+    const term = lexicon.terms[id];
     if (term !== undefined) {
       matched.add(term);
       current.add(term);
@@ -109,7 +126,7 @@ export function queryTerms(text: string, index: InvertedIndex, vocabulary: Vocab
   typed.forEach((term) => {
     current = new Set<string>();
     meanings.set(term, current);
-    const id = index.termIds.get(term);
+    const id = lexicon.idOf(term);
     const qtf = 1 + Math.log(counts.get(term) ?? 1);
     if (id !== undefined) {
       add(id, qtf);

@@ -2,8 +2,8 @@ import { askLibrary } from '../../src/index.ts';
 import { createModelAsker } from '../llm/ask-with-model.ts';
 import { createChatClient } from '../llm/chat-client.ts';
 import type { LlmError } from '../llm/llm-errors.ts';
-import type { LlmSettings } from '../llm/llm-settings.ts';
 import type { AskRequest, AskService } from '../shared/ask-port.ts';
+import type { LlmSettings } from '../shared/llm-settings.ts';
 import type { Logger } from '../shared/logger.ts';
 
 /** What the service takes besides its settings: injected for tests and proxies. */

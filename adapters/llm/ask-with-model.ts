@@ -13,9 +13,9 @@ import {
   shownSoFar,
 } from '../../src/index.ts';
 import type { AskProgress } from '../shared/ask-port.ts';
+import { DEFAULT_LLM_CONCURRENCY, DEFAULT_LLM_MAX_TOKENS } from '../shared/llm-settings.ts';
 import type { ChatClient } from './chat-client.ts';
 import { isLlmError, type LlmError } from './llm-errors.ts';
-import { DEFAULT_LLM_CONCURRENCY, DEFAULT_LLM_MAX_TOKENS } from './llm-settings.ts';
 
 /**
  * `ask` with a model: the extractive evidence is selected first; when it is too weak the answer

@@ -1,7 +1,7 @@
 import { createParser } from 'eventsource-parser';
 import type { ChatMessage } from '../../src/index.ts';
+import { DEFAULT_LLM_MAX_TOKENS, DEFAULT_LLM_TIMEOUT_S } from '../shared/llm-settings.ts';
 import { LlmError, redact } from './llm-errors.ts';
-import { DEFAULT_LLM_MAX_TOKENS, DEFAULT_LLM_TIMEOUT_S } from './llm-settings.ts';
 
 /**
  * A client of any OpenAI-compatible Chat Completions server (OpenAI, vLLM, llama.cpp, Ollama,

@@ -2,12 +2,7 @@ import { Cron } from 'croner';
 import { z } from 'zod';
 // The model client's settings reader: one zod schema of the SHAMMIE_LLM_* keys, shared by the
 // bot (here) and the terminal (`llmConfig`), so both read the same keys the same way.
-import {
-  LLM_KEYS,
-  LLM_SECRET_KEYS,
-  type LlmSettings,
-  readLlmSettings,
-} from '../llm/llm-settings.ts';
+import { LLM_KEYS, LLM_SECRET_KEYS, type LlmSettings, readLlmSettings } from './llm-settings.ts';
 
 /** Default schedule of daily posts: 09:00 every day. */
 export const DEFAULT_DAILY_CRON = '0 9 * * *';

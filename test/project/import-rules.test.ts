@@ -48,6 +48,8 @@ const refused: Record<string, Case[]> = {
     { file: 'adapters/shared/m.ts', code: "import { x } from '../discord/limits.ts';" },
     { file: 'adapters/shared/n.ts', code: "import { x } from '../slack/limits.ts';" },
     { file: 'adapters/shared/o.ts', code: "import { x } from '../scheduler/schedule.ts';" },
+    { file: 'adapters/shared/o2.ts', code: "import { x } from '../llm/chat-client.ts';" },
+    { file: 'adapters/shared/o3.ts', code: "import { x } from '../library/add-papers.ts';" },
     { file: 'adapters/shared/p.ts', code: "import { x } from '../cli/run-cli.ts';" },
     { file: 'adapters/shared/q.ts', code: "import { x } from '../app/boot.ts';" },
   ],

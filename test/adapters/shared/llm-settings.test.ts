@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readLlmSettings } from '../../../adapters/llm/llm-settings.ts';
+import { readLlmSettings } from '../../../adapters/shared/llm-settings.ts';
 
 describe('the model settings', () => {
   it('are absent without a URL: ask answers extractively', () => {

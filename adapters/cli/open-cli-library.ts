@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Paper } from '../../src/index.ts';
+import type { CorpusLookup } from '../library/add-papers.ts';
+import { createLibraryStore, type LibraryStore } from '../library/library-store.ts';
+import { DATABASE_FILE, DataDirError, openDatabase } from '../scheduler/database.ts';
+import { migrate, SchemaTooNewError } from '../scheduler/migrations.ts';
+import { DEFAULT_DATA_DIR } from '../shared/config.ts';
+import type { CliIo } from './cli-context.ts';
+import { EXIT_BAD_INPUT, ExitError } from './exit-status.ts';
+
+/** The library of one command, and how to let go of its database. */
+export interface CliLibrary {
+  store: LibraryStore;
+  close: () => void;
+}
+
+/**
+ * Opens the library in SHAMMIE_DATA_DIR (default ./data), as the bot does. With `create`
+ * false (commands that only read: `library`, `export`) a data directory without a database is
+ * an empty library kept in memory, so reading never creates a file. A directory that cannot
+ * hold the database is an ExitError (status 1) that names it.
+ */
+export function openCliLibrary(env: CliIo['env'], { create }: { create: boolean }): CliLibrary {
+  const dataDir = env.SHAMMIE_DATA_DIR || DEFAULT_DATA_DIR;
+  let db: Database.Database;
+  try {
+    if (create || existsSync(join(dataDir, DATABASE_FILE))) {
+      db = openDatabase(dataDir);
+    } else {
+      db = new Database(':memory:');
+      migrate(db);
+    }
+  } catch (error) {
+    if (error instanceof DataDirError || error instanceof SchemaTooNewError) {
+      throw new ExitError(error.message, EXIT_BAD_INPUT);
+    }
+    throw error;
+  }
+  return { store: createLibraryStore(db), close: () => db.close() };
+}
+
+/** Finds a corpus-file paper by any of its identifiers (for `add` and `remove`). */
+export function corpusLookup(papers: readonly Paper[]): CorpusLookup {
+  const byKey = new Map<string, Paper>();
+  for (const paper of papers) {
+    byKey.set(`id:${paper.id}`, paper);
+    if (paper.arxiv) byKey.set(`arxiv:${paper.arxiv}`, paper);
+    if (paper.doi) byKey.set(`doi:${paper.doi}`, paper);
+  }
+  return (keys) =>
+    (keys.id === undefined ? undefined : byKey.get(`id:${keys.id}`)) ??
+    (keys.arxiv === undefined ? undefined : byKey.get(`arxiv:${keys.arxiv}`)) ??
+    (keys.doi === undefined ? undefined : byKey.get(`doi:${keys.doi}`));
+}

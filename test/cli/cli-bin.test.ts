@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,11 +11,16 @@ import { lines } from './run-shammie.ts';
  */
 const BIN = resolve('bin/shammie.js');
 
-function run(command: string, args: string[], cwd = process.cwd()) {
+function run(
+  command: string,
+  args: string[],
+  cwd = process.cwd(),
+  env: Record<string, string> = {},
+) {
   const result = spawnSync(command, args, {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, SHAMMIE_CORPUS: '', NO_COLOR: '1' },
+    env: { ...process.env, SHAMMIE_CORPUS: '', NO_COLOR: '1', ...env },
     timeout: 60_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -47,5 +52,32 @@ describe('shammie as a process', () => {
     expect(said[0]).toMatch(/^shammie: .*\.\/corpus/);
     expect(said[0]).toContain('--corpus');
     expect(said[0]).toContain('SHAMMIE_CORPUS');
+  });
+
+  it('stops quietly, exit 0, when the reader of its output goes away (shammie export | head)', () => {
+    // Output larger than a pipe's buffer, so the writes outlive `head`.
+    const dir = mkdtempSync(join(tmpdir(), 'shammie-pipe-'));
+    const corpus = join(dir, 'papers.jsonl');
+    // Distinct papers: the loader merges duplicates.
+    const papers = Array.from({ length: 2_000 }, (_, i) =>
+      JSON.stringify({
+        title: `Paper ${i} on attention`,
+        authors: ['Ada Lovelace'],
+        abstract: `Study ${i}: how transformers attend over long inputs. `.repeat(10),
+      }),
+    );
+    writeFileSync(corpus, papers.join('\n'));
+    // $PIPESTATUS is the status of the pipeline's first command, shammie's.
+    const script = '"$0" "$1" --corpus "$2" export | head -c 100 >/dev/null; echo $PIPESTATUS';
+    const env = { SHAMMIE_DATA_DIR: dir };
+    const { stdout, stderr } = run(
+      'bash',
+      ['-c', script, process.execPath, BIN, corpus],
+      undefined,
+      env,
+    );
+    expect(stderr).toBe('');
+    expect(stdout).toBe('0\n');
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -16,19 +16,11 @@ import { type LibraryStore, toPaper } from './library-store.ts';
 export const EXPORT_FORMATS = ['jsonl', 'bibtex'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** One line of the JSON Lines export. */
-export interface ExportedPaper {
-  id: string;
-  title: string;
-  abstract: string;
-  authors: string[];
-  year?: number;
-  venue?: string;
-  url?: string;
-  arxiv?: string;
-  doi?: string;
-  source: 'file' | 'library';
-}
+/** One line of the JSON Lines export: the paper's documented fields, and where it came from. */
+export type ExportedPaper = Pick<
+  Paper,
+  'id' | 'title' | 'abstract' | 'authors' | 'year' | 'venue' | 'url' | 'arxiv' | 'doi'
+> & { source: 'file' | 'library' };
 
 export interface ExportOptions {
   /** `jsonl` or `bibtex` (any case); anything else is a ShammieError BAD_FORMAT. */

@@ -17,11 +17,6 @@ export function escapeMrkdwn(text: string): string {
   );
 }
 
-/** True when the text holds half of a surrogate pair (it would not survive a round trip). */
-export function hasLoneSurrogate(text: string): boolean {
-  return !text.isWellFormed();
-}
-
 /**
  * Each run of white space that holds a line break becomes one space: a snippet or a link label
  * is one line. One greedy match per run keeps this linear (a pattern with a lazy space run

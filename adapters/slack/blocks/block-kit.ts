@@ -1,5 +1,5 @@
 import { SLACK_LIMITS } from '../limits.ts';
-import { escapeMrkdwn, hasLoneSurrogate, truncateMrkdwn } from '../mrkdwn.ts';
+import { escapeMrkdwn, truncateMrkdwn } from '../mrkdwn.ts';
 
 /**
  * The slice of Block Kit Shammie uses, as plain data. Builders here apply each field's own limit;
@@ -108,7 +108,7 @@ export function button(
   value: string,
   style?: 'primary',
 ): Button | undefined {
-  if (value === '' || value.length > SLACK_LIMITS.buttonValue || hasLoneSurrogate(value)) {
+  if (value === '' || value.length > SLACK_LIMITS.buttonValue || !value.isWellFormed()) {
     return undefined;
   }
   return {

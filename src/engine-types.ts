@@ -71,9 +71,21 @@ export interface CorpusStats {
   collections: string[];
 }
 
-/** The query engine over one corpus. Every method is synchronous and pure but for `random`'s injected source. */
+/**
+ * The query engine over one corpus. Every method is synchronous; all but `add` and `remove`
+ * (which change the corpus) are pure, but for `random`'s injected source.
+ */
 export interface Engine {
+  /** The live papers, in the order they were indexed (removed ones left out). */
   readonly papers: readonly Paper[];
+  /**
+   * Indexes papers: when this returns, every method finds them, and every score equals that
+   * of an engine built afresh over the same papers in the same order. A paper whose id the
+   * engine already holds (live) is left out. Returns the papers added.
+   */
+  add(papers: readonly Paper[]): Paper[];
+  /** Hides the papers with these ids from every method at once; returns how many were live. */
+  remove(ids: readonly string[]): number;
   /** Ranked search; understands "phrases", author:, year:, arXiv ids, arXiv URLs and DOIs. */
   search(query: string, options?: SearchOptions): SearchResult;
   /**

@@ -11,7 +11,8 @@ export type ShammieErrorCode =
   | 'BAD_ARGUMENT'
   | 'BAD_CORPUS'
   | 'EMPTY_CORPUS'
-  | 'NOT_READY';
+  | 'NOT_READY'
+  | 'NOT_ALLOWED';
 
 export class ShammieError extends Error {
   override readonly name = 'ShammieError';

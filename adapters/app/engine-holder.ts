@@ -40,6 +40,8 @@ export function createEngineHolder(): EngineHolder {
     get papers() {
       return real ? real.papers : NO_PAPERS;
     },
+    add: (papers) => current().add(papers),
+    remove: (ids) => current().remove(ids),
     search: (query, options) => current().search(query, options),
     lookup: (ref) => current().lookup(ref),
     resolve: (ref) => current().resolve(ref),

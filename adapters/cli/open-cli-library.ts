@@ -1,8 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Paper } from '../../src/index.ts';
-import type { CorpusLookup } from '../library/add-papers.ts';
 import { createLibraryStore, type LibraryStore } from '../library/library-store.ts';
 import { DATABASE_FILE, DataDirError, openDatabase } from '../scheduler/database.ts';
 import { migrate, SchemaTooNewError } from '../scheduler/migrations.ts';
@@ -39,18 +37,4 @@ export function openCliLibrary(env: CliIo['env'], { create }: { create: boolean 
     throw error;
   }
   return { store: createLibraryStore(db), close: () => db.close() };
-}
-
-/** Finds a corpus-file paper by any of its identifiers (for `add` and `remove`). */
-export function corpusLookup(papers: readonly Paper[]): CorpusLookup {
-  const byKey = new Map<string, Paper>();
-  for (const paper of papers) {
-    byKey.set(`id:${paper.id}`, paper);
-    if (paper.arxiv) byKey.set(`arxiv:${paper.arxiv}`, paper);
-    if (paper.doi) byKey.set(`doi:${paper.doi}`, paper);
-  }
-  return (keys) =>
-    (keys.id === undefined ? undefined : byKey.get(`id:${keys.id}`)) ??
-    (keys.arxiv === undefined ? undefined : byKey.get(`arxiv:${keys.arxiv}`)) ??
-    (keys.doi === undefined ? undefined : byKey.get(`doi:${keys.doi}`));
 }

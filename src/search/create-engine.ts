@@ -92,6 +92,59 @@ export function loadEngine(
 
 /** The engine's methods, each from the part that does that job, over one indexed corpus. */
 function engineOver(papers: readonly Paper[], index: InvertedIndex, names: NameIndex): BuiltEngine {
+  return growable(fixedEngineOver(papers, index, names));
+}
+
+type FixedEngine = Omit<BuiltEngine, 'add' | 'remove'>;
+
+/**
+ * STOPGAP until the growing index is wired in: `add` and `remove` build the whole index again
+ * over the new list of papers (correct, but slow on a large corpus).
+ */
+function growable(first: FixedEngine): BuiltEngine {
+  let inner = first;
+  const rebuild = (papers: readonly Paper[]) => {
+    inner = fixedEngineOver(papers, buildIndex(papers, DEFAULT_BM25F), buildNameIndex(papers));
+  };
+  return {
+    get papers() {
+      return inner.papers;
+    },
+    add: (papers) => {
+      const held = new Set(inner.papers.map((paper) => paper.id));
+      const fresh = papers.filter((paper) => !held.has(paper.id) && held.add(paper.id));
+      if (fresh.length > 0) rebuild([...inner.papers, ...fresh]);
+      return fresh;
+    },
+    remove: (ids) => {
+      const gone = new Set(ids);
+      const kept = inner.papers.filter((paper) => !gone.has(paper.id));
+      const removed = inner.papers.length - kept.length;
+      if (removed > 0) rebuild(kept);
+      return removed;
+    },
+    search: (query, options) => inner.search(query, options),
+    lookup: (ref) => inner.lookup(ref),
+    resolve: (ref) => inner.resolve(ref),
+    suggest: (text, limit) => inner.suggest(text, limit),
+    summarize: (paper) => inner.summarize(paper),
+    digest: (topic, limit) => inner.digest(topic, limit),
+    random: (source, topic) => inner.random(source, topic),
+    daily: (date) => inner.daily(date),
+    similar: (paper, limit) => inner.similar(paper, limit),
+    cite: (paper, format) => inner.cite(paper, format),
+    stats: () => inner.stats(),
+    snapshot: () => inner.snapshot(),
+    toJSON: () => inner.toJSON(),
+    toBytes: () => inner.toBytes(),
+  };
+}
+
+function fixedEngineOver(
+  papers: readonly Paper[],
+  index: InvertedIndex,
+  names: NameIndex,
+): FixedEngine {
   const corpus = indexedCorpus(papers, index, names);
   const filterOf = createQueryFilter(corpus);
   const search = createSearch(corpus, filterOf);

@@ -1,11 +1,12 @@
 import { userInfo } from 'node:os';
 import { type AddResult, addPapers, addResultJson } from '../../library/add-papers.ts';
+import { corpusLookupOf } from '../../library/corpus-lookup.ts';
 import { ConfigError } from '../../shared/config.ts';
 import { createSources } from '../../sources/create-sources.ts';
 import { loadServiceConfig } from '../../sources/service-config.ts';
 import type { CliCommand, CliContext } from '../cli-context.ts';
 import { EXIT_BAD_INPUT, ExitError } from '../exit-status.ts';
-import { corpusLookup, openCliLibrary } from '../open-cli-library.ts';
+import { openCliLibrary } from '../open-cli-library.ts';
 import { printable } from '../render-text.ts';
 
 /**
@@ -31,7 +32,7 @@ export const addCommand: CliCommand = (program, cli) => {
           who: cliUser(cli.io.env),
           where: { platform: 'cli' },
           now: () => cli.io.now().getTime(),
-          inCorpus: corpusLookup(files),
+          inCorpus: corpusLookupOf(files),
         });
       } finally {
         if (cli.io.stderr.isTTY) cli.io.stderr.write('\x1b[2K\r');

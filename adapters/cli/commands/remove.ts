@@ -1,7 +1,8 @@
+import { corpusLookupOf } from '../../library/corpus-lookup.ts';
 import { removePaperByRef } from '../../library/remove-paper.ts';
 import type { CliCommand } from '../cli-context.ts';
 import { EXIT_BAD_INPUT, ExitError } from '../exit-status.ts';
-import { corpusLookup, openCliLibrary } from '../open-cli-library.ts';
+import { openCliLibrary } from '../open-cli-library.ts';
 import { printable } from '../render-text.ts';
 import { cliUser } from './add.ts';
 
@@ -21,7 +22,7 @@ export const removeCommand: CliCommand = (program, cli) => {
       try {
         result = removePaperByRef(ref, {
           store: library.store,
-          inCorpus: corpusLookup(files),
+          inCorpus: corpusLookupOf(files),
           who: cliUser(cli.io.env),
           where: { platform: 'cli' },
           now: () => cli.io.now().getTime(),

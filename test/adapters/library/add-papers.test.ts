@@ -5,12 +5,12 @@ import {
   addResultJson,
   MAX_REFS_PER_CHAT,
 } from '../../../adapters/library/add-papers.ts';
+import { corpusLookupOf } from '../../../adapters/library/corpus-lookup.ts';
 import { isShammieError, type Paper } from '../../../src/index.ts';
 import { crossrefWork, openAlexWork } from '../sources/fakes/fake-scholarly.ts';
 import { busy } from '../sources/fakes/fake-service.ts';
 import { SAMPLE_PAPERS, samplePaper } from '../sources/fakes/sample-papers.ts';
 import {
-  corpusLookup,
   holdWriteLock,
   openTestLibrary,
   rowCount,
@@ -136,7 +136,7 @@ describe('adding papers by reference', () => {
         doi: '10.1234/fake.2024.77',
       },
     ];
-    const { add, library } = setUp({ inCorpus: corpusLookup(files) });
+    const { add, library } = setUp({ inCorpus: corpusLookupOf(files) });
     const results = await add('2305.11206', '2408.11039');
     expect(results.map((r) => [r.status, r.id])).toEqual([
       ['already', 'levy2023'],
@@ -270,7 +270,7 @@ describe('adding papers by reference', () => {
     const files: Paper[] = [
       { id: 'levy2023', title: 'LIMA', abstract: 'a', authors: [], arxiv: '2305.11206' },
     ];
-    const { add, library } = setUp({ inCorpus: corpusLookup(files) });
+    const { add, library } = setUp({ inCorpus: corpusLookupOf(files) });
     library.store.removePaper({ id: 'levy2023', arxiv: '2305.11206' }, { by: 'admin' }, 1);
     const before = apiRequests();
     const [result] = await add('2305.11206');

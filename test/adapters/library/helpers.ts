@@ -7,7 +7,6 @@ import { createLibraryStore, type LibraryStore } from '../../../adapters/library
 import { DATABASE_FILE, openDatabase } from '../../../adapters/scheduler/database.ts';
 import { createSources, type Sources } from '../../../adapters/sources/create-sources.ts';
 import { loadServiceConfig } from '../../../adapters/sources/service-config.ts';
-import type { Paper } from '../../../src/index.ts';
 import { type FakeArxivApi, startFakeArxivApi } from '../sources/fakes/fake-arxiv-api.ts';
 import {
   type FakeArxivOai,
@@ -101,17 +100,6 @@ export async function startServices(data: ServiceData = {}): Promise<TestService
       await Promise.all([api, oai, crossref, openalex].map((fake) => fake.close()));
     },
   };
-}
-
-/** A corpus-file lookup over `papers`, by any identifier (what the app passes in). */
-export function corpusLookup(papers: readonly Paper[]) {
-  return (keys: { id?: string; arxiv?: string; doi?: string }): Paper | undefined =>
-    papers.find(
-      (paper) =>
-        (keys.id !== undefined && paper.id === keys.id) ||
-        (keys.arxiv !== undefined && paper.arxiv === keys.arxiv) ||
-        (keys.doi !== undefined && paper.doi === keys.doi),
-    );
 }
 
 /** Rows in the library table, removed ones included. */

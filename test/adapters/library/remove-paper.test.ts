@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { corpusLookupOf } from '../../../adapters/library/corpus-lookup.ts';
 import { removePaperByRef } from '../../../adapters/library/remove-paper.ts';
 import type { Paper } from '../../../src/index.ts';
-import { corpusLookup, holdWriteLock, openTestLibrary, type TestLibrary } from './helpers.ts';
+import { holdWriteLock, openTestLibrary, type TestLibrary } from './helpers.ts';
 
 const libraries: TestLibrary[] = [];
 afterEach(() => {
@@ -24,7 +25,7 @@ function setUp() {
   libraries.push(library);
   const options = {
     store: library.store,
-    inCorpus: corpusLookup(FILES),
+    inCorpus: corpusLookupOf(FILES),
     who: 'admin',
     where: { platform: 'discord', channel: '42' },
     now: () => 5,

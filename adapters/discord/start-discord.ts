@@ -1,4 +1,5 @@
 import { Client, DefaultRestOptions, Events, GatewayIntentBits, Options } from 'discord.js';
+import type { LibraryService } from '../library/library-service.ts';
 import type { DiscordConfig } from '../shared/config.ts';
 import { extractiveAskService } from '../shared/extractive-ask.ts';
 import { localDate } from '../shared/local-date.ts';
@@ -23,6 +24,8 @@ export interface StartDiscordOptions extends PlatformStartOptions<DiscordConfig>
   limits?: InteractionLimits;
   /** How often the gateway's heartbeats are checked (default `LIVENESS_CHECK_MS`). */
   livenessCheckMs?: number;
+  /** The library /add, /remove and /library use; without it they say it cannot be changed here. */
+  library?: LibraryService;
 }
 
 export interface DiscordBot
@@ -124,6 +127,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     askThreads: createAskThreads({ now: () => now().getTime() }),
     ...(options.daily ? { daily: options.daily } : {}),
     ask: options.ask ?? extractiveAskService(),
+    ...(options.library ? { library: options.library } : {}),
     ...(options.deferAbovePapers !== undefined
       ? { deferAbovePapers: options.deferAbovePapers }
       : {}),

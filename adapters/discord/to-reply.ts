@@ -24,6 +24,7 @@ import {
 import type { ResultsPlace } from './button-store.ts';
 import { cardEmbed, EMBED_COLOR } from './card-embed.ts';
 import { anotherButton, pagingRow, paperButtons, paperListRows, toolRow } from './components.ts';
+import { type LibraryView, libraryReplyParts } from './library-reply.ts';
 import { embedLength, embedShare, LIMITS } from './limits.ts';
 import { noticeText } from './notice-text.ts';
 import { type ButtonSink, collectButtons, type RenderedReply } from './pending-buttons.ts';
@@ -40,7 +41,12 @@ export interface DailyAdminView {
 }
 
 /** Everything the Discord adapter can show. */
-export type DiscordView = ReplyView | DailyAdminView | AskAnswerView | AskProgressView;
+export type DiscordView =
+  | ReplyView
+  | DailyAdminView
+  | AskAnswerView
+  | AskProgressView
+  | LibraryView;
 
 export interface ToReplyContext {
   /** The search page this view was reached from: its buttons keep a way back. */
@@ -138,6 +144,12 @@ function render(view: DiscordView, context: RenderContext): ReplyPayload {
       return partsPayload(askAnswerParts(view.answer, context.store));
     case 'ask-progress':
       return partsPayload(askProgressParts(view));
+    case 'library-add':
+    case 'library-remove':
+    case 'library-summary': {
+      const parts = libraryReplyParts(view);
+      return payload(parts.content, parts.embeds, [], parts.ephemeral);
+    }
     case 'daily-admin':
       return payload(
         `${view.ok ? '✅' : '⚠️'} ${escapeText(view.text, LIMITS.content - 3)}`,

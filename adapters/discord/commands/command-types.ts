@@ -1,5 +1,6 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Engine } from '../../../src/index.ts';
+import type { LibraryService } from '../../library/library-service.ts';
 import type { AskService } from '../../shared/ask-port.ts';
 import type { DailyCommands } from '../../shared/daily-port.ts';
 import type { AskThreads } from '../ask-threads.ts';
@@ -26,9 +27,18 @@ export interface CommandPlace {
   canOpenThreads?: boolean;
 }
 
+/** Who used a command, as the library's editors rules see them. */
+export interface CommandUser {
+  id: string;
+  /** Has Manage Server where the command was used (never in a direct message). */
+  isAdmin: boolean;
+}
+
 /** What running a command needs besides its input; injected so tests are deterministic. */
 export interface CommandContext {
   engine: Engine;
+  /** Who used the command (always given by the interaction; the library commands need it). */
+  user?: CommandUser;
   random: () => number;
   /** Today's local date, YYYY-MM-DD, in the bot's time zone. */
   today: () => string;
@@ -43,6 +53,8 @@ export interface CommandContext {
    * grows); only given when the answer was deferred. Paced by the caller.
    */
   progress?: (view: DiscordView) => void;
+  /** Adds and removes papers; absent when the bot runs without a library. */
+  library?: LibraryService;
 }
 
 /** A public answer that was sent, for what a command does next with it. */
@@ -68,6 +80,12 @@ export interface SlashCommand<Request> {
   /** True when the answer may take seconds whatever the corpus (a model writes it): deferred at once. */
   slow?: (context: CommandContext) => boolean;
   parse(input: CommandInput): Request;
+  /**
+   * True when `execute` will only refuse (this user may not do this here): it then runs without
+   * being deferred, so the refusal goes straight back privately, never after a public
+   * "thinking…".
+   */
+  refuses?(request: Request, context: CommandContext): boolean;
   execute(request: Request, context: CommandContext): DiscordView | Promise<DiscordView>;
   /** Runs once a public answer is out (e.g. opens a thread on it). */
   afterReply?(
@@ -93,6 +111,8 @@ export interface PreparedCommand {
   scansCorpus: boolean;
   /** True when it is deferred at once, whatever the corpus (see `SlashCommand.slow`). */
   slow(context: CommandContext): boolean;
+  /** True when it only refuses this user here: never deferred (see `SlashCommand.refuses`). */
+  refuses(context: CommandContext): boolean;
   run(context: CommandContext): DiscordView | Promise<DiscordView>;
   /** What to do once its public answer is out, if anything. */
   afterReply?(view: DiscordView, sent: SentAnswer, context: CommandContext): Promise<void>;
@@ -108,10 +128,11 @@ export function defineCommand<Request>(command: SlashCommand<Request>): AnyComma
     example: command.example,
     prepare(input) {
       const request = command.parse(input);
-      const { scansCorpus, slow, afterReply } = command;
+      const { scansCorpus, slow, refuses, afterReply } = command;
       return {
         scansCorpus: typeof scansCorpus === 'function' ? scansCorpus(request) : scansCorpus,
         slow: (context) => slow?.(context) ?? false,
+        refuses: (context) => refuses?.(request, context) ?? false,
         run: (context) => command.execute(request, context),
         ...(afterReply
           ? { afterReply: (view, sent, context) => afterReply(request, view, sent, context) }

@@ -1,10 +1,13 @@
+import { addCommand } from './add.ts';
 import { askCommand } from './ask.ts';
 import { citeCommand } from './cite.ts';
 import type { AnyCommand } from './command-types.ts';
 import { dailyCommand } from './daily.ts';
 import { createHelpCommand } from './help.ts';
+import { libraryCommand } from './library.ts';
 import { paperCommand } from './paper.ts';
 import { randomCommand } from './random.ts';
+import { removeCommand } from './remove.ts';
 import { searchCommand } from './search.ts';
 import { similarCommand } from './similar.ts';
 import { summaryCommand } from './summary.ts';
@@ -19,6 +22,9 @@ export const COMMANDS: readonly AnyCommand[] = [
   citeCommand,
   dailyCommand,
   askCommand,
+  addCommand,
+  removeCommand,
+  libraryCommand,
   createHelpCommand(() => COMMANDS),
 ];
 

@@ -41,7 +41,10 @@ export async function answerCommand(
     return;
   }
   const context = commandContext(interaction, deps);
-  const deferred = prepared.slow(context) || (prepared.scansCorpus && isBigCorpus(deps));
+  // A refusal goes straight back, privately: deferring first would show "thinking…" to everyone.
+  const deferred =
+    !prepared.refuses(context) &&
+    (prepared.slow(context) || (prepared.scansCorpus && isBigCorpus(deps)));
   if (deferred) await interaction.deferReply();
   const edits = createPacedEdits({
     ...(deps.editIntervalMs !== undefined ? { intervalMs: deps.editIntervalMs } : {}),
@@ -69,11 +72,18 @@ function commandContext(
   const permissions = interaction.memberPermissions;
   return {
     engine: deps.engine,
+    user: {
+      id: interaction.user.id,
+      // Manage Server where it was used (Administrator includes it); in a DM, no one is an admin.
+      isAdmin:
+        interaction.inGuild() && (permissions?.has(PermissionFlagsBits.ManageGuild) ?? false),
+    },
     random: deps.random,
     today: deps.today,
     ...(deps.daily ? { daily: deps.daily } : {}),
     ...(deps.ask ? { ask: deps.ask } : {}),
     ...(deps.askThreads ? { askThreads: deps.askThreads } : {}),
+    ...(deps.library ? { library: deps.library } : {}),
     place: {
       ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
       ...(interaction.guildId ? { guildId: interaction.guildId } : {}),

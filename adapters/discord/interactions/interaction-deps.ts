@@ -1,4 +1,5 @@
 import type { Engine } from '../../../src/index.ts';
+import type { LibraryService } from '../../library/library-service.ts';
 import type { AskService } from '../../shared/ask-port.ts';
 import type { DailyCommands } from '../../shared/daily-port.ts';
 import type { Logger } from '../../shared/logger.ts';
@@ -31,6 +32,8 @@ export interface InteractionDeps {
   askThreads?: AskThreads;
   /** Shortest time between two edits of a growing answer (default `EDIT_INTERVAL_MS`). */
   editIntervalMs?: number;
+  /** Adds and removes papers (/add, /remove, /library); absent: the library cannot be changed. */
+  library?: LibraryService;
 }
 
 /** True when the corpus is big enough that slow work is deferred first. */

@@ -361,8 +361,14 @@ describe('the command definitions', () => {
       'cite',
       'daily',
       'ask',
+      'add',
+      'remove',
+      'library',
       'help',
     ]);
+    expect(COMMANDS_BY_NAME.get('add')?.data.options?.map((o) => o.name)).toEqual(['ref']);
+    expect(COMMANDS_BY_NAME.get('remove')?.data.options?.map((o) => o.name)).toEqual(['paper']);
+    expect(COMMANDS_BY_NAME.get('library')?.data.options ?? []).toEqual([]);
     const daily = COMMANDS_BY_NAME.get('daily')?.data.options?.map((o) => o.name);
     expect(daily).toEqual(['show', 'subscribe', 'unsubscribe', 'status']);
   });
@@ -386,7 +392,7 @@ describe('the command definitions', () => {
     const paperOptions = COMMANDS.flatMap((c) =>
       (c.data.options ?? []).filter((o) => o.name === 'paper'),
     );
-    expect(paperOptions).toHaveLength(4);
+    expect(paperOptions).toHaveLength(5);
     for (const option of paperOptions)
       expect(option).toMatchObject({ autocomplete: true, required: true });
   });

@@ -8,8 +8,25 @@ export interface Choice {
   value: string;
 }
 
-/** The choices shown for an empty box, per engine: computed once, the corpus doesn't change. */
-const defaultsByEngine = new WeakMap<Engine, Paper[]>();
+/**
+ * The papers shown for an empty box, per engine, with the list of papers they were computed
+ * from: sorting every paper by year is too slow to repeat at each keystroke on a big corpus, but
+ * a paper added or removed (a new list, or the same list grown or shrunk) computes them again.
+ */
+const defaultsByEngine = new WeakMap<
+  Engine,
+  { papers: readonly Paper[]; count: number; defaults: Paper[] }
+>();
+
+/** The newest papers, for an empty box. */
+function defaultPapers(engine: Engine): Paper[] {
+  const { papers } = engine;
+  const cached = defaultsByEngine.get(engine);
+  if (cached && cached.papers === papers && cached.count === papers.length) return cached.defaults;
+  const defaults = engine.suggest('', LIMITS.choices);
+  defaultsByEngine.set(engine, { papers, count: papers.length, defaults });
+  return defaults;
+}
 
 /** What a paper is called in an autocomplete list: "Title (2023, First Author)", one line, ≤ 100. */
 export function choiceName(paper: Paper): string {
@@ -36,17 +53,8 @@ export function choiceValue(paper: Paper): string | undefined {
  * the newest papers. Never more than 25, and never throws (an autocomplete cannot show errors).
  */
 export function paperChoices(engine: Engine, typed: string): Choice[] {
-  let papers: readonly Paper[];
-  if (typed.trim() === '') {
-    let defaults = defaultsByEngine.get(engine);
-    if (!defaults) {
-      defaults = engine.suggest('', LIMITS.choices);
-      defaultsByEngine.set(engine, defaults);
-    }
-    papers = defaults;
-  } else {
-    papers = engine.suggest(typed, LIMITS.choices);
-  }
+  const papers =
+    typed.trim() === '' ? defaultPapers(engine) : engine.suggest(typed, LIMITS.choices);
   const choices: Choice[] = [];
   const seen = new Set<string>();
   for (const paper of papers) {

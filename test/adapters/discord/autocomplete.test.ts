@@ -35,6 +35,18 @@ describe('paper autocomplete', () => {
     ).toEqual(['2404.08801', '2408.11039']);
   });
 
+  it('offers a paper added since, and no longer one removed, for an empty box', async () => {
+    const growing = await tinyEngine();
+    expect(paperChoices(growing, '').map((c) => c.value)).toContain('2305.11206');
+    growing.add([
+      { id: '2601.00001', title: 'A Paper Added Today', abstract: 'New.', authors: [], year: 2026 },
+    ]);
+    growing.remove(['2305.11206']);
+    const values = paperChoices(growing, '').map((c) => c.value);
+    expect(values[0]).toBe('2601.00001');
+    expect(values).not.toContain('2305.11206');
+  });
+
   it('gives values the engine resolves back to the same paper', () => {
     for (const choice of paperChoices(engine, '')) {
       expect(engine.resolve(choice.value).id).toBe(choice.value);

@@ -6,7 +6,7 @@ import type { LibrarySummary, RecentAddition } from '../library/library-summary.
 import type { RemoveResult } from '../library/remove-paper.ts';
 import { cardEmbed, EMBED_COLOR } from './card-embed.ts';
 import { embedShare, LIMITS } from './limits.ts';
-import { escapeLine, escapeText } from './text.ts';
+import { escapeLine, escapeText, escapeUnits, fitUnits, oneLine } from './text.ts';
 
 /**
  * The answers of /add, /remove and /library as Discord messages: the paper's card with who
@@ -127,9 +127,14 @@ function alreadyWhere(paper: Paper): string {
   return `, added${who ? ` ${who}` : ''} on ${discordDate(row.addedAt)}`;
 }
 
+/** Untrusted text escaped for the middle of a line (a leading "1." is no list there). */
+function midLine(text: string, max: number): string {
+  return fitUnits(escapeUnits(oneLine(text).slice(0, max * 2 + 2), { lineStart: false }), max);
+}
+
 /** One result as a line: an icon, the reference when there are several, what happened. */
 function addLine(result: AddResult, by: DiscordActor, several: boolean, room: number): string {
-  const ref = several ? `${escapeLine(result.ref, REF_MAX)}: ` : '';
+  const ref = several ? `${midLine(result.ref, REF_MAX)}: ` : '';
   const left = Math.max(0, room - ref.length - 3);
   switch (result.status) {
     case 'added': {

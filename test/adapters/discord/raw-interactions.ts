@@ -146,3 +146,18 @@ export function inChannel<T extends { channel_id: string; channel: { id: string;
 ): T {
   return { ...raw, channel_id: channelId, channel: { ...raw.channel, id: channelId, type } };
 }
+
+/** The same interaction in a direct message with the bot: no server, no member, no permissions. */
+export function inDirectMessage<
+  T extends { guild_id?: string; member?: { user: Record<string, unknown> } },
+>(raw: T) {
+  const { guild_id: _guild, member, ...rest } = raw;
+  const dm = '310000000000000001';
+  return {
+    ...rest,
+    user: member?.user,
+    channel_id: dm,
+    channel: { id: dm, type: 1 },
+    context: 1,
+  };
+}

@@ -5,6 +5,7 @@ import { createInteractionHandler } from '../../../adapters/discord/handle-inter
 import type { InteractionLimits } from '../../../adapters/discord/interaction-limits.ts';
 import type { RestTuning } from '../../../adapters/discord/rest-options.ts';
 import { attachHandlers, createDiscordClient } from '../../../adapters/discord/start-discord.ts';
+import type { LibraryService } from '../../../adapters/library/library-service.ts';
 import type { AskService } from '../../../adapters/shared/ask-port.ts';
 import type { DailyCommands } from '../../../adapters/shared/daily-port.ts';
 import { createRateLimiter } from '../../../adapters/shared/rate-limit.ts';
@@ -39,6 +40,7 @@ export async function startWiring(options: {
   askThreads?: AskThreads;
   deferAbovePapers?: number;
   limits?: InteractionLimits;
+  library?: LibraryService;
   /** Extra options for the client (REST timeouts and the like). */
   client?: RestTuning;
 }): Promise<Wiring> {
@@ -64,6 +66,7 @@ export async function startWiring(options: {
     ...(options.daily ? { daily: options.daily } : {}),
     ...(options.ask ? { ask: options.ask } : {}),
     ...(options.askThreads ? { askThreads: options.askThreads } : {}),
+    ...(options.library ? { library: options.library } : {}),
     ...(options.deferAbovePapers !== undefined
       ? { deferAbovePapers: options.deferAbovePapers }
       : {}),

@@ -1,9 +1,34 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { ShammieError } from '../../../src/index.ts';
+import type { AddResult } from '../../library/add-papers.ts';
 import { MAX_REFS_PER_CHAT } from '../../library/add-papers.ts';
 import { defineCommand } from './command-types.ts';
 import { libraryFor, refusesLibrary } from './library-access.ts';
 import { requiredText } from './option-readers.ts';
+
+/**
+ * Longest /add waits for the services (arXiv's 3-second spacing, retries, Retry-After) before it
+ * answers that the paper may still come: well inside the 15 minutes an interaction can be
+ * answered in, so the user is never left with "thinking…" for ever.
+ */
+export const ADD_DEADLINE_MS = 10 * 60 * 1000;
+
+/** Said when the services have not answered by {@link ADD_DEADLINE_MS}. */
+export const ADD_STILL_WAITING =
+  'arXiv, Crossref or OpenAlex is slow to answer. The paper may still be added in a few minutes: look with /library, or try /add again later.';
+
+/** The results, or undefined when they are not there after `ms` (the work goes on). */
+export function withinDeadline(
+  work: Promise<AddResult[]>,
+  ms: number,
+): Promise<AddResult[] | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+    timer.unref?.();
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
 
 /** Splits the `ref` option into references: several may be given, separated by spaces. */
 export function readRefs(text: string): string[] {
@@ -46,6 +71,8 @@ export const addCommand = defineCommand<{ refs: string[] }>({
   }),
   async execute({ refs }, context) {
     const { library, user, by } = libraryFor(context);
-    return { kind: 'library-add', results: await library.add(refs, user), by };
+    const results = await withinDeadline(library.add(refs, user), ADD_DEADLINE_MS);
+    if (!results) return { kind: 'notice', tone: 'info', text: ADD_STILL_WAITING };
+    return { kind: 'library-add', results, by };
   },
 });

@@ -48,13 +48,21 @@ const LOUD = samplePaper({
   authors: ['<@&123456789012345678>'],
 });
 
+const QUIET = samplePaper({
+  arxiv: '2501.07777',
+  version: 1,
+  title: 'Whispered Gradients',
+  abstract: 'Added from a direct message.',
+  authors: ['Ada Quill'],
+});
+
 let services: TestServices;
 let library: TestLibrary;
 let engine: Engine;
 let wiring: Wiring;
 
 beforeAll(async () => {
-  services = await startServices({ papers: [SPARSE, LOUD] });
+  services = await startServices({ papers: [SPARSE, LOUD, QUIET] });
   library = openTestLibrary();
   engine = await tinyEngine();
   const service = createLibraryService({
@@ -172,6 +180,15 @@ describe('/add through discord.js, with arXiv behind it', () => {
     ]);
   });
 
+  it('in a direct message, says who added it and records no channel', async () => {
+    const raw = inDirectMessage(rawCommand('add', [text('ref', '2501.07777')]));
+    const [edit] = edits(await wiring.dispatch(raw));
+    expect(edit?.content).toBe(`📥 Added to the library by <@${USER_ID}>.`);
+    const stored = library.store.findPaper({ arxiv: '2501.07777' });
+    expect(stored).toMatchObject({ addedBy: USER_ID, platform: 'discord' });
+    expect(stored?.channel).toBeUndefined();
+  });
+
   it('refuses more than ten references at once, privately and before deferring', async () => {
     const refs = Array.from({ length: 11 }, (_, i) => `2501.0000${i % 10}`).join(' ');
     const calls = await wiring.dispatch(rawCommand('add', [text('ref', refs)]));
@@ -256,7 +273,7 @@ describe('/library through discord.js', () => {
       fields: Array<{ name: string; value: string }>;
     };
     expect(embed.description).toContain(
-      `**${PAPERS.length + 1} papers**: ${PAPERS.length - 1} from the corpus files, 2 added to the library (2 from the chat).`,
+      `**${PAPERS.length + 2} papers**: ${PAPERS.length - 1} from the corpus files, 3 added to the library (3 from the chat).`,
     );
     expect(embed.fields[0]?.value).toContain('**Sparse Mixtures Make Tiny Reasoners**');
     expect(embed.fields[0]?.value).toContain(`by <@${USER_ID}> in <#${CHANNEL_ID}>`);

@@ -5,9 +5,12 @@ import {
   type StartDiscordOptions,
   startDiscord,
 } from '../../../adapters/discord/start-discord.ts';
+import { DEFAULT_LIBRARY_EDITORS } from '../../../adapters/library/editors.ts';
+import { createLibraryService } from '../../../adapters/library/library-service.ts';
 import { createModelAsker } from '../../../adapters/llm/ask-with-model.ts';
 import { createChatClient } from '../../../adapters/llm/chat-client.ts';
 import type { Engine } from '../../../src/index.ts';
+import { openTestLibrary, startServices } from '../library/helpers.ts';
 import { startFakeOpenAi } from '../llm/fake-openai.ts';
 import { recordingLogger } from '../shared/recording-logger.ts';
 import { type FakeDiscord, startFakeDiscord } from './fake-discord.ts';
@@ -29,7 +32,7 @@ afterEach(async () => {
   fake = undefined;
 });
 
-async function start(extra: Pick<StartDiscordOptions, 'ask'> = {}): Promise<{
+async function start(extra: Pick<StartDiscordOptions, 'ask' | 'library'> = {}): Promise<{
   fake: FakeDiscord;
   gateway: FakeGateway;
   logger: ReturnType<typeof recordingLogger>;
@@ -148,6 +151,39 @@ describe('startDiscord', () => {
       expect(model.requests).toHaveLength(1);
     } finally {
       await model.close();
+    }
+  });
+
+  it('gives /library the app’s library service', async () => {
+    const library = openTestLibrary();
+    const services = await startServices();
+    try {
+      const { fake, gateway } = await start({
+        library: createLibraryService({
+          store: library.store,
+          sources: services.sources,
+          editors: DEFAULT_LIBRARY_EDITORS,
+          engine,
+          files: () => engine.papers,
+          now: () => Date.parse('2026-05-01T23:30:00Z'),
+        }),
+      });
+      await gateway.ready;
+      const raw = rawCommand('library');
+      gateway.dispatch('INTERACTION_CREATE', raw);
+      const call = await fake.next(
+        (c) => c.path === `/interactions/${raw.id}/${raw.token}/callback`,
+      );
+      const body = call.body as { data: { embeds: Array<{ title: string; description: string }> } };
+      expect(body.data.embeds[0]?.title).toBe('📚 The library');
+      expect(body.data.embeds[0]?.description).toMatch(
+        new RegExp(
+          `^\\*\\*${engine.papers.length} papers\\*\\*: ${engine.papers.length} from the corpus files, 0 added`,
+        ),
+      );
+    } finally {
+      await services.close();
+      library.cleanup();
     }
   });
 });

@@ -123,6 +123,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     limits: options.limits ?? createInteractionLimits({ now: () => now().getTime() }),
     askThreads: createAskThreads({ now: () => now().getTime() }),
     ...(options.daily ? { daily: options.daily } : {}),
+    ...(options.watch ? { watch: options.watch } : {}),
     ask: options.ask ?? extractiveAskService(),
     ...(options.deferAbovePapers !== undefined
       ? { deferAbovePapers: options.deferAbovePapers }

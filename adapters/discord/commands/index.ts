@@ -8,6 +8,7 @@ import { randomCommand } from './random.ts';
 import { searchCommand } from './search.ts';
 import { similarCommand } from './similar.ts';
 import { summaryCommand } from './summary.ts';
+import { watchCommand } from './watch.ts';
 
 /** Every slash command, in the order /help lists them. Listed by hand, never discovered. */
 export const COMMANDS: readonly AnyCommand[] = [
@@ -18,6 +19,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   similarCommand,
   citeCommand,
   dailyCommand,
+  watchCommand,
   askCommand,
   createHelpCommand(() => COMMANDS),
 ];

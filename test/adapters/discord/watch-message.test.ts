@@ -12,37 +12,11 @@ import {
   watchMessages,
   watchThreadName,
 } from '../../../adapters/discord/watch-message.ts';
-import type { WatchItem, WatchPostView } from '../../../adapters/shared/watch-port.ts';
+import type { WatchPostView } from '../../../adapters/shared/watch-port.ts';
 import type { PaperCard } from '../../../src/index.ts';
+import { watchItem as item, watchPost as post } from '../shared/watch-views.ts';
 import { hostileShort, hostileText } from './hostile-text.ts';
 import { card } from './views.ts';
-
-/** A watch post of `count` papers, arXiv ids 2601.0000i. */
-function post(count: number, overrides: Partial<WatchPostView> = {}): WatchPostView {
-  return {
-    kind: 'watch',
-    date: '2026-05-01',
-    watchId: 'w7',
-    heading: 'New in cs.CL · 1 May — 3 of 143 announced',
-    items: Array.from({ length: count }, (_, i) => item(i)),
-    ...overrides,
-  };
-}
-
-function item(i: number, overrides: Partial<WatchItem> = {}): WatchItem {
-  const arxiv = `2601.0000${i}`;
-  return {
-    card: card({
-      id: arxiv,
-      arxiv,
-      title: `Paper ${i + 1}`,
-      url: `https://arxiv.org/abs/${arxiv}`,
-    }),
-    tldr: `Paper ${i + 1} does a thing.`,
-    why: 'matches "long context"; close to your Megalodon',
-    ...overrides,
-  };
-}
 
 /** The custom_ids and labels of a message's buttons, row by row. */
 function buttons(message: ReplyPayload) {

@@ -194,10 +194,8 @@ describe('the buttons under a watch post', () => {
 
   it('tell the service the presser is an admin when they can Manage Server', async () => {
     const raw = rawButton('shw1:s:w7:hep-th%2F9901001');
-    const { calls } = await answer({
-      ...raw,
-      member: { ...raw.member, permissions: MANAGE_GUILD },
-    });
+    const byAdmin = { ...raw, member: { ...raw.member, permissions: MANAGE_GUILD } };
+    const { calls } = await answer(byAdmin);
     expect(calls).toEqual([
       {
         method: 'feedback',

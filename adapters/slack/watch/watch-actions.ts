@@ -23,11 +23,18 @@ export function watchKindOf(actionId: string): WatchFeedbackKind | undefined {
   return undefined;
 }
 
-/** A button's value: `{"w":watch,"a":arxiv}`; undefined when it would not fit Slack's 2,000. */
+/**
+ * Longest button value made. Slack takes 2,000, but a post repeats each value three times per
+ * paper and a message holds about 12,000 characters of blocks: real watch and arXiv ids are a
+ * few dozen characters, and anything much longer would crowd the papers out.
+ */
+export const WATCH_VALUE_MAX = Math.min(SLACK_LIMITS.buttonValue, 200);
+
+/** A button's value: `{"w":watch,"a":arxiv}`; undefined when longer than `WATCH_VALUE_MAX`. */
 export function encodeWatchValue(watchId: string, arxiv: string): string | undefined {
   if (watchId === '' || arxiv === '') return undefined;
   const value = JSON.stringify({ w: watchId, a: arxiv });
-  return value.length <= SLACK_LIMITS.buttonValue ? value : undefined;
+  return value.length <= WATCH_VALUE_MAX ? value : undefined;
 }
 
 /** The watch and paper of a button's value, or undefined when it does not read. */

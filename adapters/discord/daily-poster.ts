@@ -101,6 +101,59 @@ export interface PosterClient {
 }
 
 /**
+ * Reads a channel back for the bot's own message with `content`, posted since `since` (epoch
+ * ms, less the look-back): the id of the message an earlier, uncertain attempt created, else
+ * undefined. Needs Read Message History; throws when it cannot read.
+ */
+export function createReadBack(client: PosterClient) {
+  let botId: string | undefined;
+  const ownId = async (): Promise<string> => {
+    botId ??= client.user?.id ?? ((await client.rest.get(Routes.user('@me'))) as { id: string }).id;
+    return botId;
+  };
+  return async (
+    channelId: string,
+    content: string | undefined,
+    since: number,
+  ): Promise<string | undefined> => {
+    const author = await ownId();
+    const query = new URLSearchParams({
+      after: SnowflakeUtil.generate({ timestamp: since - LOOKBACK_MS }).toString(),
+      limit: String(LOOKUP_LIMIT),
+    });
+    const messages = (await client.rest.get(Routes.channelMessages(channelId), {
+      query,
+    })) as Array<{ id: string; content?: string; author?: { id: string } }>;
+    return messages.find((m) => m.author?.id === author && m.content === content)?.id;
+  };
+}
+
+/**
+ * Opens the discussion thread on a posted message. Never throws: the post is out, and failing
+ * would make the scheduler post it twice. A thread that exists already (an earlier attempt
+ * opened it) is fine; anything else is logged as `what` sent without its thread.
+ */
+export async function openPostThread(
+  client: PosterClient,
+  where: { channelId: string; messageId: string; name: string },
+  log: Logger | undefined,
+  what = 'daily post',
+): Promise<void> {
+  const { channelId, messageId, name } = where;
+  try {
+    await client.rest.post(Routes.threads(channelId, messageId), {
+      body: { name, auto_archive_duration: THREAD_ARCHIVE_MINUTES },
+    });
+  } catch (error) {
+    if (error instanceof DiscordAPIError && error.code === THREAD_EXISTS) return;
+    log?.warn(
+      { err: error, channelId, messageId },
+      `${what} sent, but its thread could not be opened`,
+    );
+  }
+}
+
+/**
  * The daily post for Discord: the paper of the day as an embed in the channel, mentions off,
  * with a thread opened on it. A thread that fails to open is logged, not thrown: the post is
  * out, and failing would make the scheduler post it twice.
@@ -120,43 +173,7 @@ export function createDiscordPoster(
   options: { logger?: Logger; now?: () => number } = {},
 ): DailyPoster {
   const log = options.logger;
-  let botId: string | undefined;
-
-  const ownId = async (): Promise<string> => {
-    botId ??= client.user?.id ?? ((await client.rest.get(Routes.user('@me'))) as { id: string }).id;
-    return botId;
-  };
-
-  /** The id of this day's post when an earlier attempt did create it, else undefined. */
-  const findEarlier = async (
-    channelId: string,
-    content: string | undefined,
-    since: number,
-  ): Promise<string | undefined> => {
-    const author = await ownId();
-    const query = new URLSearchParams({
-      after: SnowflakeUtil.generate({ timestamp: since - LOOKBACK_MS }).toString(),
-      limit: String(LOOKUP_LIMIT),
-    });
-    const messages = (await client.rest.get(Routes.channelMessages(channelId), {
-      query,
-    })) as Array<{ id: string; content?: string; author?: { id: string } }>;
-    return messages.find((m) => m.author?.id === author && m.content === content)?.id;
-  };
-
-  const openThread = async (channelId: string, messageId: string, view: DailyView) => {
-    try {
-      await client.rest.post(Routes.threads(channelId, messageId), {
-        body: { name: threadName(view), auto_archive_duration: THREAD_ARCHIVE_MINUTES },
-      });
-    } catch (error) {
-      if (error instanceof DiscordAPIError && error.code === THREAD_EXISTS) return;
-      log?.warn(
-        { err: error, channelId, messageId },
-        'daily post sent, but its thread could not be opened',
-      );
-    }
-  };
+  const findEarlier = createReadBack(client);
 
   return createIdempotentPoster({
     platform: 'discord',
@@ -180,7 +197,8 @@ export function createDiscordPoster(
           })) as { id: string };
           return message.id;
         },
-        openThread: (messageId) => openThread(channelId, messageId, view),
+        openThread: (messageId) =>
+          openPostThread(client, { channelId, messageId, name: threadName(view) }, log),
       };
     },
   });

@@ -8,9 +8,11 @@ import { afterFailure } from './interactions/after-failure.ts';
 import { answerAutocomplete } from './interactions/answer-autocomplete.ts';
 import { answerCommand } from './interactions/answer-command.ts';
 import { answerComponent } from './interactions/answer-component.ts';
+import { answerWatchButton } from './interactions/answer-watch-button.ts';
 import type { InteractionDeps } from './interactions/interaction-deps.ts';
 import { toDiscordJs } from './reply-payload.ts';
 import { noticeReply } from './to-reply.ts';
+import { isWatchButtonId } from './watch-buttons.ts';
 
 export {
   DEFAULT_DEFER_ABOVE_PAPERS,
@@ -50,7 +52,9 @@ export function createInteractionHandler(given: InteractionDeps) {
           return;
         }
         if (interaction.isChatInputCommand()) await answerCommand(interaction, deps);
-        else await answerComponent(interaction, deps);
+        else if (interaction.isButton() && isWatchButtonId(interaction.customId)) {
+          await answerWatchButton(interaction, deps);
+        } else await answerComponent(interaction, deps);
       } else return;
       deps.logger.debug(
         { interactionId: interaction.id, kind: interaction.type, ms: Date.now() - started },

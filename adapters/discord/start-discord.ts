@@ -126,6 +126,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     limits: options.limits ?? createInteractionLimits({ now: () => now().getTime() }),
     askThreads: createAskThreads({ now: () => now().getTime() }),
     ...(options.daily ? { daily: options.daily } : {}),
+    ...(options.watch ? { watch: options.watch } : {}),
     ask: options.ask ?? extractiveAskService(),
     ...(options.library ? { library: options.library } : {}),
     ...(options.deferAbovePapers !== undefined

@@ -31,7 +31,7 @@ import { type ButtonSink, collectButtons, type RenderedReply } from './pending-b
 import { EPHEMERAL, type MessageRow, NO_MENTIONS, type ReplyPayload } from './reply-payload.ts';
 import { boldSnippet, codeBlock, cut, escapeLine, escapeText } from './text.ts';
 
-/** A message only Shammie's Discord side says: the answer of a daily subscription command. */
+/** A message only Shammie's Discord side says: the answer of a daily or watch command. */
 export interface DailyAdminView {
   kind: 'daily-admin';
   ok: boolean;

@@ -16,10 +16,9 @@ export interface PostSteps {
   openThread(messageId: string): Promise<void>;
 }
 
-export interface IdempotentPosterOptions {
+/** What every post made once needs, whatever it posts. */
+export interface OncePostOptions {
   platform: Platform;
-  /** The steps of one day's post to one channel. */
-  steps(channelId: string, view: DailyView): PostSteps;
   /** True when a failed send may have posted all the same (a timeout, a 5xx). */
   mayHaveLanded(error: unknown): boolean;
   /** A failed send as the scheduler's `PostError` (permanent, or worth retrying later). */
@@ -28,17 +27,28 @@ export interface IdempotentPosterOptions {
   describeError(error: unknown): Record<string, unknown>;
   logger?: Logger | undefined;
   now?: (() => number) | undefined;
+  /** What is posted, for the logs (default "daily post"). */
+  what?: string;
+}
+
+export interface IdempotentPosterOptions extends OncePostOptions {
+  /** The steps of one day's post to one channel. */
+  steps(channelId: string, view: DailyView): PostSteps;
 }
 
 /**
- * A daily poster that never posts one day twice, whatever the platform: after a send whose
+ * Posts a message never twice for one (channel, key), whatever the platform: after a send whose
  * outcome is unknown it remembers the attempt, and before the next attempt at that (channel,
- * date) it reads the channel back for the post and takes it as sent when it is there. When the
- * channel cannot be read back, it sends again (a missed day is worse than a rare repeat, and
- * Discord's nonce still guards the repeat). The thread is opened on whichever post is the day's.
+ * key) it reads the channel back for the post and takes it as sent when it is there. When the
+ * channel cannot be read back, it sends again (a missed post is worse than a rare repeat, and
+ * Discord's nonce still guards the repeat). The thread is opened on whichever post is the one.
+ * `key` names the post among the channel's: the date of a daily post.
  */
-export function createIdempotentPoster(options: IdempotentPosterOptions): DailyPoster {
+export function createOncePost(
+  options: OncePostOptions,
+): (channelId: string, key: string, steps: PostSteps) => Promise<{ messageId: string }> {
   const { platform, logger: log } = options;
+  const what = options.what ?? 'daily post';
   const uncertain = createUncertainAttempts(options.now ?? Date.now);
 
   const earlierPost = async (
@@ -53,36 +63,41 @@ export function createIdempotentPoster(options: IdempotentPosterOptions): DailyP
     } catch (error) {
       log?.warn(
         { platform, channelId, date, outcome: 'posting again', ...options.describeError(error) },
-        'could not check whether an earlier attempt at the daily post went through; posting again',
+        `could not check whether an earlier attempt at the ${what} went through; posting again`,
       );
       return undefined;
     }
   };
 
+  return async (channelId, date, steps) => {
+    const earlier = await earlierPost(steps, channelId, date);
+    if (earlier !== undefined) {
+      uncertain.clear(channelId, date);
+      log?.info(
+        { platform, channelId, date, messageId: earlier, outcome: 'answered once' },
+        `an earlier attempt at the ${what} had gone through; not sending it again`,
+      );
+      await steps.openThread(earlier);
+      return { messageId: earlier };
+    }
+    let messageId: string;
+    try {
+      messageId = await steps.send();
+    } catch (error) {
+      if (options.mayHaveLanded(error)) uncertain.mark(channelId, date);
+      throw options.toPostError(error, channelId);
+    }
+    uncertain.clear(channelId, date);
+    await steps.openThread(messageId);
+    return { messageId };
+  };
+}
+
+/** The daily post made once per (channel, date): `createOncePost` keyed by the view's date. */
+export function createIdempotentPoster(options: IdempotentPosterOptions): DailyPoster {
+  const post = createOncePost(options);
   return {
-    platform,
-    async postDaily(channelId, view) {
-      const steps = options.steps(channelId, view);
-      const earlier = await earlierPost(steps, channelId, view.date);
-      if (earlier !== undefined) {
-        uncertain.clear(channelId, view.date);
-        log?.info(
-          { platform, channelId, date: view.date, messageId: earlier, outcome: 'answered once' },
-          'an earlier attempt at the daily post had gone through; not sending it again',
-        );
-        await steps.openThread(earlier);
-        return { messageId: earlier };
-      }
-      let messageId: string;
-      try {
-        messageId = await steps.send();
-      } catch (error) {
-        if (options.mayHaveLanded(error)) uncertain.mark(channelId, view.date);
-        throw options.toPostError(error, channelId);
-      }
-      uncertain.clear(channelId, view.date);
-      await steps.openThread(messageId);
-      return { messageId };
-    },
+    platform: options.platform,
+    postDaily: (channelId, view) => post(channelId, view.date, options.steps(channelId, view)),
   };
 }

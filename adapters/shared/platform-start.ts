@@ -2,6 +2,7 @@ import type { Engine } from '../../src/index.ts';
 import type { AskService } from './ask-port.ts';
 import type { DailyCommands } from './daily-port.ts';
 import type { Logger } from './logger.ts';
+import type { WatchCommands } from './watch-port.ts';
 
 /** What the app gives every chat platform it starts; each platform adds its own tuning. */
 export interface PlatformStartOptions<Config> {
@@ -12,6 +13,8 @@ export interface PlatformStartOptions<Config> {
   logger: Logger;
   /** The daily scheduler's commands; the subscription commands say "not enabled" without them. */
   daily?: DailyCommands;
+  /** The watch service's commands; the watch commands say "not enabled" without them. */
+  watch?: WatchCommands;
   now?: () => Date;
   random?: () => number;
   /** IANA zone of "today" for the daily paper (default UTC). */

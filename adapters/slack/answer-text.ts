@@ -9,6 +9,9 @@ import {
   replyOrApology,
   type SlackRuntime,
 } from './runtime.ts';
+import { replyToWatch } from './watch/reply-to-watch.ts';
+import { parseWatchText } from './watch/watch-text.ts';
+import type { UsersInfoClient } from './watch/workspace-admin.ts';
 
 /** One text request (a mention, a DM or `/shammie`) as the listeners hand it over. */
 export interface TextRequest {
@@ -19,6 +22,8 @@ export interface TextRequest {
   requestId: string | undefined;
   botUserId?: string | undefined;
   origin: Origin;
+  /** Looks the asker up when a command needs to know whether they are a workspace admin. */
+  client?: UsersInfoClient | undefined;
 }
 
 /** What a text request gets: a reply, or a question for `ask/` to answer where it was asked. */
@@ -43,6 +48,17 @@ export async function answerText(runtime: SlackRuntime, request: TextRequest): P
       'oversized Slack message refused',
     );
     return { reply: read.refused };
+  }
+  // `watch …` is read here until the chat grammar has a watch kind (see watch/watch-text.ts).
+  const watch = parseWatchText(read.text);
+  if (watch) {
+    await letOthersAck();
+    const asker = { userId: request.asker.userId, client: request.client, admins: runtime.admins };
+    return {
+      reply: await replyOrApology(runtime, request.requestId, () =>
+        replyToWatch(watch, runtime.deps, request.origin, asker),
+      ),
+    };
   }
   const command = parseChat(read.text);
   if (command.kind === 'ask') return { question: command.question };

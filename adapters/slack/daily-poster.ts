@@ -111,8 +111,11 @@ export function createSlackPoster(
   });
 }
 
-/** Maps a Web API error to a `PostError` (permanent, or worth retrying after a delay). */
-export function toPostError(error: unknown, channelId: string): PostError {
+/**
+ * Maps a Web API error to a `PostError` (permanent, or worth retrying after a delay); `what`
+ * names the post in its message.
+ */
+export function toPostError(error: unknown, channelId: string, what = 'daily post'): PostError {
   if (error instanceof PostError) return error;
   const e = (error ?? {}) as {
     code?: string;
@@ -125,19 +128,19 @@ export function toPostError(error: unknown, channelId: string): PostError {
   switch (e.code) {
     case ErrorCode.PlatformError: {
       const reason = e.data?.error ?? 'unknown_error';
-      const message = `Slack refused the daily post to ${channelId}: ${reason}`;
+      const message = `Slack refused the ${what} to ${channelId}: ${reason}`;
       if (PERMANENT_SLACK_ERRORS.has(reason)) return new PostError(message, true);
       return new PostError(message, false, DEFAULT_RETRY_AFTER_MS);
     }
     case ErrorCode.RateLimitedError:
       return new PostError(
-        `Slack rate-limited the daily post to ${channelId}`,
+        `Slack rate-limited the ${what} to ${channelId}`,
         false,
         (e.retryAfter ?? DEFAULT_RETRY_AFTER_MS / 1000) * 1000,
       );
     case ErrorCode.HTTPError: {
       const status = e.statusCode ?? 0;
-      const message = `Slack answered HTTP ${status} to the daily post to ${channelId}`;
+      const message = `Slack answered HTTP ${status} to the ${what} to ${channelId}`;
       if (status === 429 || status >= 500) {
         return new PostError(message, false, retryAfterMs(e.headers) ?? DEFAULT_RETRY_AFTER_MS);
       }
@@ -146,7 +149,7 @@ export function toPostError(error: unknown, channelId: string): PostError {
     default:
       // A network failure, or the client out of tries after waiting out 429s: try again later.
       return new PostError(
-        `Slack did not take the daily post to ${channelId}: ${e.message ?? String(error)}`,
+        `Slack did not take the ${what} to ${channelId}: ${e.message ?? String(error)}`,
         false,
         DEFAULT_RETRY_AFTER_MS,
       );

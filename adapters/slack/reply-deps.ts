@@ -1,5 +1,6 @@
 import type { Engine, ReplyView } from '../../src/index.ts';
 import type { DailyCommands } from '../shared/daily-port.ts';
+import type { WatchCommands } from '../shared/watch-port.ts';
 import type { SlackMessage } from './blocks/block-kit.ts';
 import { toSlackMessage } from './blocks/to-slack-message.ts';
 import type { PagingStore } from './paging-store.ts';
@@ -9,6 +10,8 @@ export interface ReplyDeps {
   engine: Engine;
   /** The scheduler's subscription commands; absent when daily posts are not enabled. */
   daily?: DailyCommands;
+  /** The watch service's commands; absent when watches are not enabled. */
+  watch?: WatchCommands;
   paging: PagingStore;
   now: () => Date;
   random: () => number;

@@ -10,6 +10,7 @@ import type { DeliveryDedupe } from './delivery-dedupe.ts';
 import { findMarkedMessage } from './marked-messages.ts';
 import type { Reply, ReplyDeps } from './reply-deps.ts';
 import { type ChatClient, describeError } from './slack-client.ts';
+import type { AdminCheck } from './watch/workspace-admin.ts';
 import { mayHaveLanded } from './web-api-policy.ts';
 
 /**
@@ -23,6 +24,8 @@ export interface SlackRuntime {
   limiter: RateLimiter;
   logger: Logger;
   ask: SlackAsk;
+  /** Whether a person is a workspace admin (for the watch service); nobody is one without it. */
+  admins?: AdminCheck;
 }
 
 /** What answering questions needs: who writes the answers, and the threads' earlier questions. */

@@ -17,6 +17,7 @@ import { createGuardedReceiver } from './request-guard.ts';
 import { createResponder, type ResponderOptions } from './response-url.ts';
 import type { SlackRuntime } from './runtime.ts';
 import { createSocketModeReceiver, type ReconnectTuning } from './socket-mode-receiver.ts';
+import { createAdminCheck } from './watch/workspace-admin.ts';
 import { logRateLimits, webClientOptions } from './web-api-policy.ts';
 
 /** The Web API's base when SLACK_API_URL is not set (the Web API client's own default). */
@@ -115,6 +116,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     deps: {
       engine: options.engine,
       ...(options.daily ? { daily: options.daily } : {}),
+      ...(options.watch ? { watch: options.watch } : {}),
       paging: createPagingStore({ now: () => now().getTime() }),
       now,
       random: options.random ?? Math.random,
@@ -124,6 +126,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     dedupe: createDeliveryDedupe({ now: () => now().getTime() }),
     limiter: options.limiter ?? createRateLimiter({ now: () => now().getTime() }),
     logger,
+    admins: createAdminCheck({ logger, now: () => now().getTime() }),
     ask: {
       service: options.ask ?? extractiveAskService(),
       threads: createAskThreads({ now: () => now().getTime() }),

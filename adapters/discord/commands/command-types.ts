@@ -3,6 +3,7 @@ import type { Engine } from '../../../src/index.ts';
 import type { LibraryService } from '../../library/library-service.ts';
 import type { AskService } from '../../shared/ask-port.ts';
 import type { DailyCommands } from '../../shared/daily-port.ts';
+import type { WatchCommands } from '../../shared/watch-port.ts';
 import type { AskThreads } from '../ask-threads.ts';
 import type { DiscordView } from '../to-reply.ts';
 
@@ -23,6 +24,10 @@ export interface CommandPlace {
   guildId?: string;
   /** Has Manage Server or Manage Channels there. */
   canManage: boolean;
+  /** Who used the command. */
+  userId?: string;
+  /** Has Manage Server there (a watch's admin, for the watch service). */
+  manageServer?: boolean;
   /** The bot may open a thread on a message there (a text channel, with the permissions). */
   canOpenThreads?: boolean;
 }
@@ -43,6 +48,8 @@ export interface CommandContext {
   /** Today's local date, YYYY-MM-DD, in the bot's time zone. */
   today: () => string;
   daily?: DailyCommands;
+  /** The watch service's commands; /watch says watches are off without them. */
+  watch?: WatchCommands;
   place: CommandPlace;
   /** Who answers /ask (a model, or the library alone when absent). */
   ask?: AskService;

@@ -11,6 +11,7 @@ import { removeCommand } from './remove.ts';
 import { searchCommand } from './search.ts';
 import { similarCommand } from './similar.ts';
 import { summaryCommand } from './summary.ts';
+import { watchCommand } from './watch.ts';
 
 /** Every slash command, in the order /help lists them. Listed by hand, never discovered. */
 export const COMMANDS: readonly AnyCommand[] = [
@@ -21,6 +22,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   similarCommand,
   citeCommand,
   dailyCommand,
+  watchCommand,
   askCommand,
   addCommand,
   removeCommand,

@@ -81,6 +81,7 @@ function commandContext(
     random: deps.random,
     today: deps.today,
     ...(deps.daily ? { daily: deps.daily } : {}),
+    ...(deps.watch ? { watch: deps.watch } : {}),
     ...(deps.ask ? { ask: deps.ask } : {}),
     ...(deps.askThreads ? { askThreads: deps.askThreads } : {}),
     ...(deps.library ? { library: deps.library } : {}),
@@ -91,6 +92,8 @@ function commandContext(
         permissions?.any([PermissionFlagsBits.ManageGuild, PermissionFlagsBits.ManageChannels]) ??
         false,
       canOpenThreads: canOpenThreads(interaction),
+      userId: interaction.user.id,
+      manageServer: permissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
     },
   };
 }

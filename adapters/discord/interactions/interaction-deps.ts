@@ -3,6 +3,7 @@ import type { LibraryService } from '../../library/library-service.ts';
 import type { AskService } from '../../shared/ask-port.ts';
 import type { DailyCommands } from '../../shared/daily-port.ts';
 import type { Logger } from '../../shared/logger.ts';
+import type { WatchCommands } from '../../shared/watch-port.ts';
 import type { AskThreads } from '../ask-threads.ts';
 import type { ButtonStore } from '../button-store.ts';
 import type { InteractionLimits } from '../interaction-limits.ts';
@@ -23,6 +24,8 @@ export interface InteractionDeps {
   /** Today's local date (YYYY-MM-DD). */
   today: () => string;
   daily?: DailyCommands;
+  /** The watch service: /watch and the buttons under watch posts. */
+  watch?: WatchCommands;
   deferAbovePapers?: number;
   /** Per-user rate limits; the defaults of `interaction-limits.ts` on the real clock if absent. */
   limits?: InteractionLimits;

@@ -2,11 +2,12 @@ import { answerText } from '../answer-text.ts';
 import { askInConversation } from '../ask/ask-in-conversation.ts';
 import { replyInChannel, type SlackRuntime } from '../runtime.ts';
 import type { ChatClient } from '../slack-client.ts';
+import type { UsersInfoClient } from '../watch/workspace-admin.ts';
 import { isFirstHumanMessage, type MessageDelivery, textRequestOf } from './human-message.ts';
 
 /** The slice of an `app_mention` delivery this listener reads. */
 export interface AppMentionArgs extends MessageDelivery {
-  client: ChatClient;
+  client: ChatClient & UsersInfoClient;
 }
 
 /** How a mention addresses the bot, for help's examples. */
@@ -24,7 +25,7 @@ export function createAppMentionListener(runtime: SlackRuntime) {
     const eventId = body.event_id;
     const answer = await answerText(
       runtime,
-      textRequestOf({ event, body, context }, MENTION_INVOCATION),
+      textRequestOf({ event, body, context, client }, MENTION_INVOCATION),
     );
     const threadTs = event.thread_ts ?? event.ts;
     if ('question' in answer) {

@@ -2,12 +2,13 @@ import { answerText } from '../answer-text.ts';
 import { askInConversation } from '../ask/ask-in-conversation.ts';
 import { postSafely, type SlackRuntime } from '../runtime.ts';
 import type { ChatClient } from '../slack-client.ts';
+import type { UsersInfoClient } from '../watch/workspace-admin.ts';
 import { isFirstHumanMessage, type MessageDelivery, textRequestOf } from './human-message.ts';
 
 /** The slice of a `message` delivery this listener reads. */
 export interface MessageArgs extends MessageDelivery {
   event: MessageDelivery['event'] & { type?: string; channel_type?: string };
-  client: ChatClient;
+  client: ChatClient & UsersInfoClient;
 }
 
 /**
@@ -21,7 +22,7 @@ export function createDirectMessageListener(runtime: SlackRuntime) {
     if (!isFirstHumanMessage(runtime, { event, body, context })) return;
     const eventId = body.event_id;
     // A DM is private already: every reply, notices included, is posted in it.
-    const answer = await answerText(runtime, textRequestOf({ event, body, context }, ''));
+    const answer = await answerText(runtime, textRequestOf({ event, body, context, client }, ''));
     if ('question' in answer) {
       await askInConversation(
         runtime,

@@ -1,5 +1,6 @@
 import type { TextRequest } from '../answer-text.ts';
 import type { SlackRuntime } from '../runtime.ts';
+import type { UsersInfoClient } from '../watch/workspace-admin.ts';
 
 /** What the mention and direct-message listeners read of a delivery, alike. */
 export interface MessageDelivery {
@@ -34,9 +35,13 @@ export function isFirstHumanMessage(runtime: SlackRuntime, delivery: MessageDeli
 }
 
 /** The text request of a message, for `answerText`; `invocation` is how help shows commands. */
-export function textRequestOf(delivery: MessageDelivery, invocation: string): TextRequest {
+export function textRequestOf(
+  delivery: MessageDelivery & { client?: UsersInfoClient },
+  invocation: string,
+): TextRequest {
   const { event, body, context } = delivery;
   return {
+    ...(delivery.client ? { client: delivery.client } : {}),
     raw: event.text ?? '',
     asker: { teamId: body.team_id, userId: event.user },
     requestId: body.event_id,

@@ -2,6 +2,7 @@ import { answerText } from '../answer-text.ts';
 import { askByCommand } from '../ask/ask-by-command.ts';
 import { type RespondingDelivery, respondOnce } from '../respond-once.ts';
 import type { SlackRuntime } from '../runtime.ts';
+import type { UsersInfoClient } from '../watch/workspace-admin.ts';
 
 /** The slash command's name, as in the manifest. */
 export const SLASH_COMMAND = '/shammie';
@@ -16,6 +17,7 @@ export interface SlashCommandArgs extends RespondingDelivery {
     trigger_id?: string;
   };
   context: { botUserId?: string };
+  client: RespondingDelivery['client'] & UsersInfoClient;
 }
 
 /**
@@ -34,6 +36,7 @@ export function createSlashCommandListener(runtime: SlackRuntime) {
       asker: { teamId: command.team_id, userId: command.user_id },
       requestId,
       botUserId: context.botUserId,
+      client,
       origin: {
         channelId: command.channel_id,
         ...(command.team_id ? { teamId: command.team_id } : {}),

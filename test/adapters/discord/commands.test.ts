@@ -360,6 +360,7 @@ describe('the command definitions', () => {
       'similar',
       'cite',
       'daily',
+      'watch',
       'ask',
       'add',
       'remove',

@@ -9,6 +9,7 @@ import type { LibraryService } from '../../../adapters/library/library-service.t
 import type { AskService } from '../../../adapters/shared/ask-port.ts';
 import type { DailyCommands } from '../../../adapters/shared/daily-port.ts';
 import { createRateLimiter } from '../../../adapters/shared/rate-limit.ts';
+import type { WatchCommands } from '../../../adapters/shared/watch-port.ts';
 import type { Engine } from '../../../src/index.ts';
 import { recordingLogger } from '../shared/recording-logger.ts';
 import { type FakeDiscord, type RecordedCall, startFakeDiscord } from './fake-discord.ts';
@@ -36,6 +37,7 @@ export function roomyLimits(): InteractionLimits {
 export async function startWiring(options: {
   engine: Engine;
   daily?: DailyCommands;
+  watch?: WatchCommands;
   ask?: AskService;
   askThreads?: AskThreads;
   deferAbovePapers?: number;
@@ -64,6 +66,7 @@ export async function startWiring(options: {
     today: () => '2026-05-01',
     limits: options.limits ?? roomyLimits(),
     ...(options.daily ? { daily: options.daily } : {}),
+    ...(options.watch ? { watch: options.watch } : {}),
     ...(options.ask ? { ask: options.ask } : {}),
     ...(options.askThreads ? { askThreads: options.askThreads } : {}),
     ...(options.library ? { library: options.library } : {}),

@@ -1,6 +1,7 @@
 import type { AskService } from '../../../adapters/shared/ask-port.ts';
 import type { DailyCommands } from '../../../adapters/shared/daily-port.ts';
 import { createRateLimiter, type RateLimiter } from '../../../adapters/shared/rate-limit.ts';
+import type { WatchCommands } from '../../../adapters/shared/watch-port.ts';
 import {
   type SlackHandle,
   type StartSlackOptions,
@@ -47,6 +48,7 @@ export function roomyLimiter(): RateLimiter {
 export async function startHarness(
   options: {
     daily?: DailyCommands;
+    watch?: WatchCommands;
     /** The engine (default: the real one over the tiny corpus). */
     engine?: Engine;
     limiter?: RateLimiter;
@@ -69,6 +71,7 @@ export async function startHarness(
     // Small pages, so More results shows up with the tiny corpus.
     pageSize: 2,
     ...(options.daily ? { daily: options.daily } : {}),
+    ...(options.watch ? { watch: options.watch } : {}),
     limiter: options.limiter ?? roomyLimiter(),
     ...(options.tuning ? { tuning: options.tuning } : {}),
     ...(options.ask ? { ask: options.ask } : {}),

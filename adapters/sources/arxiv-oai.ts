@@ -116,13 +116,20 @@ export function checkHarvestDates(dates: { from?: string; until?: string }): voi
     ['from', dates.from],
     ['until', dates.until],
   ] as const) {
-    if (value !== undefined && (!DATE.test(value) || Number.isNaN(Date.parse(value)))) {
+    if (value !== undefined && !isCalendarDay(value)) {
       throw new ShammieError('BAD_DATE', `--${name} must be a date written YYYY-MM-DD.`);
     }
   }
   if (dates.from && dates.until && dates.from > dates.until) {
     throw new ShammieError('BAD_DATE', '--from must not be after --until.');
   }
+}
+
+/** True for YYYY-MM-DD naming a day that exists (Date.parse alone takes 2024-02-30 as 1 March). */
+function isCalendarDay(text: string): boolean {
+  if (!DATE.test(text)) return false;
+  const at = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(at) && new Date(at).toISOString().slice(0, 10) === text;
 }
 
 interface CheckedRequest {

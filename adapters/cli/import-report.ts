@@ -80,22 +80,34 @@ export function importText(plan: ImportPlan, report: ImportReport): string {
 
 /**
  * The bar on a terminal while an import runs: records read of those arXiv announced, papers
- * added, and the rate of this run (`resumedFrom`, the records of a resumed harvest's earlier
- * runs, left out of it).
+ * added, the rate of this run and the time left at that rate, on the injected clock
+ * (`resumedFrom`, the records of a resumed harvest's earlier runs, left out of the rate).
  */
 export function createImportBar(stream: BarStream, now: () => number, resumedFrom = 0) {
   const bar = createTerminalBar(
     stream,
-    'importing [{bar}] {value}/{total} records | {added} added | {rate} records/s | {eta_formatted} left',
+    'importing [{bar}] {value}/{total} records | {added} added | {rate} records/s | {left} left',
   );
   const startedAt = now();
   return {
     update(progress: ImportProgress): void {
       const seconds = (now() - startedAt) / 1000;
-      const rate = seconds > 0 ? Math.round((progress.harvested - resumedFrom) / seconds) : 0;
+      const rate = seconds > 0 ? (progress.harvested - resumedFrom) / seconds : 0;
       const total = Math.max(progress.total ?? progress.harvested, progress.harvested);
-      bar.update(progress.harvested, total, { added: progress.added, rate });
+      const left = rate > 0 ? timeInWords((total - progress.harvested) / rate) : '?';
+      bar.update(progress.harvested, total, {
+        added: progress.added,
+        rate: Math.round(rate),
+        left,
+      });
     },
     stop: bar.stop,
   };
+}
+
+/** "40 s", "3 min", "2 h". */
+function timeInWords(seconds: number): string {
+  if (seconds < 90) return `${Math.ceil(seconds)} s`;
+  if (seconds < 90 * 60) return `${Math.ceil(seconds / 60)} min`;
+  return `${Math.ceil(seconds / 3600)} h`;
 }

@@ -10,6 +10,7 @@ import { createAskService } from '../app/ask-service.ts';
 import type { AskService } from '../shared/ask-port.ts';
 import { ConfigError, isTimeZone, llmConfig } from '../shared/config.ts';
 import { localDate, systemTimeZone } from '../shared/local-date.ts';
+import type { SourcesOverrides } from '../sources/create-sources.ts';
 import { createCliLogger } from './cli-logger.ts';
 import { EXIT_BAD_INPUT, ExitError } from './exit-status.ts';
 import { openCliEngine } from './open-cli-engine.ts';
@@ -24,6 +25,19 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   now: () => Date;
   random: () => number;
+  /**
+   * What the service clients may change; tests pass a fake clock's queue so that arXiv's
+   * three seconds between requests cost no time. Default: the real clients as they are.
+   */
+  sources?: SourcesOverrides;
+  /** Where Ctrl-C (SIGINT) is heard, for commands that stop cleanly on it; default: the process. */
+  signals?: SignalSource;
+}
+
+/** The slice of `process` a command listens to for Ctrl-C (tests pass an EventEmitter). */
+export interface SignalSource {
+  once(event: 'SIGINT', listener: () => void): unknown;
+  off(event: 'SIGINT', listener: () => void): unknown;
 }
 
 /** The options every command accepts, before its name. */

@@ -4,6 +4,8 @@ import type { ShammieErrorCode } from '../../src/index.ts';
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 1;
 export const EXIT_BAD_CORPUS = 2;
+/** Stopped by Ctrl-C: 128 + SIGINT's number, as shells report an interrupted command. */
+export const EXIT_INTERRUPTED = 130;
 
 /** The core's error codes that mean the corpus could not be read: exit 2, not 1. */
 export const CORPUS_ERRORS: readonly ShammieErrorCode[] = ['BAD_CORPUS', 'EMPTY_CORPUS'];

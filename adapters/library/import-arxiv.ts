@@ -17,6 +17,7 @@ import { actorOf, arxivPaper, unusableArxivRecord } from './library-paper.ts';
 import type {
   ImportJobSpec,
   ImportPosition,
+  ImportState,
   LibraryPaper,
   LibraryStore,
   NewLibraryPaper,
@@ -63,6 +64,11 @@ export interface ImportContext {
   onNotice?: (message: string) => void;
   /** Called with the papers each page added, once they are stored (to index them). */
   onAdded?: (papers: readonly LibraryPaper[]) => void;
+  /**
+   * Stops the import (Ctrl-C): the request under way, or the next one, is cancelled; the pages
+   * stored stay stored. The import rejects with the signal's reason.
+   */
+  signal?: AbortSignal;
 }
 
 export interface QueryImportOptions extends ImportContext {
@@ -81,10 +87,10 @@ export async function importArxivQuery(
   options: QueryImportOptions,
 ): Promise<ImportReport> {
   const report: ImportReport = { ...emptyProgress(), resumed: false, restarts: 0 };
-  const pages = options.sources.arxiv.searchPages(
-    query,
-    options.max === undefined ? {} : { max: options.max },
-  );
+  const pages = options.sources.arxiv.searchPages(query, {
+    ...(options.max === undefined ? {} : { max: options.max }),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   for await (const page of pages) {
     storePage(page.records, undefined, report, options);
     report.harvested += page.records.length;
@@ -105,19 +111,20 @@ export async function importArxivQuery(
 export async function importArxivCategory(options: CategoryImportOptions): Promise<ImportReport> {
   const spec = jobSpec(options);
   const { store, now } = options;
-  const stored = store.importState(spec);
-  // A running job with a token resumes; anything else (none, finished, never got a page) is new.
-  let token = stored?.status === 'running' ? stored.token : undefined;
+  const stored = resumePoint(store, spec);
+  let token = stored?.token;
   const report: ImportReport = {
     ...emptyProgress(),
-    harvested: token === undefined ? 0 : (stored?.harvested ?? 0),
-    resumed: token !== undefined,
+    harvested: stored?.harvested ?? 0,
+    resumed: stored !== undefined,
     restarts: 0,
   };
+  const signal = options.signal ? { signal: options.signal } : {};
   for (;;) {
     let fresh = token === undefined;
     try {
-      for await (const page of options.sources.oai.harvest({ ...spec, resumptionToken: token })) {
+      const pages = options.sources.oai.harvest({ ...spec, resumptionToken: token, ...signal });
+      for await (const page of pages) {
         const position: ImportPosition = {
           job: spec,
           harvested: page.harvested,
@@ -146,6 +153,20 @@ export async function importArxivCategory(options: CategoryImportOptions): Promi
       );
     }
   }
+}
+
+/**
+ * The stored position the harvest `spec` would resume from: a running job with a token. None
+ * when the job never ran, finished, or never stored a page (it then starts afresh).
+ */
+export function resumePoint(
+  store: LibraryStore,
+  spec: ImportJobSpec,
+): (ImportState & { token: string }) | undefined {
+  const stored = store.importState(jobSpec(spec));
+  return stored?.status === 'running' && stored.token !== undefined
+    ? { ...stored, token: stored.token }
+    : undefined;
 }
 
 function jobSpec(options: ImportJobSpec): ImportJobSpec {

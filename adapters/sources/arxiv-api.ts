@@ -45,6 +45,8 @@ export interface ArxivSearchOptions {
   max?: number;
   sortBy?: 'relevance' | 'lastUpdatedDate' | 'submittedDate';
   sortOrder?: 'ascending' | 'descending';
+  /** Stops the search: a request under way is cancelled (Ctrl-C on the command line). */
+  signal?: AbortSignal;
 }
 
 /** One page of search results. */
@@ -83,8 +85,15 @@ export function createArxivApi(options: ArxivApiOptions): ArxivApi {
   const idBatch = options.idBatch ?? DEFAULT_ID_BATCH;
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
 
-  async function query(params: Record<string, string | number>): Promise<AtomFeed> {
-    const answer = await http.getText('', { query: params, accept: ATOM });
+  async function query(
+    params: Record<string, string | number>,
+    signal?: AbortSignal,
+  ): Promise<AtomFeed> {
+    const answer = await http.getText('', {
+      query: params,
+      accept: ATOM,
+      ...(signal ? { signal } : {}),
+    });
     return readAtomFeed(answer.text, http.service);
   }
 
@@ -123,13 +132,16 @@ export function createArxivApi(options: ArxivApiOptions): ArxivApi {
     const searchQuery = buildSearchQuery(text);
     if (searchQuery === '') return;
     for (let start = 0; start < max; ) {
-      const feed = await query({
-        search_query: searchQuery,
-        start,
-        max_results: Math.min(pageSize, max - start),
-        ...(search.sortBy ? { sortBy: search.sortBy } : {}),
-        ...(search.sortOrder ? { sortOrder: search.sortOrder } : {}),
-      });
+      const feed = await query(
+        {
+          search_query: searchQuery,
+          start,
+          max_results: Math.min(pageSize, max - start),
+          ...(search.sortBy ? { sortBy: search.sortBy } : {}),
+          ...(search.sortOrder ? { sortOrder: search.sortOrder } : {}),
+        },
+        search.signal,
+      );
       const records = feed.records.slice(0, max - start);
       // arXiv sometimes answers an empty page in the middle of a search: stop rather than loop.
       if (records.length === 0) return;

@@ -42,6 +42,8 @@ export interface OaiHarvestOptions {
   metadataPrefix?: OaiMetadataPrefix;
   /** Resume an earlier harvest from this token (the other options then only filter). */
   resumptionToken?: string;
+  /** Stops the harvest: a request under way is cancelled (Ctrl-C on the command line). */
+  signal?: AbortSignal;
 }
 
 /** One page of a harvest. */
@@ -83,7 +85,11 @@ export function createArxivOai(options: ArxivOaiOptions): ArxivOai {
       // A resumption token is exclusive: the protocol forbids repeating the other arguments.
       const query =
         token === undefined ? request.first : { verb: 'ListRecords', resumptionToken: token };
-      const answer = await http.getText('', { query, accept: 'text/xml' });
+      const answer = await http.getText('', {
+        query,
+        accept: 'text/xml',
+        ...(harvestOptions.signal ? { signal: harvestOptions.signal } : {}),
+      });
       const page = readListRecords(answer.text, http.service, request.category);
       if (page === 'no-records') return;
       yield page;
@@ -101,6 +107,31 @@ export function createArxivOai(options: ArxivOaiOptions): ArxivOai {
   return { harvest };
 }
 
+/**
+ * Checks a harvest's dates: each written YYYY-MM-DD and a real day, `from` not after `until`.
+ * Throws a ShammieError BAD_DATE naming the option (`--from`, `--until`) otherwise.
+ */
+export function checkHarvestDates(dates: { from?: string; until?: string }): void {
+  for (const [name, value] of [
+    ['from', dates.from],
+    ['until', dates.until],
+  ] as const) {
+    if (value !== undefined && !isCalendarDay(value)) {
+      throw new ShammieError('BAD_DATE', `--${name} must be a date written YYYY-MM-DD.`);
+    }
+  }
+  if (dates.from && dates.until && dates.from > dates.until) {
+    throw new ShammieError('BAD_DATE', '--from must not be after --until.');
+  }
+}
+
+/** True for YYYY-MM-DD naming a day that exists (Date.parse alone takes 2024-02-30 as 1 March). */
+function isCalendarDay(text: string): boolean {
+  if (!DATE.test(text)) return false;
+  const at = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(at) && new Date(at).toISOString().slice(0, 10) === text;
+}
+
 interface CheckedRequest {
   first: Record<string, string>;
   category?: string;
@@ -108,17 +139,7 @@ interface CheckedRequest {
 
 function checkOptions(options: OaiHarvestOptions): CheckedRequest {
   const category = options.category === undefined ? undefined : checkCategory(options.category);
-  for (const [name, value] of [
-    ['from', options.from],
-    ['until', options.until],
-  ] as const) {
-    if (value !== undefined && (!DATE.test(value) || Number.isNaN(Date.parse(value)))) {
-      throw new ShammieError('BAD_DATE', `--${name} must be a date written YYYY-MM-DD.`);
-    }
-  }
-  if (options.from && options.until && options.from > options.until) {
-    throw new ShammieError('BAD_DATE', '--from must not be after --until.');
-  }
+  checkHarvestDates(options);
   const set = options.set ?? (category === undefined ? undefined : oaiSetFor(category));
   const first: Record<string, string> = {
     verb: 'ListRecords',

@@ -32,6 +32,9 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: true,
+  // The callbacks read only the tag name: without this the parser builds each tag's path as
+  // a string for them (a tenth of a harvest's parsing time).
+  jPath: false,
   isArray: (name) => REPEATED.has(name),
 });
 

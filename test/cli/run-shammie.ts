@@ -16,7 +16,12 @@ export interface CliRun {
  */
 export async function shammie(
   args: string[],
-  options: { env?: Record<string, string>; input?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    input?: string;
+    /** The service clients' overrides and the Ctrl-C source (see CliIo). */
+    io?: Pick<CliIo, 'sources' | 'signals'>;
+  } = {},
 ): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
@@ -36,6 +41,7 @@ export async function shammie(
     env: { NO_COLOR: '1', ...options.env },
     now: () => new Date('2025-01-01T12:00:00Z'),
     random: () => 0.5,
+    ...options.io,
   };
   const status = await runCli(args, io);
   return { status, stdout, stderr };

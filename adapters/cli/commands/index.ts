@@ -6,6 +6,7 @@ import { citeCommand } from './cite.ts';
 import { dailyCommand } from './daily.ts';
 import { discordRegisterCommand } from './discord-register.ts';
 import { exportCommand } from './export.ts';
+import { importCommand } from './import.ts';
 import { libraryCommand } from './library.ts';
 import { paperCommand } from './paper.ts';
 import { randomCommand } from './random.ts';
@@ -29,6 +30,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   addCommand,
   removeCommand,
   libraryCommand,
+  importCommand,
   exportCommand,
   chatCommand,
   discordRegisterCommand,

@@ -7,6 +7,8 @@ import {
   MAX_HARVEST_RESTARTS,
 } from '../../../adapters/library/import-arxiv.ts';
 import { isLibraryStoreError } from '../../../adapters/library/library-errors.ts';
+import { createSources } from '../../../adapters/sources/create-sources.ts';
+import { loadServiceConfig } from '../../../adapters/sources/service-config.ts';
 import { isServiceError } from '../../../adapters/sources/service-error.ts';
 import { isShammieError } from '../../../src/index.ts';
 import type { OaiItem } from '../sources/fakes/fake-arxiv-oai.ts';
@@ -212,6 +214,40 @@ describe('harvesting a category through OAI-PMH', () => {
     );
     expect(notices).toHaveLength(MAX_HARVEST_RESTARTS);
     expect(storedIds(library)).toEqual(CL_IDS.slice(0, 2));
+  });
+
+  it('stops at its signal while a request hangs, keeping the pages stored, and resumes later', async () => {
+    // A time limit far longer than the test: only the signal can end the hanging request.
+    const patient = createSources(loadServiceConfig({ ARXIV_OAI_URL: services.oai.oaiUrl }), {
+      queue: services.clock.queue,
+      now: services.clock.now,
+      timeoutMs: 60_000,
+    });
+    const stop = new AbortController();
+    const reason = new Error('stopped by the test');
+    const { library, options } = setUp({
+      sources: patient,
+      signal: stop.signal,
+      onProgress: (p) => {
+        if (p.harvested !== 2) return;
+        services.oai.failNext({ fault: 'hang' });
+        const asked = services.oai.requests.length;
+        const waitForRequest = setInterval(() => {
+          if (services.oai.requests.length === asked) return;
+          clearInterval(waitForRequest);
+          stop.abort(reason);
+        }, 5);
+      },
+    });
+    await expect(importArxivCategory(options)).rejects.toBe(reason);
+    expect(storedIds(library)).toEqual(CL_IDS.slice(0, 2));
+    const report = await importArxivCategory({
+      ...options,
+      signal: undefined,
+      onProgress: undefined,
+    });
+    expect(report).toMatchObject({ resumed: true, added: 5 });
+    expect(storedIds(library)).toEqual(CL_IDS);
   });
 
   it('refuses a malformed date before asking arXiv or storing anything', async () => {

@@ -1,4 +1,5 @@
 import { APOLOGY } from '../../src/index.ts';
+import type { LibraryService } from '../library/library-service.ts';
 import type { AskService } from '../shared/ask-port.ts';
 import type { Logger } from '../shared/logger.ts';
 import { type RateLimiter, rateKey, rateLimitText } from '../shared/rate-limit.ts';
@@ -7,6 +8,7 @@ import type { AskThreads } from './ask/ask-threads.ts';
 import type { SlackMessage } from './blocks/block-kit.ts';
 import { toSlackMessage } from './blocks/to-slack-message.ts';
 import type { DeliveryDedupe } from './delivery-dedupe.ts';
+import type { SlackAdmins } from './library/slack-admins.ts';
 import { findMarkedMessage } from './marked-messages.ts';
 import type { Reply, ReplyDeps } from './reply-deps.ts';
 import { type ChatClient, describeError } from './slack-client.ts';
@@ -14,8 +16,8 @@ import { mayHaveLanded } from './web-api-policy.ts';
 
 /**
  * Everything the listeners share: the reply dependencies, delivery memory, the per-user rate
- * limit (one bucket per workspace + user, for mentions, DMs, `/shammie` and buttons alike) and
- * the logger.
+ * limit (one bucket per workspace + user, for mentions, DMs, `/shammie` and buttons alike), the
+ * logger, the ask service and the library.
  */
 export interface SlackRuntime {
   deps: ReplyDeps;
@@ -23,6 +25,14 @@ export interface SlackRuntime {
   limiter: RateLimiter;
   logger: Logger;
   ask: SlackAsk;
+  /** The library's service and who the workspace's admins are; absent: the library is fixed. */
+  library?: SlackLibrary;
+}
+
+/** What `add`, `remove` and `library` need. */
+export interface SlackLibrary {
+  service: LibraryService;
+  admins: SlackAdmins;
 }
 
 /** What answering questions needs: who writes the answers, and the threads' earlier questions. */

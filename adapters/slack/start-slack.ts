@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { App, type Receiver, webApi } from '@slack/bolt';
+import type { LibraryService } from '../library/library-service.ts';
 import type { SlackConfig } from '../shared/config.ts';
 import { extractiveAskService } from '../shared/extractive-ask.ts';
 import { createInFlight } from '../shared/in-flight.ts';
@@ -11,6 +12,7 @@ import { createAskThreads } from './ask/ask-threads.ts';
 import { toBoltLogger } from './bolt-logger.ts';
 import { createDeliveryDedupe } from './delivery-dedupe.ts';
 import { trackInFlight } from './in-flight-middleware.ts';
+import { createSlackAdmins } from './library/slack-admins.ts';
 import { registerListeners } from './listeners/index.ts';
 import { createPagingStore } from './paging-store.ts';
 import { createGuardedReceiver } from './request-guard.ts';
@@ -30,6 +32,11 @@ export interface StartSlackOptions extends PlatformStartOptions<SlackConfig> {
   host?: string;
   /** Hits per page of a search. */
   pageSize?: number;
+  /**
+   * The library `add`, `remove` and `library` change and describe (the app's one service);
+   * without it those commands say the library is fixed on this bot.
+   */
+  library?: LibraryService;
   /** Per-user rate limit (default: the `shared/rate-limit.ts` defaults on `now`). */
   limiter?: RateLimiter;
   /** Timeouts and retries (defaults: `web-api-policy.ts`, `response-url.ts`); tests shorten them. */
@@ -131,6 +138,14 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
         ? { editIntervalMs: options.tuning.askEditIntervalMs }
         : {}),
     },
+    ...(options.library
+      ? {
+          library: {
+            service: options.library,
+            admins: createSlackAdmins({ now: () => now().getTime(), logger }),
+          },
+        }
+      : {}),
   };
   registerListeners(app, runtime, createResponder({ logger, ...options.tuning?.responseUrl }));
 

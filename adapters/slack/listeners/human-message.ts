@@ -1,4 +1,6 @@
+import type { LibraryCommand } from '../../../src/index.ts';
 import type { TextRequest } from '../answer-text.ts';
+import type { LibraryRequest } from '../library/plan-library.ts';
 import type { SlackRuntime } from '../runtime.ts';
 
 /** What the mention and direct-message listeners read of a delivery, alike. */
@@ -46,5 +48,21 @@ export function textRequestOf(delivery: MessageDelivery, invocation: string): Te
       ...(body.team_id ? { teamId: body.team_id } : {}),
       invocation,
     },
+  };
+}
+
+/** A library command typed in a message, as `library/` takes it. */
+export function libraryRequestOf(
+  delivery: Pick<MessageDelivery, 'event' | 'body'>,
+  command: LibraryCommand,
+  invocation: string,
+): LibraryRequest {
+  return {
+    command,
+    teamId: delivery.body.team_id,
+    userId: delivery.event.user,
+    channelId: delivery.event.channel,
+    requestId: delivery.body.event_id,
+    invocation,
   };
 }

@@ -1,5 +1,6 @@
 import { answerText } from '../answer-text.ts';
 import { askByCommand } from '../ask/ask-by-command.ts';
+import { libraryByCommand } from '../library/library-by-command.ts';
 import { type RespondingDelivery, respondOnce } from '../respond-once.ts';
 import type { SlackRuntime } from '../runtime.ts';
 
@@ -50,6 +51,17 @@ export function createSlashCommandListener(runtime: SlackRuntime) {
     };
     if ('question' in answer) {
       await askByCommand(runtime, target, answer.question);
+      return;
+    }
+    if ('library' in answer) {
+      await libraryByCommand(runtime, target, {
+        command: answer.library,
+        teamId: command.team_id,
+        userId: command.user_id,
+        channelId: command.channel_id,
+        requestId,
+        invocation: SLASH_COMMAND,
+      });
       return;
     }
     const { reply } = answer;

@@ -51,6 +51,7 @@ function recordingClient(options: { failPost?: boolean; failEphemeral?: boolean 
         return { ok: true };
       },
     },
+    users: { info: async () => ({ user: {} }) },
   };
   return { client, posts, ephemerals, updates };
 }
@@ -292,6 +293,7 @@ describe('button listener', () => {
           postEphemeral: client.chat.postEphemeral,
           update: client.chat.update,
         },
+        users: client.users,
       },
     });
     expect(order).toEqual(['ack', 'post']);

@@ -1,4 +1,6 @@
 import type { SlackMessage } from '../../../adapters/slack/blocks/block-kit.ts';
+import { postedMessage } from './ask-checks.ts';
+import type { RecordedCall } from './fake-slack-api.ts';
 import { violations } from './message-checks.ts';
 
 /** The mentions a library card may write on purpose: who added a paper, and where. */
@@ -33,4 +35,12 @@ export function allText(message: SlackMessage): string {
     if (block.type === 'header') texts.push(block.text.text);
   }
   return texts.join('\n');
+}
+
+/**
+ * A `chat.update` as the message Slack would show. The method takes no unfurl flags: the edited
+ * message keeps the ones it was posted with (off, as on every post).
+ */
+export function updatedMessage(call: RecordedCall | undefined): SlackMessage {
+  return { ...postedMessage(call), unfurl_links: false, unfurl_media: false };
 }

@@ -47,6 +47,7 @@ describe('slack-manifest.json', () => {
       'commands', // /shammie
       'groups:history', // the same, in private channels
       'im:history', // hear direct messages (message.im)
+      'users:read', // users.info: whether who removes a paper is a workspace admin
     ]);
   });
 

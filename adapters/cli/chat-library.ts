@@ -10,7 +10,7 @@ import {
   richNotice,
 } from '../../src/index.ts';
 import { type AddResult, addResultJson } from '../library/add-papers.ts';
-import { loadLibraryEditors } from '../library/editors.ts';
+import { DEFAULT_LIBRARY_EDITORS } from '../library/editors.ts';
 import {
   createLibraryService,
   type LibraryService,
@@ -18,13 +18,12 @@ import {
 } from '../library/library-service.ts';
 import type { LibrarySummary } from '../library/library-summary.ts';
 import type { RemoveResult } from '../library/remove-paper.ts';
-import { ConfigError } from '../shared/config.ts';
 import { createSources } from '../sources/create-sources.ts';
 import type { CliIo } from './cli-context.ts';
 import { addText, cliUser, serviceConfig } from './commands/add.ts';
 import { libraryText } from './commands/library.ts';
 import { removeText } from './commands/remove.ts';
-import { EXIT_BAD_INPUT, ExitError } from './exit-status.ts';
+import { ExitError } from './exit-status.ts';
 import { openCliLibrary } from './open-cli-library.ts';
 
 /**
@@ -110,16 +109,16 @@ export function renderLibraryTurn(turn: LibraryTurn, json: boolean): string {
 }
 
 /**
- * The library of `shammie chat` over `engine`: who may change it is read from
- * SHAMMIE_LIBRARY_EDITORS now (a malformed value is an ExitError, as for the bot), the database
- * is opened at the first library command. The corpus files are the engine's papers as the chat
+ * The library of `shammie chat` over `engine`, its database opened at the first library command.
+ * The command line is the operator's and always allowed, like `shammie add` and `shammie remove`:
+ * the person at the terminal is an admin under the default rules (SHAMMIE_LIBRARY_EDITORS
+ * governs the chat platforms, not this). The corpus files are the engine's papers as the chat
  * starts, before any addition.
  */
 export function openChatLibrary(
   io: Pick<CliIo, 'env' | 'now'>,
   engine: Pick<Engine, 'papers' | 'add' | 'remove'>,
 ): ChatLibrary {
-  const editors = editorsOf(io.env);
   const files: readonly Paper[] = [...engine.papers];
   let opened: { service: LibraryService; close: () => void } | undefined;
   return {
@@ -131,7 +130,7 @@ export function openChatLibrary(
           service: createLibraryService({
             store: library.store,
             sources,
-            editors,
+            editors: DEFAULT_LIBRARY_EDITORS,
             engine,
             files: () => files,
             now: () => io.now().getTime(),
@@ -141,19 +140,7 @@ export function openChatLibrary(
       }
       return opened.service;
     },
-    // The person at the terminal runs the bot's database: an admin, as on the platforms.
     user: { platform: 'terminal', userId: cliUser(io.env) ?? 'terminal', isAdmin: true },
     close: () => opened?.close(),
   };
-}
-
-function editorsOf(env: CliIo['env']) {
-  try {
-    return loadLibraryEditors(env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      throw new ExitError(error.problems.join('; '), EXIT_BAD_INPUT);
-    }
-    throw error;
-  }
 }

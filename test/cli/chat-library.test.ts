@@ -104,6 +104,7 @@ describe('the library in shammie chat', () => {
   });
 
   it('answers refusals and mistakes with a sentence, and keeps chatting', async () => {
+    // The terminal is the operator's: the rule for the chat platforms does not stop it.
     const { chat } = setUp({ SHAMMIE_LIBRARY_EDITORS: 'remove=nobody' });
     const refs = Array.from({ length: 11 }, (_, i) => `2401.${String(10_000 + i)}`);
     const { status, stdout } = await chat([
@@ -116,13 +117,14 @@ describe('the library in shammie chat', () => {
     ]);
     expect(status).toBe(0);
     const said = lines(stdout);
-    expect(said.slice(0, 6)).toEqual([
+    expect(said.slice(0, 7)).toEqual([
       'Add at most 10 papers at a time (11 were given).',
       'Name a paper to add: an arXiv id or URL (2305.11206), or a DOI (10.1145/3442188.3445922).',
       'failed: not-a-paper — That is not an arXiv id or URL, or a DOI: write it like 2305.11206 or 10.1145/3442188.3445922.',
-      'Nobody may remove papers from the library from the chat here.',
+      'removed: 2305.11206  LIMA: Less Is More for Alignment',
+      'Removed from the library; add it again to undo.',
       'Name the paper to remove: its arXiv id, DOI or id, as in remove 2305.11206.',
-      `${BUNDLED} papers: ${BUNDLED} from the corpus files, 0 added to the library (chat 0, arxiv 0, doi 0, import 0).`,
+      `${BUNDLED - 1} papers: ${BUNDLED - 1} from the corpus files, 0 added to the library (chat 0, arxiv 0, doi 0, import 0).`,
     ]);
     expect(api.requests).toHaveLength(requestsBefore);
   });

@@ -21,7 +21,10 @@ function usersClient(table: Record<string, { is_admin?: boolean; is_owner?: bool
       },
     },
   };
-  return { client, asked, failing: (value: boolean) => void (fail = value) };
+  const failing = (value: boolean): void => {
+    fail = value;
+  };
+  return { client, asked, failing };
 }
 
 describe('workspace admins', () => {

@@ -33,7 +33,7 @@ export {
 } from './ask/model-answer.ts';
 export { neutralizeMentions, plainModelText } from './ask/model-text.ts';
 export { checkQuestion, contextQuestions, MAX_QUESTION_LENGTH } from './ask/question.ts';
-export type { AnswerContext, EngineCommand } from './chat/answer.ts';
+export type { AnswerContext, EngineCommand, LibraryCommand } from './chat/answer.ts';
 export {
   APOLOGY,
   answer,
@@ -41,6 +41,7 @@ export {
   emptiedBy,
   errorNotice,
   isEngineCommand,
+  isLibraryCommand,
   MAX_PAGE_SIZE,
   searchPage,
 } from './chat/answer.ts';

@@ -9,12 +9,19 @@ import {
   type Engine,
   errorNotice,
   isEngineCommand,
+  isLibraryCommand,
   isShammieError,
   parseChat,
   type ReplyView,
   richNotice,
 } from '../../src/index.ts';
 import type { AskService } from '../shared/ask-port.ts';
+import {
+  type ChatLibrary,
+  type LibraryTurn,
+  libraryTurn,
+  renderLibraryTurn,
+} from './chat-library.ts';
 import { answerJson, renderAnswer } from './render-answer.ts';
 import { renderText, type TextStyle } from './render-text.ts';
 
@@ -26,10 +33,15 @@ export interface ChatOptions {
   ask: AskService;
   style: TextStyle;
   json: boolean;
+  /** What `add`, `remove` and `library` change and show (without it they say there is none). */
+  library?: ChatLibrary;
 }
 
-/** What the chat prints for one line: a reply view, or an answer from the library. */
-export type ChatTurn = { view: ReplyView } | { answer: AskAnswer };
+/**
+ * What the chat prints for one line: a reply view, an answer from the library, or what a
+ * library command did.
+ */
+export type ChatTurn = { view: ReplyView } | { answer: AskAnswer } | { library: LibraryTurn };
 
 /** A chat's memory: the questions asked so far, the context of the next one. */
 export interface ChatSession {
@@ -37,6 +49,7 @@ export interface ChatSession {
   ask: AskService;
   /** Earlier questions of this chat, oldest first. */
   history: AskTurn[];
+  library?: ChatLibrary;
 }
 
 /** What the terminal says to `daily subscribe|unsubscribe|status`: there is no channel here. */
@@ -51,7 +64,7 @@ const APOLOGY_VIEW: ReplyView = { kind: 'notice', tone: 'error', code: 'INTERNAL
 /**
  * Answers one line of chat: the same grammar and core calls as a Slack mention. A question is
  * asked with the chat's earlier questions as context (a follow-up, as in a Slack thread), and
- * joins them once answered.
+ * joins them once answered; `add`, `remove` and `library` go to the chat's library.
  */
 export async function chatReply(
   engine: Engine,
@@ -60,6 +73,7 @@ export async function chatReply(
 ): Promise<ChatTurn> {
   const command = parseChat(line);
   if (command.kind === 'ask') return askTurn(engine, command.question, session);
+  if (isLibraryCommand(command)) return libraryTurn(command, session.library);
   if (!isEngineCommand(command)) return { view: NO_CHANNEL_NOTICE };
   try {
     return { view: answer(engine, command, session.context()) };
@@ -84,13 +98,19 @@ export function renderTurn(turn: ChatTurn, style: TextStyle, json: boolean): str
   if ('answer' in turn) {
     return json ? JSON.stringify(answerJson(turn.answer)) : renderAnswer(turn.answer, style);
   }
+  if ('library' in turn) return renderLibraryTurn(turn.library, json);
   return json ? JSON.stringify(turn.view) : renderText(turn.view, style);
 }
 
 /** A read–answer loop until end of input, `quit` or `exit`. */
 export async function runChat(engine: Engine, options: ChatOptions): Promise<void> {
   const interactive = options.output.isTTY === true;
-  const session: ChatSession = { context: options.context, ask: options.ask, history: [] };
+  const session: ChatSession = {
+    context: options.context,
+    ask: options.ask,
+    history: [],
+    ...(options.library ? { library: options.library } : {}),
+  };
   const rl = createInterface({ input: options.input, terminal: false });
   const prompt = (): void => {
     if (interactive) options.output.write('shammie> ');
@@ -101,15 +121,19 @@ export async function runChat(engine: Engine, options: ChatOptions): Promise<voi
     );
   }
   prompt();
-  for await (const line of rl) {
-    const text = line.trim();
-    if (text === 'quit' || text === 'exit') break;
-    if (text !== '') {
-      const turn = await chatReply(engine, text, session);
-      options.output.write(`${renderTurn(turn, options.style, options.json)}\n`);
-      if (interactive) options.output.write('\n');
+  try {
+    for await (const line of rl) {
+      const text = line.trim();
+      if (text === 'quit' || text === 'exit') break;
+      if (text !== '') {
+        const turn = await chatReply(engine, text, session);
+        options.output.write(`${renderTurn(turn, options.style, options.json)}\n`);
+        if (interactive) options.output.write('\n');
+      }
+      prompt();
     }
-    prompt();
+  } finally {
+    rl.close();
+    options.library?.close();
   }
-  rl.close();
 }

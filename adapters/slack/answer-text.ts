@@ -1,4 +1,4 @@
-import { parseChat } from '../../src/index.ts';
+import { isLibraryCommand, type LibraryCommand, parseChat } from '../../src/index.ts';
 import type { Origin, Reply } from './reply-deps.ts';
 import { replyToCommand } from './reply-to-text.ts';
 import { readRequestText } from './request-text.ts';
@@ -9,9 +9,9 @@ import {
   replyOrApology,
   type SlackRuntime,
 } from './runtime.ts';
+import type { UsersClient } from './slack-client.ts';
 import { replyToWatch } from './watch/reply-to-watch.ts';
 import { parseWatchText } from './watch/watch-text.ts';
-import type { UsersInfoClient } from './watch/workspace-admin.ts';
 
 /** One text request (a mention, a DM or `/shammie`) as the listeners hand it over. */
 export interface TextRequest {
@@ -23,16 +23,20 @@ export interface TextRequest {
   botUserId?: string | undefined;
   origin: Origin;
   /** Looks the asker up when a command needs to know whether they are a workspace admin. */
-  client?: UsersInfoClient | undefined;
+  client?: UsersClient | undefined;
 }
 
-/** What a text request gets: a reply, or a question for `ask/` to answer where it was asked. */
-export type TextAnswer = { reply: Reply } | { question: string };
+/**
+ * What a text request gets: a reply, a question for `ask/` to answer where it was asked, or a
+ * library command for `library/` (it may fetch papers for seconds).
+ */
+export type TextAnswer = { reply: Reply } | { question: string } | { library: LibraryCommand };
 
 /**
  * The reply to a text request, cheapest check first: the asker's rate limit, then the size of
  * the text, and only then decoding, parsing and the core. A question (`ask …`, or text ending
- * with "?") is handed back to be answered where it was asked, in its thread, maybe streamed.
+ * with "?") is handed back to be answered where it was asked, in its thread, maybe streamed;
+ * so is a library command (`add`, `remove`, `library`).
  * Never throws: a bug in the core is logged with the request id and answered with the apology.
  */
 export async function answerText(runtime: SlackRuntime, request: TextRequest): Promise<TextAnswer> {
@@ -62,6 +66,7 @@ export async function answerText(runtime: SlackRuntime, request: TextRequest): P
   }
   const command = parseChat(read.text);
   if (command.kind === 'ask') return { question: command.question };
+  if (isLibraryCommand(command)) return { library: command };
   // The core's work is synchronous: let the acknowledgements of deliveries already waiting go
   // out first, so a burst is acknowledged within Slack's 3 s rather than after all the answers.
   await letOthersAck();

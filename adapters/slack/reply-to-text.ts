@@ -4,6 +4,7 @@ import {
   type ChatCommand,
   code,
   isEngineCommand,
+  isLibraryCommand,
   parseChat,
   type RichText,
   richNotice,
@@ -11,6 +12,7 @@ import {
 import type { ChannelRef, DailyCommands } from '../shared/daily-port.ts';
 import { localDate } from '../shared/local-date.ts';
 import { answerReply, questionProblem } from './ask/ask-reply.ts';
+import { noLibraryReply } from './library/plan-library.ts';
 import { type Origin, type Reply, type ReplyDeps, replyFromView } from './reply-deps.ts';
 
 /** What users are told when they manage daily posts on a bot that has no scheduler. */
@@ -34,7 +36,8 @@ export function replyToText(text: string, deps: ReplyDeps, origin: Origin): Prom
 /**
  * Answers one parsed command. A question is answered here from the library alone, with no
  * thread context: the listeners hand questions to `ask/` instead, which adds the thread's
- * earlier questions and streams a model's answer.
+ * earlier questions and streams a model's answer. They hand library commands to `library/`
+ * too; here, with no library service at hand, those get the notice of a bot without one.
  */
 export async function replyToCommand(
   command: ChatCommand,
@@ -42,6 +45,7 @@ export async function replyToCommand(
   origin: Origin,
 ): Promise<Reply> {
   if (command.kind === 'ask') return extractiveReply(command.question, deps);
+  if (isLibraryCommand(command)) return noLibraryReply(deps);
   if (!isEngineCommand(command)) return dailyCommand(command, deps, origin);
   const view = answer(deps.engine, command, {
     today: localDate(deps.now(), deps.timezone),

@@ -73,6 +73,32 @@ export async function respondOnce(
   await apologise(runtime, target, apologyReply());
 }
 
+/**
+ * Shows a placeholder through a response URL ("Looking in the library…", "Fetching …"), for the
+ * channel to see, before an answer that takes a while replaces it. If it fails, the answer still
+ * follows (`respondOnce` handles that one): logged, never thrown.
+ */
+export async function respondPlaceholder(
+  runtime: SlackRuntime,
+  target: RespondTarget,
+  message: Pick<RespondMessage, 'text' | 'blocks'>,
+): Promise<void> {
+  try {
+    await target.respond({ ...message, response_type: 'in_channel' });
+  } catch (error) {
+    runtime.logger.warn(
+      {
+        platform: 'slack',
+        route: 'response_url',
+        requestId: target.requestId,
+        outcome: 'answering without it',
+        ...describeError(error),
+      },
+      'Slack placeholder not shown',
+    );
+  }
+}
+
 async function apologise(
   runtime: SlackRuntime,
   target: RespondTarget,

@@ -1,4 +1,5 @@
 import { APOLOGY } from '../../src/index.ts';
+import type { LibraryService } from '../library/library-service.ts';
 import type { AskService } from '../shared/ask-port.ts';
 import type { Logger } from '../shared/logger.ts';
 import { type RateLimiter, rateKey, rateLimitText } from '../shared/rate-limit.ts';
@@ -9,14 +10,14 @@ import { toSlackMessage } from './blocks/to-slack-message.ts';
 import type { DeliveryDedupe } from './delivery-dedupe.ts';
 import { findMarkedMessage } from './marked-messages.ts';
 import type { Reply, ReplyDeps } from './reply-deps.ts';
+import type { SlackAdmins } from './slack-admins.ts';
 import { type ChatClient, describeError } from './slack-client.ts';
-import type { AdminCheck } from './watch/workspace-admin.ts';
 import { mayHaveLanded } from './web-api-policy.ts';
 
 /**
  * Everything the listeners share: the reply dependencies, delivery memory, the per-user rate
- * limit (one bucket per workspace + user, for mentions, DMs, `/shammie` and buttons alike) and
- * the logger.
+ * limit (one bucket per workspace + user, for mentions, DMs, `/shammie` and buttons alike), the
+ * logger, the ask service and the library.
  */
 export interface SlackRuntime {
   deps: ReplyDeps;
@@ -24,8 +25,16 @@ export interface SlackRuntime {
   limiter: RateLimiter;
   logger: Logger;
   ask: SlackAsk;
-  /** Whether a person is a workspace admin (for the watch service); nobody is one without it. */
-  admins?: AdminCheck;
+  /** Who the workspace's admins and owners are (users.info, remembered briefly). */
+  admins: SlackAdmins;
+  /** The library's service and who the workspace's admins are; absent: the library is fixed. */
+  library?: SlackLibrary;
+}
+
+/** What `add`, `remove` and `library` need. */
+export interface SlackLibrary {
+  service: LibraryService;
+  admins: SlackAdmins;
 }
 
 /** What answering questions needs: who writes the answers, and the threads' earlier questions. */

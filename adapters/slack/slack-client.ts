@@ -22,11 +22,20 @@ export interface EphemeralArgs {
   blocks: SlackBlock[];
 }
 
+/** The slice of Bolt's `WebClient` that tells whether a user is an admin (scope `users:read`). */
+export interface UsersClient {
+  users: {
+    info(args: { user: string }): Promise<{
+      user?: { is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean };
+    }>;
+  };
+}
+
 /**
  * The slice of Bolt's `WebClient` the adapter calls. Declared narrowly so the real client fits
  * and the mapping code shows exactly which Web API methods it needs.
  */
-export interface ChatClient extends ReadBackClient {
+export interface ChatClient extends ReadBackClient, UsersClient {
   chat: {
     postMessage(args: PostMessageArgs): Promise<{ ok?: boolean; ts?: string }>;
     postEphemeral(args: EphemeralArgs): Promise<{ ok?: boolean }>;

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { App, type Receiver, webApi } from '@slack/bolt';
+import type { LibraryService } from '../library/library-service.ts';
 import type { SlackConfig } from '../shared/config.ts';
 import { extractiveAskService } from '../shared/extractive-ask.ts';
 import { createInFlight } from '../shared/in-flight.ts';
@@ -16,8 +17,8 @@ import { createPagingStore } from './paging-store.ts';
 import { createGuardedReceiver } from './request-guard.ts';
 import { createResponder, type ResponderOptions } from './response-url.ts';
 import type { SlackRuntime } from './runtime.ts';
+import { createSlackAdmins } from './slack-admins.ts';
 import { createSocketModeReceiver, type ReconnectTuning } from './socket-mode-receiver.ts';
-import { createAdminCheck } from './watch/workspace-admin.ts';
 import { logRateLimits, webClientOptions } from './web-api-policy.ts';
 
 /** The Web API's base when SLACK_API_URL is not set (the Web API client's own default). */
@@ -31,6 +32,11 @@ export interface StartSlackOptions extends PlatformStartOptions<SlackConfig> {
   host?: string;
   /** Hits per page of a search. */
   pageSize?: number;
+  /**
+   * The library `add`, `remove` and `library` change and describe (the app's one service);
+   * without it those commands say the library is fixed on this bot.
+   */
+  library?: LibraryService;
   /** Per-user rate limit (default: the `shared/rate-limit.ts` defaults on `now`). */
   limiter?: RateLimiter;
   /** Timeouts and retries (defaults: `web-api-policy.ts`, `response-url.ts`); tests shorten them. */
@@ -112,6 +118,8 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     );
   });
 
+  // One memory of who the workspace's admins are, for the library and the watches alike.
+  const admins = createSlackAdmins({ now: () => now().getTime(), logger });
   const runtime: SlackRuntime = {
     deps: {
       engine: options.engine,
@@ -126,7 +134,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     dedupe: createDeliveryDedupe({ now: () => now().getTime() }),
     limiter: options.limiter ?? createRateLimiter({ now: () => now().getTime() }),
     logger,
-    admins: createAdminCheck({ logger, now: () => now().getTime() }),
+    admins,
     ask: {
       service: options.ask ?? extractiveAskService(),
       threads: createAskThreads({ now: () => now().getTime() }),
@@ -134,6 +142,14 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
         ? { editIntervalMs: options.tuning.askEditIntervalMs }
         : {}),
     },
+    ...(options.library
+      ? {
+          library: {
+            service: options.library,
+            admins,
+          },
+        }
+      : {}),
   };
   registerListeners(app, runtime, createResponder({ logger, ...options.tuning?.responseUrl }));
 

@@ -27,21 +27,36 @@ export interface AnswerContext {
 /** Friendly words for a bug on our side; never the error itself. */
 export const APOLOGY = 'Sorry, something went wrong on my side. Please try again in a moment.';
 
+/** The commands that change or describe the library: each platform's library service answers them. */
+export type LibraryCommand = Extract<ChatCommand, { kind: 'add' | 'remove' | 'library' }>;
+
 /**
- * The commands the engine answers by itself: not daily subscriptions (they need the scheduler)
- * nor questions (an ask service answers them, maybe with a model, and platforms render them).
+ * The commands the engine answers by itself: not daily subscriptions (they need the scheduler),
+ * questions (an ask service answers them, maybe with a model, and platforms render them) nor
+ * the library's commands (they fetch papers and store them).
  */
 export type EngineCommand = Exclude<
   ChatCommand,
-  { kind: 'daily'; action: 'subscribe' | 'unsubscribe' | 'status' } | { kind: 'ask' }
+  | { kind: 'daily'; action: 'subscribe' | 'unsubscribe' | 'status' }
+  | { kind: 'ask' }
+  | LibraryCommand
 >;
+
+/** True for `add`, `remove` and `library`, which the platform's library service answers. */
+export function isLibraryCommand(command: ChatCommand): command is LibraryCommand {
+  return command.kind === 'add' || command.kind === 'remove' || command.kind === 'library';
+}
 
 /**
  * True when the command is answered by `answer` alone; false when it needs the daily scheduler
- * or is a question (`kind: 'ask'`).
+ * or the library service, or is a question (`kind: 'ask'`).
  */
 export function isEngineCommand(command: ChatCommand): command is EngineCommand {
-  return command.kind !== 'ask' && !(command.kind === 'daily' && command.action !== 'show');
+  return (
+    command.kind !== 'ask' &&
+    !isLibraryCommand(command) &&
+    !(command.kind === 'daily' && command.action !== 'show')
+  );
 }
 
 /**

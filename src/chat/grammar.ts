@@ -24,6 +24,17 @@ export type ChatCommand =
   | { kind: 'daily'; action: 'subscribe'; time?: string; timezone?: string }
   | { kind: 'daily'; action: 'unsubscribe' }
   | { kind: 'daily'; action: 'status' }
+  /**
+   * `add REF [REF…]`: papers to fetch into the library, by arXiv id or URL, DOI or doi.org URL,
+   * as typed (whitespace-separated; a trailing comma is a separator, not part of a reference).
+   * Not answered by `answer`: the platform's library service fetches and stores them, and
+   * refuses none or too many.
+   */
+  | { kind: 'add'; refs: string[] }
+  /** `remove REF`: a paper to hide from the library (the library service decides who may). */
+  | { kind: 'remove'; ref: string }
+  /** `library`: the library's size by source and its last additions. */
+  | { kind: 'library' }
   | { kind: 'help' };
 
 /** Command words, in the order help lists them. */
@@ -36,6 +47,9 @@ export const COMMAND_WORDS = [
   'similar',
   'cite',
   'daily',
+  'add',
+  'remove',
+  'library',
   'help',
 ] as const;
 
@@ -89,9 +103,36 @@ export function parseChat(text: string): ChatCommand {
       return parseCite(rest);
     case 'daily':
       return parseDaily(rest);
+    case 'add':
+      return { kind: 'add', refs: splitRefs(rest) };
+    case 'remove':
+      return { kind: 'remove', ref: rest };
+    case 'library':
+      // Like `help`, the word alone is the command: what follows it is not read.
+      return { kind: 'library' };
     case 'help':
       return { kind: 'help' };
   }
+}
+
+/**
+ * The references of `add`: whitespace-separated words, each without the commas that separate
+ * a list ("2305.11206, 2408.11039"). A DOI may hold a comma inside, never at its end.
+ */
+function splitRefs(rest: string): string[] {
+  return rest
+    .split(/\s+/)
+    .map(trimCommas)
+    .filter((word) => word !== '');
+}
+
+/** The word without leading and trailing commas (index scans: linear on a run of commas). */
+function trimCommas(word: string): string {
+  let start = 0;
+  let end = word.length;
+  while (start < end && word.charAt(start) === ',') start++;
+  while (end > start && word.charAt(end - 1) === ',') end--;
+  return word.slice(start, end);
 }
 
 /**

@@ -54,6 +54,25 @@ export const HELP_ENTRIES: readonly HelpEntry[] = [
     description: "The paper of the day, and this channel's daily post.",
   },
   {
+    command: 'add',
+    usage: 'arXiv id or URL | DOI [… up to 10]',
+    example: 'add 2305.11206',
+    description:
+      'Fetch papers into the library from arXiv, Crossref and OpenAlex; searchable at once.',
+  },
+  {
+    command: 'remove',
+    usage: 'arXiv id | DOI | id',
+    example: 'remove 2305.11206',
+    description: 'Hide a paper from the library (admins by default); add it again to undo.',
+  },
+  {
+    command: 'library',
+    usage: '',
+    example: 'library',
+    description: 'How many papers there are by source, the last additions, how to export.',
+  },
+  {
     command: 'help',
     usage: '',
     example: 'help',

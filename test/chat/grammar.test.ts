@@ -139,6 +139,48 @@ describe('the chat grammar', () => {
     expect(parseChat('daily status')).toEqual({ kind: 'daily', action: 'status' });
   });
 
+  it('reads `add` and every reference after it, as typed', () => {
+    expect(parseChat('add 2305.11206')).toEqual({ kind: 'add', refs: ['2305.11206'] });
+    expect(parseChat('ADD  https://arxiv.org/abs/2305.11206v2\n10.1145/3442188.3445922 ')).toEqual({
+      kind: 'add',
+      refs: ['https://arxiv.org/abs/2305.11206v2', '10.1145/3442188.3445922'],
+    });
+  });
+
+  it('reads a list written with commas as separate references', () => {
+    expect(parseChat('add 2305.11206, 2408.11039 ,2307.03172')).toEqual({
+      kind: 'add',
+      refs: ['2305.11206', '2408.11039', '2307.03172'],
+    });
+    // A comma inside a reference (a DOI may hold one) is kept.
+    expect(parseChat('add 10.1000/a,b')).toEqual({ kind: 'add', refs: ['10.1000/a,b'] });
+  });
+
+  it('keeps every reference of an overlong `add`, for the library to refuse with their count', () => {
+    const refs = Array.from({ length: 11 }, (_, i) => `2305.${String(11200 + i)}`);
+    expect(parseChat(`add ${refs.join(' ')}`)).toEqual({ kind: 'add', refs });
+    expect(parseChat('add')).toEqual({ kind: 'add', refs: [] });
+  });
+
+  it('reads `remove` with the whole reference, and `library` alone', () => {
+    expect(parseChat('remove 2305.11206')).toEqual({ kind: 'remove', ref: '2305.11206' });
+    expect(parseChat('Remove  lima-2023 ')).toEqual({ kind: 'remove', ref: 'lima-2023' });
+    expect(parseChat('remove')).toEqual({ kind: 'remove', ref: '' });
+    expect(parseChat('library')).toEqual({ kind: 'library' });
+    expect(parseChat('LIBRARY please')).toEqual({ kind: 'library' });
+  });
+
+  it('still searches text that merely contains the library words', () => {
+    expect(parseChat('adding noise to diffusion')).toEqual({
+      kind: 'search',
+      query: 'adding noise to diffusion',
+    });
+    expect(parseChat('how to remove bias?')).toEqual({
+      kind: 'ask',
+      question: 'how to remove bias?',
+    });
+  });
+
   it('answers empty text with help', () => {
     expect(parseChat('   ')).toEqual({ kind: 'help' });
   });

@@ -17,6 +17,15 @@ describe('terminal text', () => {
     }
   });
 
+  it('says a chat without a library has none to change, rather than searching the words', async () => {
+    for (const line of ['add 2305.11206', 'remove 2305.11206', 'library']) {
+      const text = renderText(await chatView(engine, line, chatSession(context)), PLAIN);
+      expect(text).toBe(
+        'This chat has no library to change; shammie add REF adds papers from the command line.',
+      );
+    }
+  });
+
   it('shows the things to type in bold where the terminal has it', () => {
     const view = richNotice('info', ['Try ', code('daily 2024-06-01'), '.']);
     expect(renderText(view, ANSI)).toBe('Try \u001b[1mdaily 2024-06-01\u001b[22m.');

@@ -39,6 +39,11 @@ export function wellFormed(command: ChatCommand): boolean {
         default:
           return true;
       }
+    case 'add':
+      return command.refs.every((ref) => /^\S+$/.test(ref) && !/^,|,$/.test(ref));
+    case 'remove':
+      return text(command.ref);
+    case 'library':
     case 'help':
       return true;
   }

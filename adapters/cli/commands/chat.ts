@@ -1,19 +1,25 @@
+import { openChatLibrary } from '../chat-library.ts';
 import { runChat } from '../chat-session.ts';
 import type { CliCommand } from '../cli-context.ts';
 
-/** `shammie chat`: the grammar of a Slack mention, line by line from standard input. */
+/**
+ * `shammie chat`: the grammar of a Slack mention, line by line from standard input; `add`,
+ * `remove` and `library` work on the library in SHAMMIE_DATA_DIR, as `shammie add` does.
+ */
 export const chatCommand: CliCommand = (program, cli) => {
   program
     .command('chat')
     .description('a chat in the terminal, with the grammar of a Slack mention')
     .action(async () => {
-      await runChat(await cli.engine(), {
+      const engine = await cli.engine();
+      await runChat(engine, {
         input: cli.io.stdin,
         output: cli.io.stdout,
         context: cli.answerContext,
         ask: cli.ask(),
         style: cli.style,
         json: cli.json(),
+        library: openChatLibrary(cli.io, engine),
       });
     });
 };

@@ -1,4 +1,5 @@
 import { corpusLookupOf } from '../../library/corpus-lookup.ts';
+import type { RemoveResult } from '../../library/remove-paper.ts';
 import { removePaperByRef } from '../../library/remove-paper.ts';
 import type { CliCommand } from '../cli-context.ts';
 import { EXIT_BAD_INPUT, ExitError } from '../exit-status.ts';
@@ -33,11 +34,15 @@ export const removeCommand: CliCommand = (program, cli) => {
       const { paper: _paper, ...json } = result;
       const done = result.status === 'removed' || result.status === 'already-removed';
       if (cli.json()) cli.out(JSON.stringify(json, null, 2));
-      else if (done) {
-        cli.out(
-          `${result.status}: ${printable(result.id ?? result.ref)}  ${printable(result.title ?? '')}\n${result.message}`,
-        );
-      }
+      else if (done) cli.out(removeText(result));
       if (!done) throw new ExitError(result.message, EXIT_BAD_INPUT);
     });
 };
+
+/** What happened, the paper, and how to undo it (titles made printable: they come from outside). */
+export function removeText(result: RemoveResult): string {
+  if (result.status !== 'removed' && result.status !== 'already-removed') {
+    return `${result.status}: ${printable(result.ref)} — ${printable(result.message)}`;
+  }
+  return `${result.status}: ${printable(result.id ?? result.ref)}  ${printable(result.title ?? '')}\n${result.message}`;
+}

@@ -1,7 +1,6 @@
 import { answerMessage, lookingMessage } from '../blocks/answer-message.ts';
-import { type RespondTarget, respondOnce } from '../respond-once.ts';
+import { type RespondTarget, respondOnce, respondPlaceholder } from '../respond-once.ts';
 import type { SlackRuntime } from '../runtime.ts';
-import { describeError } from '../slack-client.ts';
 import { runAsk, unaskable } from './run-ask.ts';
 
 /**
@@ -23,7 +22,7 @@ export async function askByCommand(
     return;
   }
   const streamed = runtime.ask.service.usesModel;
-  if (streamed) await showLooking(runtime, target);
+  if (streamed) await respondPlaceholder(runtime, target, lookingMessage());
   const result = await runAsk(runtime, target.requestId, { question, history: [] });
   const message = 'answer' in result ? answerMessage(result.answer) : result.reply.message;
   const visible = 'answer' in result || streamed || result.reply.visibility === 'public';
@@ -32,22 +31,4 @@ export async function askByCommand(
     response_type: visible ? 'in_channel' : 'ephemeral',
     ...(streamed ? { replace_original: true } : {}),
   });
-}
-
-/** The placeholder; if it fails, the answer still follows (respondOnce handles that one). */
-async function showLooking(runtime: SlackRuntime, target: RespondTarget): Promise<void> {
-  try {
-    await target.respond({ ...lookingMessage(), response_type: 'in_channel' });
-  } catch (error) {
-    runtime.logger.warn(
-      {
-        platform: 'slack',
-        route: 'response_url',
-        requestId: target.requestId,
-        outcome: 'answering without it',
-        ...describeError(error),
-      },
-      'Slack placeholder not shown',
-    );
-  }
 }

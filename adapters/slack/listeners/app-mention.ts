@@ -1,13 +1,18 @@
 import { answerText } from '../answer-text.ts';
 import { askInConversation } from '../ask/ask-in-conversation.ts';
+import { libraryInConversation } from '../library/library-in-conversation.ts';
 import { replyInChannel, type SlackRuntime } from '../runtime.ts';
 import type { ChatClient } from '../slack-client.ts';
-import type { UsersInfoClient } from '../watch/workspace-admin.ts';
-import { isFirstHumanMessage, type MessageDelivery, textRequestOf } from './human-message.ts';
+import {
+  isFirstHumanMessage,
+  libraryRequestOf,
+  type MessageDelivery,
+  textRequestOf,
+} from './human-message.ts';
 
 /** The slice of an `app_mention` delivery this listener reads. */
 export interface AppMentionArgs extends MessageDelivery {
-  client: ChatClient & UsersInfoClient;
+  client: ChatClient;
 }
 
 /** How a mention addresses the bot, for help's examples. */
@@ -16,7 +21,7 @@ export const MENTION_INVOCATION = '@Shammie';
 /**
  * `@Shammie …` in a channel: answered once, in the thread of the message that asked (a mistake
  * in the request, or going too fast, is told to the asker alone). A question is answered there
- * too, with the thread's earlier questions as context. Bots (this one included) are never
+ * too, with the thread's earlier questions as context, and so are `add`, `remove` and `library`. Bots (this one included) are never
  * answered.
  */
 export function createAppMentionListener(runtime: SlackRuntime) {
@@ -34,6 +39,15 @@ export function createAppMentionListener(runtime: SlackRuntime) {
         client,
         { channel: event.channel, threadTs, eventId, user: event.user },
         answer.question,
+      );
+      return;
+    }
+    if ('library' in answer) {
+      await libraryInConversation(
+        runtime,
+        client,
+        { channel: event.channel, threadTs, eventId },
+        libraryRequestOf({ event, body }, answer.library, MENTION_INVOCATION),
       );
       return;
     }

@@ -1,14 +1,19 @@
 import { answerText } from '../answer-text.ts';
 import { askInConversation } from '../ask/ask-in-conversation.ts';
+import { libraryInConversation } from '../library/library-in-conversation.ts';
 import { postSafely, type SlackRuntime } from '../runtime.ts';
 import type { ChatClient } from '../slack-client.ts';
-import type { UsersInfoClient } from '../watch/workspace-admin.ts';
-import { isFirstHumanMessage, type MessageDelivery, textRequestOf } from './human-message.ts';
+import {
+  isFirstHumanMessage,
+  libraryRequestOf,
+  type MessageDelivery,
+  textRequestOf,
+} from './human-message.ts';
 
 /** The slice of a `message` delivery this listener reads. */
 export interface MessageArgs extends MessageDelivery {
   event: MessageDelivery['event'] & { type?: string; channel_type?: string };
-  client: ChatClient & UsersInfoClient;
+  client: ChatClient;
 }
 
 /**
@@ -29,6 +34,15 @@ export function createDirectMessageListener(runtime: SlackRuntime) {
         client,
         { channel: event.channel, threadTs: event.thread_ts, eventId, user: event.user },
         answer.question,
+      );
+      return;
+    }
+    if ('library' in answer) {
+      await libraryInConversation(
+        runtime,
+        client,
+        { channel: event.channel, threadTs: event.thread_ts, eventId },
+        libraryRequestOf({ event, body }, answer.library, ''),
       );
       return;
     }

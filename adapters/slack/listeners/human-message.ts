@@ -1,6 +1,8 @@
+import type { LibraryCommand } from '../../../src/index.ts';
 import type { TextRequest } from '../answer-text.ts';
+import type { LibraryRequest } from '../library/plan-library.ts';
 import type { SlackRuntime } from '../runtime.ts';
-import type { UsersInfoClient } from '../watch/workspace-admin.ts';
+import type { UsersClient } from '../slack-client.ts';
 
 /** What the mention and direct-message listeners read of a delivery, alike. */
 export interface MessageDelivery {
@@ -36,7 +38,7 @@ export function isFirstHumanMessage(runtime: SlackRuntime, delivery: MessageDeli
 
 /** The text request of a message, for `answerText`; `invocation` is how help shows commands. */
 export function textRequestOf(
-  delivery: MessageDelivery & { client?: UsersInfoClient },
+  delivery: MessageDelivery & { client?: UsersClient },
   invocation: string,
 ): TextRequest {
   const { event, body, context } = delivery;
@@ -51,5 +53,21 @@ export function textRequestOf(
       ...(body.team_id ? { teamId: body.team_id } : {}),
       invocation,
     },
+  };
+}
+
+/** A library command typed in a message, as `library/` takes it. */
+export function libraryRequestOf(
+  delivery: Pick<MessageDelivery, 'event' | 'body'>,
+  command: LibraryCommand,
+  invocation: string,
+): LibraryRequest {
+  return {
+    command,
+    teamId: delivery.body.team_id,
+    userId: delivery.event.user,
+    channelId: delivery.event.channel,
+    requestId: delivery.body.event_id,
+    invocation,
   };
 }

@@ -1,8 +1,9 @@
 import { answerText } from '../answer-text.ts';
 import { askByCommand } from '../ask/ask-by-command.ts';
+import { libraryByCommand } from '../library/library-by-command.ts';
 import { type RespondingDelivery, respondOnce } from '../respond-once.ts';
 import type { SlackRuntime } from '../runtime.ts';
-import type { UsersInfoClient } from '../watch/workspace-admin.ts';
+import type { UsersClient } from '../slack-client.ts';
 
 /** The slash command's name, as in the manifest. */
 export const SLASH_COMMAND = '/shammie';
@@ -17,7 +18,7 @@ export interface SlashCommandArgs extends RespondingDelivery {
     trigger_id?: string;
   };
   context: { botUserId?: string };
-  client: RespondingDelivery['client'] & UsersInfoClient;
+  client: RespondingDelivery['client'] & UsersClient;
 }
 
 /**
@@ -53,6 +54,17 @@ export function createSlashCommandListener(runtime: SlackRuntime) {
     };
     if ('question' in answer) {
       await askByCommand(runtime, target, answer.question);
+      return;
+    }
+    if ('library' in answer) {
+      await libraryByCommand(runtime, target, {
+        command: answer.library,
+        teamId: command.team_id,
+        userId: command.user_id,
+        channelId: command.channel_id,
+        requestId,
+        invocation: SLASH_COMMAND,
+      });
       return;
     }
     const { reply } = answer;

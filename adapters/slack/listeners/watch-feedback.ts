@@ -3,8 +3,8 @@ import type { ChannelRef } from '../../shared/daily-port.ts';
 import { type Reply, replyFromView } from '../reply-deps.ts';
 import { type RespondingDelivery, respondOnce } from '../respond-once.ts';
 import { letOthersAck, rateLimited, replyOrApology, type SlackRuntime } from '../runtime.ts';
+import type { UsersClient } from '../slack-client.ts';
 import { decodeWatchValue, watchKindOf } from '../watch/watch-actions.ts';
-import type { UsersInfoClient } from '../watch/workspace-admin.ts';
 
 /** Said when a watch button is pressed on a bot that runs without the watch service. */
 export const WATCH_BUTTONS_OFF =
@@ -22,7 +22,7 @@ export interface WatchFeedbackArgs extends RespondingDelivery {
     channel?: { id: string };
     container?: { channel_id?: string };
   };
-  client: RespondingDelivery['client'] & UsersInfoClient;
+  client: RespondingDelivery['client'] & UsersClient;
 }
 
 /**
@@ -70,7 +70,7 @@ async function feedbackReply(
     channelId,
     ...(teamId ? { workspaceId: teamId } : {}),
   };
-  const isAdmin = runtime.admins ? await runtime.admins(client, teamId, userId) : false;
+  const isAdmin = await runtime.admins.isAdmin(client, teamId, userId);
   const result = await watch.feedback(channel, { userId, isAdmin }, pressed.arxiv, kind);
   return notice(result.ok, result.text);
 }

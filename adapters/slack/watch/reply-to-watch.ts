@@ -3,8 +3,9 @@ import type { ChannelRef } from '../../shared/daily-port.ts';
 import type { WatchAnswer, WatchCommands } from '../../shared/watch-port.ts';
 import type { Origin, Reply, ReplyDeps } from '../reply-deps.ts';
 import { replyFromView } from '../reply-deps.ts';
+import type { SlackAdmins } from '../slack-admins.ts';
+import type { UsersClient } from '../slack-client.ts';
 import type { WatchTextCommand } from './watch-text.ts';
-import type { AdminCheck, UsersInfoClient } from './workspace-admin.ts';
 
 /** What users are told when they use watches on a bot that runs without the watch service. */
 export const WATCH_DISABLED: RichText = [
@@ -35,8 +36,8 @@ export function watchUsage(invocation: string, word?: string): RichText {
 /** Who typed a watch command, and how to ask Slack whether they are an admin. */
 export interface WatchAsker {
   userId: string | undefined;
-  client?: UsersInfoClient | undefined;
-  admins?: AdminCheck | undefined;
+  client?: UsersClient | undefined;
+  admins?: SlackAdmins | undefined;
 }
 
 /**
@@ -67,7 +68,7 @@ export async function replyToWatch(
       const userId = asker.userId ?? '';
       const isAdmin =
         asker.client && asker.admins && userId !== ''
-          ? await asker.admins(asker.client, origin.teamId, userId)
+          ? await asker.admins.isAdmin(asker.client, origin.teamId, userId)
           : false;
       return said(await watch.add({ channel, user: { userId, isAdmin }, text: command.text }));
     }

@@ -87,6 +87,12 @@ export async function startFakeSlackApi(
   options: {
     /** The app has the history scopes: `conversations.history` and `.replies` work (else `missing_scope`). */
     history?: boolean;
+    /**
+     * Workspace admins and owners, by user id, for `users.info` (any other `U…` id is a plain
+     * member; anything else is `user_not_found`).
+     */
+    admins?: readonly string[];
+    owners?: readonly string[];
   } = {},
 ): Promise<FakeSlackApi> {
   const calls: RecordedCall[] = [];
@@ -179,6 +185,8 @@ export async function startFakeSlackApi(
           json: { ok: true, channel: body.channel, ts, message: { ts, text: body.text } },
         };
       }
+      case 'users.info':
+        return userInfo(body);
       case 'conversations.history':
         return history(body);
       case 'conversations.replies':
@@ -195,6 +203,32 @@ export async function startFakeSlackApi(
       default:
         return { status: 200, json: { ok: false, error: 'unknown_method' } };
     }
+  }
+
+  /** `users.info`: a member, an admin or an owner, as Slack describes them. */
+  function userInfo(body: Record<string, unknown>): {
+    status: number;
+    json: Record<string, unknown>;
+  } {
+    const id = String(body.user ?? '');
+    if (!/^[UW][A-Z0-9]+$/.test(id)) {
+      return { status: 200, json: { ok: false, error: 'user_not_found' } };
+    }
+    const owner = options.owners?.includes(id) === true;
+    const admin = owner || options.admins?.includes(id) === true;
+    return {
+      status: 200,
+      json: {
+        ok: true,
+        user: {
+          id,
+          team_id: FAKE_IDENTITY.team_id,
+          is_admin: admin,
+          is_owner: owner,
+          is_bot: false,
+        },
+      },
+    };
   }
 
   /** Without `channels:history` (the fake's `history` option) reads are refused. */

@@ -10,6 +10,7 @@ import { createDirectMessageListener } from '../../../adapters/slack/listeners/d
 import { createSlashCommandListener } from '../../../adapters/slack/listeners/slash-command.ts';
 import type { ReplyDeps } from '../../../adapters/slack/reply-deps.ts';
 import type { SlackRuntime } from '../../../adapters/slack/runtime.ts';
+import { createSlackAdmins } from '../../../adapters/slack/slack-admins.ts';
 import type {
   ChatClient,
   EphemeralArgs,
@@ -51,6 +52,7 @@ function recordingClient(options: { failPost?: boolean; failEphemeral?: boolean 
         return { ok: true };
       },
     },
+    users: { info: async () => ({ user: {} }) },
   };
   return { client, posts, ephemerals, updates };
 }
@@ -81,6 +83,7 @@ async function runtime(
   return {
     deps: await replyDeps(overrides),
     dedupe: createDeliveryDedupe({ now: () => NOW.getTime() }),
+    admins: createSlackAdmins({ now: () => NOW.getTime(), logger }),
     // Roomy: these tests are about answers, not the rate limit (test/reliability covers it).
     limiter: createRateLimiter({ capacity: 1000, now: () => NOW.getTime() }),
     logger,
@@ -292,6 +295,7 @@ describe('button listener', () => {
           postEphemeral: client.chat.postEphemeral,
           update: client.chat.update,
         },
+        users: client.users,
       },
     });
     expect(order).toEqual(['ack', 'post']);

@@ -47,7 +47,7 @@ describe('slack-manifest.json', () => {
       'commands', // /shammie
       'groups:history', // the same, in private channels
       'im:history', // hear direct messages (message.im)
-      'users:read', // tell a workspace admin or owner (users.info) to the watch service
+      'users:read', // users.info: whether someone is a workspace admin (library, watches)
     ]);
   });
 

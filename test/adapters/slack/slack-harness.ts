@@ -1,3 +1,4 @@
+import type { LibraryService } from '../../../adapters/library/library-service.ts';
 import type { AskService } from '../../../adapters/shared/ask-port.ts';
 import type { DailyCommands } from '../../../adapters/shared/daily-port.ts';
 import { createRateLimiter, type RateLimiter } from '../../../adapters/shared/rate-limit.ts';
@@ -54,6 +55,8 @@ export async function startHarness(
     limiter?: RateLimiter;
     /** Who answers questions (default: the adapter's own extractive service). */
     ask?: AskService;
+    /** The library `add`, `remove` and `library` use (default: none). */
+    library?: LibraryService;
     tuning?: StartSlackOptions['tuning'];
     /** Start the fake Web API with these options. */
     api?: Parameters<typeof startFakeSlackApi>[0];
@@ -75,6 +78,7 @@ export async function startHarness(
     limiter: options.limiter ?? roomyLimiter(),
     ...(options.tuning ? { tuning: options.tuning } : {}),
     ...(options.ask ? { ask: options.ask } : {}),
+    ...(options.library ? { library: options.library } : {}),
   });
   const eventsUrl = `http://127.0.0.1:${slack.port}/slack/events`;
   const postJson = (body: unknown, sign?: SignOptions) =>

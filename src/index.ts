@@ -90,3 +90,20 @@ export {
   resultsCount,
   resultsSubject,
 } from './views/search-heading.ts';
+export type { CandidateIndex } from './watch/candidate-index.ts';
+export { indexCandidates } from './watch/candidate-index.ts';
+export {
+  CENTROID_THRESHOLD,
+  DEFAULT_WATCH_MODEL,
+  LINEAR_THRESHOLD,
+} from './watch/profile-model.ts';
+export { rankCandidates } from './watch/rank-candidates.ts';
+export type {
+  RankedCandidate,
+  RankOptions,
+  WatchModel,
+  WatchProfile,
+  WatchReason,
+  WatchTerms,
+} from './watch/watch-types.ts';
+export { shortTitle, whyText } from './watch/why-text.ts';

@@ -148,6 +148,8 @@ export const MIGRATIONS: readonly string[] = [
     local_date      TEXT    NOT NULL,
     -- which announcement was posted (its categories and arXiv date): never posted twice
     announcement    TEXT,
+    -- JSON WatchPostView as claimed: a retry sends the same post
+    view            TEXT,
     message_id      TEXT,
     -- 'quiet': nothing matched and the watch stays quiet (no message)
     status          TEXT    NOT NULL

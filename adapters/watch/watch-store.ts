@@ -3,7 +3,7 @@ import type { Paper } from '../../src/index.ts';
 import type { PostRecord, PostStatus, Subscription } from '../scheduler/daily-store.ts';
 import type { PostLog } from '../scheduler/deliver.ts';
 import type { Platform } from '../shared/daily-port.ts';
-import type { WatchFeedbackKind } from '../shared/watch-port.ts';
+import type { WatchFeedbackKind, WatchPostView } from '../shared/watch-port.ts';
 import type { AnnouncedPaper } from '../sources/arxiv-rss.ts';
 import type { WatchSpec } from './watch-spec.ts';
 
@@ -44,6 +44,10 @@ export interface WatchInput {
 export interface WatchPostRecord extends PostRecord {
   watchId: number;
   announcement?: string;
+  /** The post as claimed (absent on a quiet day). */
+  view?: WatchPostView;
+  /** Nothing matched and the watch stays quiet: done for the day, with no message. */
+  quiet: boolean;
 }
 
 /** A category's announcement as fetched for one arXiv day. */
@@ -85,6 +89,7 @@ interface PostRow {
   channel_id: string;
   local_date: string;
   announcement: string | null;
+  view: string | null;
   message_id: string | null;
   status: PostStatus | 'quiet';
   attempts: number;
@@ -143,12 +148,12 @@ export function createWatchStore(db: Database.Database) {
     ),
     // The claim: the UNIQUE key lets exactly one insert win, whichever process or tick runs it.
     claim: db.prepare<
-      [number, Platform, string, string, string | null, string, string, number],
+      [number, Platform, string, string, string | null, string | null, string, string, number],
       { id: number }
     >(
-      `INSERT INTO watch_posts (watch_id, platform, channel_id, local_date, announcement, status,
-                                attempts, claimed_by, attempted_at)
-       VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)
+      `INSERT INTO watch_posts (watch_id, platform, channel_id, local_date, announcement, view,
+                                status, attempts, claimed_by, attempted_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
        ON CONFLICT (watch_id, local_date) DO NOTHING
        RETURNING id`,
     ),
@@ -218,7 +223,7 @@ export function createWatchStore(db: Database.Database) {
       watch: Watch,
       date: string,
       announcement: string,
-      status: 'claimed' | 'quiet',
+      view: WatchPostView | undefined,
       papers: readonly Paper[],
       owner: string,
       now: number,
@@ -229,7 +234,8 @@ export function createWatchStore(db: Database.Database) {
         watch.channelId,
         date,
         announcement,
-        status,
+        view === undefined ? null : JSON.stringify(view),
+        view === undefined ? 'quiet' : 'claimed',
         owner,
         now,
       )?.id;
@@ -318,26 +324,20 @@ export function createWatchStore(db: Database.Database) {
     /** Records a day on which nothing matched and the watch stays quiet; false when taken. */
     claimQuiet(watch: Watch, date: string, announcement: string, owner: string, now: number) {
       return (
-        claimWithPapers.immediate(watch, date, announcement, 'quiet', [], owner, now) !== undefined
+        claimWithPapers.immediate(watch, date, announcement, undefined, [], owner, now) !==
+        undefined
       );
     },
 
     /**
      * The post log of one watch's post, as `deliver` writes it: the claim is per watch and local
-     * date, takes the announcement's key, and marks `papers` as shown in the channel.
+     * date, keeps the announcement's key and the view (a retry sends the same post), and marks
+     * `papers` as shown in the channel.
      */
-    postLog(watch: Watch, papers: readonly Paper[]): PostLog {
+    postLog(watch: Watch, view: WatchPostView, papers: readonly Paper[]): PostLog {
       return {
         claim: (_platform, _channelId, localDate, announcement, owner, now) =>
-          claimWithPapers.immediate(
-            watch,
-            localDate,
-            announcement ?? '',
-            'claimed',
-            papers,
-            owner,
-            now,
-          ),
+          claimWithPapers.immediate(watch, localDate, announcement ?? '', view, papers, owner, now),
         reclaim: (id, owner, _announcement, now) => s.reclaim.run(owner, now, id, now).changes > 0,
         noteAttempt: (id, owner, now) => {
           s.attempt.run(now, id, owner);
@@ -472,6 +472,8 @@ function toPost(row: PostRow): WatchPostRecord {
     channelId: row.channel_id,
     localDate: row.local_date,
     ...(row.announcement !== null ? { announcement: row.announcement } : {}),
+    ...(row.view !== null ? { view: JSON.parse(row.view) as WatchPostView } : {}),
+    quiet: row.status === 'quiet',
     ...(row.message_id !== null ? { messageId: row.message_id } : {}),
     // 'quiet' is done for the day, as 'posted' is: the due rules only wait on it.
     status: row.status === 'quiet' ? 'posted' : row.status,

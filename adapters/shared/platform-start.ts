@@ -2,6 +2,7 @@ import type { Engine } from '../../src/index.ts';
 import type { AskService } from './ask-port.ts';
 import type { DailyCommands } from './daily-port.ts';
 import type { Logger } from './logger.ts';
+import type { WatchCommands } from './watch-port.ts';
 
 /** What the app gives every chat platform it starts; each platform adds its own tuning. */
 export interface PlatformStartOptions<Config> {
@@ -18,4 +19,6 @@ export interface PlatformStartOptions<Config> {
   timezone?: string;
   /** Who answers `ask` (default: the core's extractive answer, no model). */
   ask?: AskService;
+  /** The watch service's commands; the `watch` commands say "not enabled" without them. */
+  watch?: WatchCommands;
 }

@@ -14,6 +14,7 @@ import { searchCommand } from './search.ts';
 import { similarCommand } from './similar.ts';
 import { summaryCommand } from './summary.ts';
 import { tldrCommand } from './tldr.ts';
+import { watchCommand } from './watch.ts';
 
 /** Every `shammie` command, in the order `shammie --help` lists them. */
 export const CLI_COMMANDS: readonly CliCommand[] = [
@@ -30,6 +31,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   removeCommand,
   libraryCommand,
   exportCommand,
+  watchCommand,
   chatCommand,
   discordRegisterCommand,
 ];

@@ -15,6 +15,7 @@ import {
   richNotice,
 } from '../../src/index.ts';
 import type { AskService } from '../shared/ask-port.ts';
+import { TERMINAL_WATCH_NOTE } from '../watch/terminal-watch.ts';
 import { answerJson, renderAnswer } from './render-answer.ts';
 import { renderText, type TextStyle } from './render-text.ts';
 
@@ -26,6 +27,8 @@ export interface ChatOptions {
   ask: AskService;
   style: TextStyle;
   json: boolean;
+  /** Answers `watch …` (checks and previews a watch: the terminal has no channel). */
+  watch?: (text: string) => Promise<{ ok: boolean; text: string }>;
 }
 
 /** What the chat prints for one line: a reply view, or an answer from the library. */
@@ -37,6 +40,8 @@ export interface ChatSession {
   ask: AskService;
   /** Earlier questions of this chat, oldest first. */
   history: AskTurn[];
+  /** Answers `watch …`; absent, watches are said to belong to channels. */
+  watch?: (text: string) => Promise<{ ok: boolean; text: string }>;
 }
 
 /** What the terminal says to `daily subscribe|unsubscribe|status`: there is no channel here. */
@@ -60,6 +65,11 @@ export async function chatReply(
 ): Promise<ChatTurn> {
   const command = parseChat(line);
   if (command.kind === 'ask') return askTurn(engine, command.question, session);
+  if (command.kind === 'watch') {
+    if (!session.watch) return { view: richNotice('info', [TERMINAL_WATCH_NOTE]) };
+    const watched = await session.watch(command.text);
+    return { view: richNotice(watched.ok ? 'info' : 'error', [watched.text]) };
+  }
   if (!isEngineCommand(command)) return { view: NO_CHANNEL_NOTICE };
   try {
     return { view: answer(engine, command, session.context()) };
@@ -90,7 +100,12 @@ export function renderTurn(turn: ChatTurn, style: TextStyle, json: boolean): str
 /** A read–answer loop until end of input, `quit` or `exit`. */
 export async function runChat(engine: Engine, options: ChatOptions): Promise<void> {
   const interactive = options.output.isTTY === true;
-  const session: ChatSession = { context: options.context, ask: options.ask, history: [] };
+  const session: ChatSession = {
+    context: options.context,
+    ask: options.ask,
+    history: [],
+    ...(options.watch ? { watch: options.watch } : {}),
+  };
   const rl = createInterface({ input: options.input, terminal: false });
   const prompt = (): void => {
     if (interactive) options.output.write('shammie> ');

@@ -33,7 +33,9 @@ export const APOLOGY = 'Sorry, something went wrong on my side. Please try again
  */
 export type EngineCommand = Exclude<
   ChatCommand,
-  { kind: 'daily'; action: 'subscribe' | 'unsubscribe' | 'status' } | { kind: 'ask' }
+  | { kind: 'daily'; action: 'subscribe' | 'unsubscribe' | 'status' }
+  | { kind: 'ask' }
+  | { kind: 'watch' }
 >;
 
 /**
@@ -41,7 +43,11 @@ export type EngineCommand = Exclude<
  * or is a question (`kind: 'ask'`).
  */
 export function isEngineCommand(command: ChatCommand): command is EngineCommand {
-  return command.kind !== 'ask' && !(command.kind === 'daily' && command.action !== 'show');
+  return (
+    command.kind !== 'ask' &&
+    command.kind !== 'watch' &&
+    !(command.kind === 'daily' && command.action !== 'show')
+  );
 }
 
 /**

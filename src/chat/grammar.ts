@@ -24,6 +24,11 @@ export type ChatCommand =
   | { kind: 'daily'; action: 'subscribe'; time?: string; timezone?: string }
   | { kind: 'daily'; action: 'unsubscribe' }
   | { kind: 'daily'; action: 'status' }
+  /**
+   * `watch …` (add, list, remove, pause, resume, why): `text` is everything after `watch`, which
+   * the watch service parses; a channel's watches live outside the core.
+   */
+  | { kind: 'watch'; text: string }
   | { kind: 'help' };
 
 /** Command words, in the order help lists them. */
@@ -36,6 +41,7 @@ export const COMMAND_WORDS = [
   'similar',
   'cite',
   'daily',
+  'watch',
   'help',
 ] as const;
 
@@ -89,6 +95,8 @@ export function parseChat(text: string): ChatCommand {
       return parseCite(rest);
     case 'daily':
       return parseDaily(rest);
+    case 'watch':
+      return { kind: 'watch', text: rest };
     case 'help':
       return { kind: 'help' };
   }

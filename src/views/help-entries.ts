@@ -54,6 +54,15 @@ export const HELP_ENTRIES: readonly HelpEntry[] = [
     description: "The paper of the day, and this channel's daily post.",
   },
   {
+    command: 'watch',
+    usage:
+      'add CATEGORY… ["phrase"] [word] [author:NAME] [-word] [count:N] [at HH:MM] [ZONE] [crosslists:off] [quiet] | list | remove|pause|resume [N] | why PAPER',
+    example:
+      'watch add cs.CL "long context" author:"Omer Levy" -vision count:5 at 08:00 Europe/Paris',
+    description:
+      "Each morning, arXiv's new papers of those categories this channel cares about, ranked by the library.",
+  },
+  {
     command: 'help',
     usage: '',
     example: 'help',

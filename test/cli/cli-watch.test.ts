@@ -103,3 +103,18 @@ describe('shammie watch preview', () => {
     expect(rss.requests).toHaveLength(0);
   });
 });
+
+describe('watch in shammie chat', () => {
+  it('checks a watch and previews today, and says watches live in channels', async () => {
+    const run = await shammie(['chat'], {
+      env: { ARXIV_RSS_URL: rss.rssUrl },
+      input: 'watch add cs.CLL diffusion\nwatch add cs.CL diffusion count:1\nwatch list\n',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/"cs.CLL" is not an arXiv category. Did you mean cs.CL/);
+    expect(run.stdout).toMatch(/A valid watch: cs.CL diffusion count:1\. Nothing is posted/);
+    expect(run.stdout).toMatch(/cs.CL · 2025-01-01 — 1 of 3 announced\n1\. Diffusion for text/);
+    expect(run.stdout).toMatch(/Watches post to Discord and Slack channels/);
+    expect(rss.requests).toHaveLength(1);
+  });
+});

@@ -1,5 +1,8 @@
+import { createSources, type Sources } from '../../sources/create-sources.ts';
+import { terminalWatch } from '../../watch/terminal-watch.ts';
 import { runChat } from '../chat-session.ts';
 import type { CliCommand } from '../cli-context.ts';
+import { serviceConfig } from './add.ts';
 
 /** `shammie chat`: the grammar of a Slack mention, line by line from standard input. */
 export const chatCommand: CliCommand = (program, cli) => {
@@ -7,7 +10,18 @@ export const chatCommand: CliCommand = (program, cli) => {
     .command('chat')
     .description('a chat in the terminal, with the grammar of a Slack mention')
     .action(async () => {
-      await runChat(await cli.engine(), {
+      const engine = await cli.engine();
+      let sources: Sources | undefined;
+      await runChat(engine, {
+        watch: (text) =>
+          terminalWatch(text, {
+            engine,
+            sources: () => {
+              sources ??= createSources(serviceConfig(cli.io.env));
+              return sources;
+            },
+            now: () => cli.io.now().getTime(),
+          }),
         input: cli.io.stdin,
         output: cli.io.stdout,
         context: cli.answerContext,

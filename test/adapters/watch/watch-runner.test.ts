@@ -317,4 +317,22 @@ describe('the watch morning run', () => {
     const other = await p.service.posts.ranked(p.service.store.inChannel('slack', 'C9')[0]!);
     expect('ranked' in other && other.ranked[0]!.paper.title).toMatch(/again/);
   });
+
+  it('posts to 1,000 watching channels in one run, fetching the feed once', async () => {
+    const p0 = world.openProcess();
+    for (let i = 0; i < 1_000; i += 1) {
+      await p0.service.commands.add({
+        channel: { platform: 'slack', channelId: `C${i}` },
+        user: USER,
+        text: 'cs.CL "long context" count:2 at 08:00 Europe/Paris',
+      });
+    }
+    world.announce('cs.CL', '2024-12-02', mondayPapers());
+    const p = world.openProcess();
+    world.clock.set('2024-12-02T07:00:00Z');
+    const report = await p.runner.tick();
+    expect(report.posted).toBe(1_000);
+    expect(new Set(world.sent.map((s) => s.channelId)).size).toBe(1_000);
+    expect(world.rss.requests).toHaveLength(1);
+  });
 });

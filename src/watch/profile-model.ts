@@ -48,9 +48,10 @@ export function profileModel(
   kind: WatchModel,
   candidates: CandidateIndex,
   examples: ProfileExamples,
+  linearC = LINEAR_C,
 ): ProfileModel {
   return kind === 'linear'
-    ? linearModel(candidates, examples)
+    ? linearModel(candidates, examples, linearC)
     : centroidModel(candidates, examples);
 }
 
@@ -68,7 +69,11 @@ function centroidModel(candidates: CandidateIndex, examples: ProfileExamples): P
   return { kind: 'centroid', weights, bias: 0, threshold: CENTROID_THRESHOLD };
 }
 
-function linearModel(candidates: CandidateIndex, examples: ProfileExamples): ProfileModel {
+function linearModel(
+  candidates: CandidateIndex,
+  examples: ProfileExamples,
+  c: number,
+): ProfileModel {
   const { positives, negatives } = examples;
   // Without a positive there is no side to be on: the centroid's push away from dislikes.
   if (positives.length === 0) return { ...centroidModel(candidates, examples), kind: 'linear' };
@@ -76,8 +81,8 @@ function linearModel(candidates: CandidateIndex, examples: ProfileExamples): Pro
   const total = positives.length + background.length + negatives.length;
   // Balanced classes: the profile weighs as much in all as the day's papers, however many each
   // has; a dislike is an explicit judgment and weighs like a profile paper.
-  const positiveCost = (LINEAR_C * total) / (2 * positives.length);
-  const backgroundCost = (LINEAR_C * total) / (2 * Math.max(background.length, 1));
+  const positiveCost = (c * total) / (2 * positives.length);
+  const backgroundCost = (c * total) / (2 * Math.max(background.length, 1));
   const model = trainLinearSvm(
     [
       ...positives.map((x) => ({ x, label: 1 as const, cost: positiveCost })),

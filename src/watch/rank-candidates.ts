@@ -38,11 +38,16 @@ export function rankCandidates(
   const positivePapers = [...profile.library, ...profile.liked];
   const positives = positivePapers.map((p) => candidates.vectorOf(p));
   const negatives = profile.disliked.map((p) => candidates.vectorOf(p));
-  const model = profileModel(options.model ?? DEFAULT_WATCH_MODEL, candidates, {
-    positives: positives.filter((x) => x.terms.length > 0),
-    negatives: negatives.filter((x) => x.terms.length > 0),
-    excluded: inProfile,
-  });
+  const model = profileModel(
+    options.model ?? DEFAULT_WATCH_MODEL,
+    candidates,
+    {
+      positives: positives.filter((x) => x.terms.length > 0),
+      negatives: negatives.filter((x) => x.terms.length > 0),
+      excluded: inProfile,
+    },
+    options.linearC,
+  );
   const threshold = options.threshold ?? model.threshold;
   const nearest = nearestProfilePaper(positives);
   const { reasons: explicit, excluded } = matchExplicitTerms(candidates, terms);

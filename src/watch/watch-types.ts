@@ -55,4 +55,6 @@ export interface RankOptions {
   model?: WatchModel;
   /** Overrides the model's own threshold of relevance (on its similarity score). */
   threshold?: number;
+  /** The linear model's C (how hard it fits the profile); for measurement. */
+  linearC?: number;
 }

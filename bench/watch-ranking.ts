@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import {
   indexCandidates,
   loadCorpus,
+  type ModelTuning,
   type Paper,
   type RankOptions,
   rankCandidates,
@@ -28,7 +29,8 @@ const HELP = `npm run bench:watch -- --data DIR [options]
   --data DIR         the judged collections: DIR/cranfield/{corpus.jsonl,queries.jsonl,qrels.tsv}
                      and DIR/scifact/{corpus.jsonl,queries_train.jsonl,qrels_train.tsv}
   --models LIST      models to measure, comma-separated (default centroid,linear)
-                     (linear:C sets the linear model's C, e.g. linear:0.01)
+                     with settings: linear:c=0.01:d=0.5 (C, a dislike's weight),
+                     centroid:g=0.25 (the dislikes' weight)
   --min-relevant N   queries with at least N relevant papers (default 4)
   --limit N          only the first N qualifying queries of each collection
   --seed S           seed of the profile split (default 42)
@@ -40,6 +42,9 @@ interface Collection {
   /** Query id → judged paper id → gain. */
   judgments: Map<string, Map<string, number>>;
 }
+
+/** Cosines to the nearest profile paper whose gates are counted. */
+const GATES = [0.1, 0.15, 0.2, 0.25, 0.3, 0.4];
 
 const TERMS = { keywords: [], phrases: [], authors: [], exclude: [] };
 
@@ -67,9 +72,8 @@ interface Figures {
   residualMap: number[];
   feedbackNdcg: number[];
   feedbackMap: number[];
-  /** Per query: papers marked relevant, and how many of them were held-out relevant ones. */
-  flagged: number[];
-  flaggedRight: number[];
+  /** Per threshold of cosine to the nearest profile paper: papers over it, and right ones. */
+  flagged: Map<number, { all: number; right: number }>;
   milliseconds: number[];
 }
 
@@ -93,14 +97,24 @@ function measureQuery(
   const candidates = collection.papers.filter((p) => !inProfile.has(p.id));
   const heldGains = new Map(heldOut.map((id) => [id, gains.get(id) ?? 0]));
 
-  const first = rankIds(candidates, { library, liked: [], disliked: [] }, options);
+  // Threshold 0: every paper gets its nearest profile paper, so each gate can be counted here.
+  const first = rankIds(
+    candidates,
+    { library, liked: [], disliked: [] },
+    { ...options, threshold: 0 },
+  );
   const ids = first.ranked.map((r) => r.paper.id);
   figures.milliseconds.push(first.milliseconds);
   figures.ndcg.push(ndcgAt10(ids, heldGains));
   figures.map.push(averagePrecision(ids, heldGains));
-  const flagged = first.ranked.filter((r) => r.relevant);
-  figures.flagged.push(flagged.length);
-  figures.flaggedRight.push(flagged.filter((r) => heldGains.has(r.paper.id)).length);
+  for (const [threshold, count] of figures.flagged) {
+    for (const r of first.ranked) {
+      const cosine = r.reasons.find((reason) => reason.kind === 'similar')?.cosine ?? 0;
+      if (cosine < threshold) continue;
+      count.all++;
+      if (heldGains.has(r.paper.id)) count.right++;
+    }
+  }
 
   const shown = new Set(ids.slice(0, 10));
   const residualGains = new Map([...heldGains].filter(([id]) => !shown.has(id)));
@@ -122,10 +136,24 @@ function measureQuery(
   figures.feedbackMap.push(averagePrecision(againIds, residualGains));
 }
 
+const TUNING_KEYS: Record<string, keyof ModelTuning> = {
+  c: 'linearC',
+  d: 'dislikedWeight',
+  g: 'centroidNegativeWeight',
+};
+
+/** `linear`, `linear:c=0.01:d=0.5`, `centroid:g=0.25`. */
 function parseModel(spec: string): { label: string; options: RankOptions } {
-  const [model, c] = spec.split(':');
+  const [model, ...settings] = spec.split(':');
   if (model !== 'centroid' && model !== 'linear') throw new Error(`unknown model “${spec}”`);
-  return { label: spec, options: c ? { model, linearC: Number(c) } : { model } };
+  const tuning: Partial<ModelTuning> = {};
+  for (const setting of settings) {
+    const [key, value] = setting.split('=');
+    const name = TUNING_KEYS[key ?? ''];
+    if (!name || !Number.isFinite(Number(value))) throw new Error(`unknown setting “${setting}”`);
+    tuning[name] = Number(value);
+  }
+  return { label: spec, options: { model, tuning } };
 }
 
 async function main(): Promise<number> {
@@ -154,7 +182,7 @@ async function main(): Promise<number> {
   ];
   const f = (x: number): string => x.toFixed(3);
   console.log(
-    '| collection | queries | model | nDCG@10 | MAP | residual nDCG@10 (no feedback → feedback) | residual MAP (no feedback → feedback) | flagged relevant / query (precision) | ms / ranking |',
+    '| collection | queries | model | nDCG@10 | MAP | residual nDCG@10 (no feedback → feedback) | residual MAP (no feedback → feedback) | relevant / query (precision) by cosine gate | ms / ranking |',
   );
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const collection of collections) {
@@ -172,17 +200,20 @@ async function main(): Promise<number> {
         residualMap: [],
         feedbackNdcg: [],
         feedbackMap: [],
-        flagged: [],
-        flaggedRight: [],
+        flagged: new Map(GATES.map((g) => [g, { all: 0, right: 0 }])),
         milliseconds: [],
       };
       for (const [queryId, gains] of queries) {
         measureQuery(collection, gains, seed, queryId, options, figures);
       }
-      const flagged = figures.flagged.reduce((a, b) => a + b, 0);
-      const right = figures.flaggedRight.reduce((a, b) => a + b, 0);
+      const gates = [...figures.flagged]
+        .map(
+          ([g, { all, right }]) =>
+            `${g}: ${(all / Math.max(queries.length, 1)).toFixed(1)} (${all > 0 ? f(right / all) : '–'})`,
+        )
+        .join(', ');
       console.log(
-        `| ${collection.name} | ${queries.length} (${figures.feedbackNdcg.length} with feedback) | ${label} | ${f(mean(figures.ndcg))} | ${f(mean(figures.map))} | ${f(mean(figures.residualNdcg))} → ${f(mean(figures.feedbackNdcg))} | ${f(mean(figures.residualMap))} → ${f(mean(figures.feedbackMap))} | ${mean(figures.flagged).toFixed(1)} (${flagged > 0 ? f(right / flagged) : '–'}) | ${mean(figures.milliseconds).toFixed(0)} |`,
+        `| ${collection.name} | ${queries.length} (${figures.feedbackNdcg.length} with feedback) | ${label} | ${f(mean(figures.ndcg))} | ${f(mean(figures.map))} | ${f(mean(figures.residualNdcg))} → ${f(mean(figures.feedbackNdcg))} | ${f(mean(figures.residualMap))} → ${f(mean(figures.feedbackMap))} | ${gates} | ${mean(figures.milliseconds).toFixed(0)} |`,
       );
     }
   }

@@ -22,12 +22,13 @@ export const DEFAULT_WATCH_MODEL: WatchModel = 'linear';
  * mean taken away at `centroidNegativeWeight` (Rocchio's γ, β = 1). Linear: a linear SVM (the
  * arxiv-sanity recipe) with the profile as positives and the day's candidates as negatives,
  * classes balanced, `linearC` its C (0.01, arxiv-sanity's; 0.1 and 1 ranked worse on the
- * benchmark); a disliked paper is a negative that weighs `dislikedWeight` times a profile paper.
+ * benchmark); a disliked paper is a negative that weighs `dislikedWeight` times a profile paper
+ * (a quarter: at 1, ten judged papers pulled the line too far and feedback helped half as much).
  */
 export const DEFAULT_TUNING: ModelTuning = {
   centroidNegativeWeight: 0.5,
   linearC: 0.01,
-  dislikedWeight: 1,
+  dislikedWeight: 0.25,
 };
 
 /** The examples of a profile, as vectors in the candidates' space. */
@@ -83,7 +84,7 @@ function linearModel(
   const background = candidates.vectors.filter((_, doc) => !examples.excluded?.has(doc));
   const total = positives.length + background.length + negatives.length;
   // Balanced classes: the profile weighs as much in all as the day's papers, however many each
-  // has; a dislike is an explicit judgment and weighs like a profile paper (times the tuning).
+  // has; a dislike is an explicit judgment and weighs more than a background paper.
   const c = tuning.linearC;
   const positiveCost = (c * total) / (2 * positives.length);
   const backgroundCost = (c * total) / (2 * Math.max(background.length, 1));

@@ -92,13 +92,10 @@ export {
 } from './views/search-heading.ts';
 export type { CandidateIndex } from './watch/candidate-index.ts';
 export { indexCandidates } from './watch/candidate-index.ts';
-export {
-  CENTROID_THRESHOLD,
-  DEFAULT_WATCH_MODEL,
-  LINEAR_THRESHOLD,
-} from './watch/profile-model.ts';
-export { rankCandidates } from './watch/rank-candidates.ts';
+export { DEFAULT_TUNING, DEFAULT_WATCH_MODEL } from './watch/profile-model.ts';
+export { RELEVANT_COSINE, rankCandidates } from './watch/rank-candidates.ts';
 export type {
+  ModelTuning,
   RankedCandidate,
   RankOptions,
   WatchModel,

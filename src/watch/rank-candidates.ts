@@ -12,6 +12,15 @@ import { whyText } from './why-text.ts';
 export const REASON_TERMS = 3;
 
 /**
+ * A paper whose cosine to its nearest profile paper reaches this is relevant without matching
+ * a term. The gate is the same for every model: a model's own scores are on scales that move
+ * with the size of the day and the profile (an SVM's margin), a cosine does not; the model
+ * orders the papers, the gate keeps a post quiet when nothing is close to the lab's papers.
+ * Chosen on the benchmark's flagged precision (docs/watch-ranking.md).
+ */
+export const RELEVANT_COSINE = 0.2;
+
+/**
  * Ranks the day's candidates for one channel: similarity to the channel's profile (library and
  * liked papers against disliked ones, by the model chosen) plus a weight for each of the
  * watch's keywords, phrases and authors the paper matches. Papers an excluded word or phrase
@@ -38,12 +47,17 @@ export function rankCandidates(
   const positivePapers = [...profile.library, ...profile.liked];
   const positives = positivePapers.map((p) => candidates.vectorOf(p));
   const negatives = profile.disliked.map((p) => candidates.vectorOf(p));
-  const model = profileModel(options.model ?? DEFAULT_WATCH_MODEL, candidates, {
-    positives: positives.filter((x) => x.terms.length > 0),
-    negatives: negatives.filter((x) => x.terms.length > 0),
-    excluded: inProfile,
-  });
-  const threshold = options.threshold ?? model.threshold;
+  const model = profileModel(
+    options.model ?? DEFAULT_WATCH_MODEL,
+    candidates,
+    {
+      positives: positives.filter((x) => x.terms.length > 0),
+      negatives: negatives.filter((x) => x.terms.length > 0),
+      excluded: inProfile,
+    },
+    options.tuning,
+  );
+  const threshold = options.threshold ?? RELEVANT_COSINE;
   const nearest = nearestProfilePaper(positives);
   const { reasons: explicit, excluded } = matchExplicitTerms(candidates, terms);
 
@@ -55,14 +69,16 @@ export function rankCandidates(
       positives.length + negatives.length > 0 ? dotDense(x, model.weights) + model.bias : 0;
     const matched = explicit.get(doc) ?? [];
     const reasons = matched.filter((r) => r.kind !== 'author');
-    const close = similarity > threshold ? nearest(x) : undefined;
+    const near = positives.length > 0 ? nearest(x) : undefined;
+    const close = near && near.cosine >= threshold ? near : undefined;
     if (close) {
-      const near = positivePapers[close.at] as Paper;
+      const closest = positivePapers[close.at] as Paper;
       reasons.push({
         kind: 'similar',
-        text: near.title,
-        paperId: near.id,
+        text: closest.title,
+        paperId: closest.id,
         weight: similarity,
+        cosine: close.cosine,
         terms: strongestWords(candidates, model, doc),
       });
     }

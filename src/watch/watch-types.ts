@@ -33,6 +33,8 @@ export interface WatchReason {
   weight: number;
   /** For `similar`: the words that count most for the paper in the model, strongest first. */
   terms?: string[];
+  /** For `similar`: the cosine of the two papers. */
+  cosine?: number;
 }
 
 /** A candidate with its score and the reasons for it. */
@@ -50,9 +52,23 @@ export interface RankedCandidate {
 /** How similarity to the profile is modelled. */
 export type WatchModel = 'centroid' | 'linear';
 
+/** The models' settings (defaults in `DEFAULT_TUNING`); changed only to measure them. */
+export interface ModelTuning {
+  /** Centroid: how much the disliked papers' mean is taken away (Rocchio's γ). */
+  centroidNegativeWeight: number;
+  /** Linear: the SVM's C (how hard it fits the profile). */
+  linearC: number;
+  /** Linear: a disliked paper's weight as a negative, against a profile paper's as a positive. */
+  dislikedWeight: number;
+}
+
 export interface RankOptions {
   /** Default {@link DEFAULT_WATCH_MODEL}. */
   model?: WatchModel;
-  /** Overrides the model's own threshold of relevance (on its similarity score). */
+  /**
+   * Cosine to the nearest profile paper from which a paper is relevant without matching a
+   * term (default {@link RELEVANT_COSINE}).
+   */
   threshold?: number;
+  tuning?: Partial<ModelTuning>;
 }

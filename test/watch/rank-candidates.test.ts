@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { indexCandidates, rankCandidates, type WatchModel } from '../../src/index.ts';
 import { DAY, LONG_CONTEXT_LIBRARY, paper, profile, terms } from './watch-papers.fixture.ts';
 
-const MODELS: WatchModel[] = ['centroid'];
+const MODELS: WatchModel[] = ['centroid', 'linear'];
 const ids = (ranked: { paper: { id: string } }[]): string[] => ranked.map((r) => r.paper.id);
 
 describe.each(MODELS)('rankCandidates with the %s model', (model) => {
@@ -110,5 +110,39 @@ describe.each(MODELS)('rankCandidates with the %s model', (model) => {
       }),
     );
     expect(ranked).not.toContain('ring');
+  });
+});
+
+describe('rankCandidates on a large day', () => {
+  it('ranks 2,000 candidates for a 50-paper library and explains the relevant ones', () => {
+    const topics = [
+      'attention',
+      'diffusion',
+      'speech',
+      'retrieval',
+      'proteins',
+      'robots',
+      'graphs',
+    ];
+    const words = ['model', 'data', 'training', 'results', 'method', 'benchmark', 'efficient'];
+    const make = (i: number, prefix: string) => {
+      const topic = topics[i % topics.length]!;
+      const other = topics[(i * 3 + 1) % topics.length]!;
+      return paper({
+        id: `${prefix}${i}`,
+        title: `${topic} ${words[i % words.length]} ${i}`,
+        abstract: `We study ${topic} with ${other}. ${words.join(' ')} ${topic} number ${i}.`,
+      });
+    };
+    const day = indexCandidates(Array.from({ length: 2000 }, (_, i) => make(i, 'c')));
+    const library = Array.from({ length: 50 }, (_, i) => make(i * 7, 'lib'));
+    const ranked = rankCandidates(day, terms({ keywords: ['speech'] }), profile({ library }));
+    expect(ranked).toHaveLength(2000);
+    // The keyword counts first; among the rest, the library (all about attention: i * 7 keeps
+    // topic 0) decides.
+    expect(ranked[0]?.reasons.map((r) => r.kind)).toContain('keyword');
+    const unmatched = ranked.filter((r) => !r.reasons.some((reason) => reason.kind === 'keyword'));
+    expect(unmatched[0]?.paper.title.startsWith('attention')).toBe(true);
+    expect(ranked.filter((r) => r.relevant).every((r) => r.why !== '')).toBe(true);
   });
 });

@@ -91,3 +91,17 @@ export {
   resultsCount,
   resultsSubject,
 } from './views/search-heading.ts';
+export type { CandidateIndex } from './watch/candidate-index.ts';
+export { indexCandidates } from './watch/candidate-index.ts';
+export { DEFAULT_TUNING, DEFAULT_WATCH_MODEL } from './watch/profile-model.ts';
+export { RELEVANT_COSINE, rankCandidates } from './watch/rank-candidates.ts';
+export type {
+  ModelTuning,
+  RankedCandidate,
+  RankOptions,
+  WatchModel,
+  WatchProfile,
+  WatchReason,
+  WatchTerms,
+} from './watch/watch-types.ts';
+export { shortTitle, whyText } from './watch/why-text.ts';

@@ -7,7 +7,10 @@ import type { AskService } from '../shared/ask-port.ts';
 import { type Config, ConfigError } from '../shared/config.ts';
 import type { DailyCommands } from '../shared/daily-port.ts';
 import type { Logger } from '../shared/logger.ts';
+import type { WatchCommands } from '../shared/watch-port.ts';
 import type { StartSlackOptions } from '../slack/start-slack.ts';
+import type { ArxivRss } from '../sources/arxiv-rss.ts';
+import type { WatchTickReport } from '../watch/watch-runner.ts';
 import { createAskService } from './ask-service.ts';
 import { corpusProblem } from './corpus-problem.ts';
 import type { ReloadOutcome } from './corpus-reloader.ts';
@@ -18,6 +21,7 @@ import type { PlatformHandle } from './platform-handles.ts';
 import { startCorpus } from './start-corpus.ts';
 import { startPlatforms } from './start-platforms.ts';
 import { createDailyScheduler } from './start-scheduler.ts';
+import { createBotWatches, withWatchRun } from './start-watches.ts';
 import { startedParts, stopBot } from './stop-bot.ts';
 
 /**
@@ -53,6 +57,8 @@ export interface BootDeps {
    * or `false` for no watching (`bot.reload()` still works).
    */
   watch?: { intervalMs?: number; timer?: PollTimer } | false;
+  /** arXiv's announcement feed for watches (default: the public feed). */
+  watchRss?: ArxivRss;
   /** How long `stop` waits for work in flight (default `DRAIN_MS`). */
   drainMs?: number;
   /** Aborting it gives up a start in progress: what had started is stopped, boot rejects. */
@@ -69,6 +75,8 @@ export interface Bot {
   store: DailyStore;
   scheduler: Scheduler;
   commands: DailyCommands;
+  /** The watch service's commands and its run (tests tick it by hand). */
+  watch: { commands: WatchCommands; tick(): Promise<WatchTickReport> };
   platforms: string[];
   /** The port Slack's HTTP mode listens on, when it does. */
   slackPort?: number;
@@ -103,9 +111,25 @@ export async function boot(config: Config, deps: BootDeps): Promise<Bot> {
   started.add('database', () => daily.store.close());
   try {
     const ask = deps.ask ?? createAskService(config.llm, logger.child({ adapter: 'llm' }));
-    const platforms = await startPlatforms(config, { ...deps, daily, now, ask }, started);
+    const watches = createBotWatches(config, {
+      daily,
+      engine: holder.engine,
+      now,
+      logger,
+      drainMs,
+      ...(deps.watchRss ? { rss: deps.watchRss } : {}),
+    });
+    const platforms = await startPlatforms(
+      config,
+      { ...deps, daily, now, ask, watch: watches.commands },
+      started,
+    );
     const corpusWatch = await startCorpus(config, { ...deps, holder }, started);
-    const scheduler = createDailyScheduler({ daily, platforms, holder, now, logger, drainMs });
+    const scheduler = withWatchRun(
+      createDailyScheduler({ daily, platforms, holder, now, logger, drainMs }),
+      watches,
+      platforms,
+    );
     started.add('scheduler', () => scheduler.stop());
     signal?.throwIfAborted();
     if (deps.autoTick ?? true) scheduler.start();
@@ -129,6 +153,7 @@ export async function boot(config: Config, deps: BootDeps): Promise<Bot> {
       store: daily.store,
       scheduler,
       commands: daily.commands,
+      watch: { commands: watches.commands, tick: () => scheduler.watchTick() },
       platforms: names,
       ...(slackPort !== undefined ? { slackPort } : {}),
       reload: () => corpusWatch.reload(),

@@ -1,5 +1,6 @@
 import type { AskService } from '../shared/ask-port.ts';
 import type { Config } from '../shared/config.ts';
+import type { WatchCommands } from '../shared/watch-port.ts';
 import type { BootDeps } from './boot.ts';
 import type { DailyState } from './daily-state.ts';
 import { type PlatformHandle, startRealDiscord, startRealSlack } from './platform-handles.ts';
@@ -18,7 +19,7 @@ export interface StartedPlatform {
 export type StartPlatformsOptions = Pick<
   BootDeps,
   'logger' | 'random' | 'startDiscord' | 'startSlack' | 'slackHost' | 'signal'
-> & { daily: DailyState; now: () => number; ask: AskService };
+> & { daily: DailyState; now: () => number; ask: AskService; watch?: WatchCommands };
 
 /**
  * Starts each configured platform, Discord then Slack, with the engine, the daily commands and
@@ -36,6 +37,7 @@ export async function startPlatforms(
     engine: daily.engine,
     daily: daily.commands,
     ask: options.ask,
+    ...(options.watch ? { watch: options.watch } : {}),
     now: () => new Date(now()),
     ...(options.random ? { random: options.random } : {}),
     timezone: config.daily.timezone,

@@ -16,6 +16,7 @@ import {
   richNotice,
 } from '../../src/index.ts';
 import type { AskService } from '../shared/ask-port.ts';
+import { TERMINAL_WATCH_NOTE } from '../watch/terminal-watch.ts';
 import {
   type ChatLibrary,
   type LibraryTurn,
@@ -35,6 +36,8 @@ export interface ChatOptions {
   json: boolean;
   /** What `add`, `remove` and `library` change and show (without it they say there is none). */
   library?: ChatLibrary;
+  /** Answers `watch …` (checks and previews a watch: the terminal has no channel). */
+  watch?: (text: string) => Promise<{ ok: boolean; text: string }>;
 }
 
 /**
@@ -50,6 +53,8 @@ export interface ChatSession {
   /** Earlier questions of this chat, oldest first. */
   history: AskTurn[];
   library?: ChatLibrary;
+  /** Answers `watch …`; absent, watches are said to belong to channels. */
+  watch?: (text: string) => Promise<{ ok: boolean; text: string }>;
 }
 
 /** What the terminal says to `daily subscribe|unsubscribe|status`: there is no channel here. */
@@ -74,6 +79,11 @@ export async function chatReply(
   const command = parseChat(line);
   if (command.kind === 'ask') return askTurn(engine, command.question, session);
   if (isLibraryCommand(command)) return libraryTurn(command, session.library);
+  if (command.kind === 'watch') {
+    if (!session.watch) return { view: richNotice('info', [TERMINAL_WATCH_NOTE]) };
+    const watched = await session.watch(command.text);
+    return { view: richNotice(watched.ok ? 'info' : 'error', [watched.text]) };
+  }
   if (!isEngineCommand(command)) return { view: NO_CHANNEL_NOTICE };
   try {
     return { view: answer(engine, command, session.context()) };
@@ -110,6 +120,7 @@ export async function runChat(engine: Engine, options: ChatOptions): Promise<voi
     ask: options.ask,
     history: [],
     ...(options.library ? { library: options.library } : {}),
+    ...(options.watch ? { watch: options.watch } : {}),
   };
   const rl = createInterface({ input: options.input, terminal: false });
   const prompt = (): void => {

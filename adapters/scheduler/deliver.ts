@@ -1,6 +1,6 @@
-import { type DailyPoster, PostError } from '../shared/daily-port.ts';
+import type { DailyView } from '../../src/index.ts';
+import { PostError } from '../shared/daily-port.ts';
 import type { Logger } from '../shared/logger.ts';
-import type { PickedDay } from './daily-picker.ts';
 import type { DailyStore, PostRecord, Subscription } from './daily-store.ts';
 import type { DeferredWrite } from './deferred-writes.ts';
 import { errorMessage } from './error-message.ts';
@@ -39,9 +39,38 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 /** How a delivery ended: `taken` means another tick or process owns the date. */
 export type DeliveryOutcome = 'posted' | 'failed' | 'paused' | 'taken' | 'unrecorded';
 
-export interface DeliveryContext {
-  store: DailyStore;
-  poster: DailyPoster;
+/**
+ * The claim/record log a delivery writes: the daily posts table, or another table with the same
+ * rules (the watches' post log), whose rows are keyed by what it posts for.
+ */
+export type PostLog = Pick<
+  DailyStore,
+  | 'claim'
+  | 'reclaim'
+  | 'noteAttempt'
+  | 'recordPosted'
+  | 'recordFailed'
+  | 'notePermanentFailure'
+  | 'noteSuccess'
+>;
+
+/** What a delivery posts through: a platform's daily poster, or a poster of another view. */
+export interface ViewPoster<View> {
+  postDaily(channelId: string, view: View): Promise<{ messageId: string }>;
+}
+
+/** What one delivery posts: the view, and what the log keeps of it (the paper, or a key). */
+export interface PickedView<View> {
+  paperId: string;
+  view: View;
+}
+
+/** Where a delivery goes: the subscription's (or a watch's) platform and channel. */
+export type DeliveryTarget = Pick<Subscription, 'platform' | 'channelId'>;
+
+export interface DeliveryContext<View = DailyView> {
+  store: PostLog;
+  poster: ViewPoster<View>;
   policy: RetryPolicy;
   logger: Logger;
   owner: string;
@@ -67,12 +96,12 @@ export interface Claim {
  * whatever happens, a date is never sent twice (see docs/daily.md). Failures are retried with
  * backoff; permanent ones count towards pausing the subscription.
  */
-export async function deliver(
-  context: DeliveryContext,
-  subscription: Subscription,
+export async function deliver<View>(
+  context: DeliveryContext<View>,
+  subscription: DeliveryTarget,
   date: string,
-  pick: PickedDay,
-  retry: PostRecord | undefined,
+  pick: PickedView<View>,
+  retry: Pick<PostRecord, 'id' | 'attempts'> | undefined,
 ): Promise<DeliveryOutcome> {
   const { platform, channelId } = subscription;
   const log = context.logger.child({ platform, channel: channelId, date });
@@ -94,12 +123,12 @@ export async function deliver(
 }
 
 /** Claims the date (or reclaims a failed attempt's row); undefined when another owns it. */
-function claimDate(
-  context: DeliveryContext,
-  subscription: Subscription,
+function claimDate<View>(
+  context: DeliveryContext<View>,
+  subscription: DeliveryTarget,
   date: string,
-  pick: PickedDay,
-  retry: PostRecord | undefined,
+  pick: PickedView<View>,
+  retry: Pick<PostRecord, 'id' | 'attempts'> | undefined,
 ): Claim | undefined {
   const { store, owner, now } = context;
   if (retry) {
@@ -122,7 +151,7 @@ function claimDate(
  * than `maxInlineDelayMs` waits for a later tick) and the scheduler is not stopping.
  */
 async function retriedNow(
-  context: DeliveryContext,
+  context: DeliveryContext<unknown>,
   log: Logger,
   claim: Claim,
   failure: PostError,

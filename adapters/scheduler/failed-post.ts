@@ -1,7 +1,6 @@
 import type { PostError } from '../shared/daily-port.ts';
 import type { Logger } from '../shared/logger.ts';
-import type { Subscription } from './daily-store.ts';
-import type { Claim, DeliveryContext, DeliveryOutcome } from './deliver.ts';
+import type { Claim, DeliveryContext, DeliveryOutcome, DeliveryTarget } from './deliver.ts';
 import { errorMessage } from './error-message.ts';
 
 /**
@@ -9,9 +8,9 @@ import { errorMessage } from './error-message.ts';
  * again after `permanentRetryMs`, and counted towards pausing the subscription.
  */
 export function recordRefused(
-  context: DeliveryContext,
+  context: DeliveryContext<unknown>,
   log: Logger,
-  subscription: Subscription,
+  subscription: DeliveryTarget,
   claim: Claim,
   failure: PostError,
 ): DeliveryOutcome {
@@ -48,7 +47,7 @@ export function recordRefused(
  * wait that doubles each round of tries (or the platform's longer Retry-After).
  */
 export function postponeFailed(
-  context: DeliveryContext,
+  context: DeliveryContext<unknown>,
   log: Logger,
   claim: Claim,
   failure: PostError,
@@ -75,7 +74,12 @@ export function postponeFailed(
  * would stay `claimed` and become `unknown` — never retried, though nothing went out — so the
  * record is kept to be written on a later tick, which then retries the post as planned.
  */
-function record(context: DeliveryContext, log: Logger, what: string, write: () => void): void {
+function record(
+  context: DeliveryContext<unknown>,
+  log: Logger,
+  what: string,
+  write: () => void,
+): void {
   try {
     write();
   } catch (error) {

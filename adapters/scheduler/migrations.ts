@@ -112,6 +112,95 @@ export const MIGRATIONS: readonly string[] = [
     updated_at INTEGER NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 3: watches — a channel's arXiv categories and terms, their own claim/record log (one row
+  // per watch per local date, the daily posts' rules), the papers each channel has been shown,
+  // its feedback on them, and each category's announcement fetched once per arXiv day.
+  `
+  CREATE TABLE watches (
+    id            INTEGER PRIMARY KEY,
+    platform      TEXT    NOT NULL CHECK (platform IN ('discord', 'slack')),
+    channel_id    TEXT    NOT NULL,
+    workspace_id  TEXT,
+    -- JSON: categories, keywords, phrases, authors, exclude, crossLists, count, quiet
+    spec          TEXT    NOT NULL,
+    time          TEXT,
+    cron          TEXT    NOT NULL,
+    timezone      TEXT    NOT NULL,
+    -- epoch ms; slots before it are not owed
+    active_from   INTEGER NOT NULL,
+    paused        INTEGER NOT NULL DEFAULT 0,
+    failures      INTEGER NOT NULL DEFAULT 0,
+    last_error    TEXT,
+    -- the feed could not be read for today's post (shown in watch list), NULL once it could
+    feed_error    TEXT,
+    feed_error_at INTEGER,
+    created_by    TEXT,
+    created_at    INTEGER NOT NULL,
+    updated_at    INTEGER NOT NULL
+  );
+  CREATE INDEX watches_by_channel ON watches (platform, channel_id);
+
+  CREATE TABLE watch_posts (
+    id              INTEGER PRIMARY KEY,
+    watch_id        INTEGER NOT NULL,
+    platform        TEXT    NOT NULL,
+    channel_id      TEXT    NOT NULL,
+    local_date      TEXT    NOT NULL,
+    -- which announcement was posted (its categories and arXiv date): never posted twice
+    announcement    TEXT,
+    -- JSON WatchPostView as claimed: a retry sends the same post
+    view            TEXT,
+    message_id      TEXT,
+    -- 'quiet': nothing matched and the watch stays quiet (no message)
+    status          TEXT    NOT NULL
+                    CHECK (status IN ('claimed', 'posted', 'failed', 'skipped', 'unknown', 'quiet')),
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    error           TEXT,
+    claimed_by      TEXT,
+    attempted_at    INTEGER NOT NULL,
+    next_attempt_at INTEGER,
+    posted_at       INTEGER,
+    UNIQUE (watch_id, local_date)
+  );
+  CREATE INDEX watch_posts_by_status ON watch_posts (status, attempted_at);
+  CREATE INDEX watch_posts_by_announcement ON watch_posts (watch_id, announcement);
+
+  CREATE TABLE watch_shown (
+    platform   TEXT    NOT NULL,
+    channel_id TEXT    NOT NULL,
+    arxiv      TEXT    NOT NULL,
+    -- JSON Paper: title, abstract, authors, so feedback and profiles need no fetch
+    paper      TEXT    NOT NULL,
+    post_id    INTEGER NOT NULL,
+    shown_at   INTEGER NOT NULL,
+    PRIMARY KEY (platform, channel_id, arxiv)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE watch_feedback (
+    platform   TEXT    NOT NULL,
+    channel_id TEXT    NOT NULL,
+    arxiv      TEXT    NOT NULL,
+    -- the last word on the paper in this channel
+    kind       TEXT    NOT NULL CHECK (kind IN ('more', 'less', 'save')),
+    paper      TEXT    NOT NULL,
+    user_id    TEXT    NOT NULL,
+    at         INTEGER NOT NULL,
+    PRIMARY KEY (platform, channel_id, arxiv)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE watch_announcements (
+    category    TEXT    NOT NULL,
+    -- the arXiv day it was fetched for (YYYY-MM-DD: the date of the announcement due then)
+    cycle       TEXT    NOT NULL,
+    -- the date the feed states, NULL when it states none
+    announced   TEXT,
+    -- JSON AnnouncedPaper[]
+    items       TEXT    NOT NULL,
+    fetches     INTEGER NOT NULL,
+    fetched_at  INTEGER NOT NULL,
+    PRIMARY KEY (category, cycle)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** The schema version this code writes. */

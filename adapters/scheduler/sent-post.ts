@@ -1,7 +1,5 @@
 import type { Logger } from '../shared/logger.ts';
-import type { PickedDay } from './daily-picker.ts';
-import type { Subscription } from './daily-store.ts';
-import type { Claim, DeliveryContext, DeliveryOutcome } from './deliver.ts';
+import type { Claim, DeliveryContext, DeliveryOutcome, DeliveryTarget } from './deliver.ts';
 import { errorMessage } from './error-message.ts';
 
 /**
@@ -10,12 +8,12 @@ import { errorMessage } from './error-message.ts';
  * later when it can be.
  */
 export function recordSent(
-  context: DeliveryContext,
+  context: DeliveryContext<unknown>,
   log: Logger,
-  subscription: Subscription,
+  subscription: DeliveryTarget,
   claim: Claim,
   messageId: string,
-  pick: PickedDay,
+  pick: { paperId: string },
 ): DeliveryOutcome {
   const { store, owner } = context;
   const { platform, channelId } = subscription;

@@ -46,6 +46,14 @@ export async function replyToCommand(
 ): Promise<Reply> {
   if (command.kind === 'ask') return extractiveReply(command.question, deps);
   if (isLibraryCommand(command)) return noLibraryReply(deps);
+  // Watches are read ahead of the grammar by the Slack watch listener; here they are not enabled.
+  if (command.kind === 'watch') {
+    return replyFromView(
+      richNotice('error', ['Watches are not enabled here.']),
+      deps,
+      origin.invocation,
+    );
+  }
   if (!isEngineCommand(command)) return dailyCommand(command, deps, origin);
   const view = answer(deps.engine, command, {
     today: localDate(deps.now(), deps.timezone),

@@ -1,89 +1,228 @@
 /**
- * arXiv's category taxonomy (https://arxiv.org/category_taxonomy): every archive and category a
- * harvest may name, so that a typo (`cs.CLL`, `hepth`) is answered with the closest real names
- * instead of an hour spent harvesting a whole archive for nothing.
+ * arXiv's category taxonomy (https://arxiv.org/category_taxonomy): every category code with its
+ * name, and the archives that have a feed of their own. Facts, kept as data: a watch names its
+ * categories from here, and an unknown one is answered with the closest names.
  */
 
-import SearchableMap from 'minisearch/SearchableMap';
+/** Category code → its name, as arXiv lists them. */
 
-/** Categories of each archive, as arXiv spells them; an archive with none is a category itself. */
-const TAXONOMY: Readonly<Record<string, readonly string[]>> = {
-  cs: 'AI AR CC CE CG CL CR CV CY DB DC DL DM DS ET FL GL GR GT HC IR IT LG LO MA MM MS NA NE NI OH OS PF PL RO SC SD SE SI SY'.split(
-    ' ',
-  ),
-  econ: ['EM', 'GN', 'TH'],
-  eess: ['AS', 'IV', 'SP', 'SY'],
-  math: 'AC AG AP AT CA CO CT CV DG DS FA GM GN GR GT HO IT KT LO MG MP NA NT OA OC PR QA RA RT SG SP ST'.split(
-    ' ',
-  ),
-  'astro-ph': ['CO', 'EP', 'GA', 'HE', 'IM', 'SR'],
-  'cond-mat': [
-    'dis-nn',
-    'mes-hall',
-    'mtrl-sci',
-    'other',
-    'quant-gas',
-    'soft',
-    'stat-mech',
-    'str-el',
-    'supr-con',
-  ],
-  'gr-qc': [],
-  'hep-ex': [],
-  'hep-lat': [],
-  'hep-ph': [],
-  'hep-th': [],
-  'math-ph': [],
-  nlin: ['AO', 'CD', 'CG', 'PS', 'SI'],
-  'nucl-ex': [],
-  'nucl-th': [],
-  physics:
-    'acc-ph ao-ph app-ph atm-clus atom-ph bio-ph chem-ph class-ph comp-ph data-an ed-ph flu-dyn gen-ph geo-ph hist-ph ins-det med-ph optics plasm-ph pop-ph soc-ph space-ph'.split(
-      ' ',
-    ),
-  'q-bio': ['BM', 'CB', 'GN', 'MN', 'NC', 'OT', 'PE', 'QM', 'SC', 'TO'],
-  'q-fin': ['CP', 'EC', 'GN', 'MF', 'PM', 'PR', 'RM', 'ST', 'TR'],
-  'quant-ph': [],
-  stat: ['AP', 'CO', 'ME', 'ML', 'OT', 'TH'],
+import SearchableMap from 'minisearch/SearchableMap';
+export const ARXIV_CATEGORIES: Readonly<Record<string, string>> = {
+  'astro-ph.CO': 'Cosmology and Nongalactic Astrophysics',
+  'astro-ph.EP': 'Earth and Planetary Astrophysics',
+  'astro-ph.GA': 'Astrophysics of Galaxies',
+  'astro-ph.HE': 'High Energy Astrophysical Phenomena',
+  'astro-ph.IM': 'Instrumentation and Methods for Astrophysics',
+  'astro-ph.SR': 'Solar and Stellar Astrophysics',
+  'cond-mat.dis-nn': 'Disordered Systems and Neural Networks',
+  'cond-mat.mes-hall': 'Mesoscale and Nanoscale Physics',
+  'cond-mat.mtrl-sci': 'Materials Science',
+  'cond-mat.other': 'Other Condensed Matter',
+  'cond-mat.quant-gas': 'Quantum Gases',
+  'cond-mat.soft': 'Soft Condensed Matter',
+  'cond-mat.stat-mech': 'Statistical Mechanics',
+  'cond-mat.str-el': 'Strongly Correlated Electrons',
+  'cond-mat.supr-con': 'Superconductivity',
+  'cs.AI': 'Artificial Intelligence',
+  'cs.AR': 'Hardware Architecture',
+  'cs.CC': 'Computational Complexity',
+  'cs.CE': 'Computational Engineering, Finance, and Science',
+  'cs.CG': 'Computational Geometry',
+  'cs.CL': 'Computation and Language',
+  'cs.CR': 'Cryptography and Security',
+  'cs.CV': 'Computer Vision and Pattern Recognition',
+  'cs.CY': 'Computers and Society',
+  'cs.DB': 'Databases',
+  'cs.DC': 'Distributed, Parallel, and Cluster Computing',
+  'cs.DL': 'Digital Libraries',
+  'cs.DM': 'Discrete Mathematics',
+  'cs.DS': 'Data Structures and Algorithms',
+  'cs.ET': 'Emerging Technologies',
+  'cs.FL': 'Formal Languages and Automata Theory',
+  'cs.GL': 'General Literature',
+  'cs.GR': 'Graphics',
+  'cs.GT': 'Computer Science and Game Theory',
+  'cs.HC': 'Human-Computer Interaction',
+  'cs.IR': 'Information Retrieval',
+  'cs.IT': 'Information Theory',
+  'cs.LG': 'Machine Learning',
+  'cs.LO': 'Logic in Computer Science',
+  'cs.MA': 'Multiagent Systems',
+  'cs.MM': 'Multimedia',
+  'cs.MS': 'Mathematical Software',
+  'cs.NA': 'Numerical Analysis',
+  'cs.NE': 'Neural and Evolutionary Computing',
+  'cs.NI': 'Networking and Internet Architecture',
+  'cs.OH': 'Other Computer Science',
+  'cs.OS': 'Operating Systems',
+  'cs.PF': 'Performance',
+  'cs.PL': 'Programming Languages',
+  'cs.RO': 'Robotics',
+  'cs.SC': 'Symbolic Computation',
+  'cs.SD': 'Sound',
+  'cs.SE': 'Software Engineering',
+  'cs.SI': 'Social and Information Networks',
+  'cs.SY': 'Systems and Control',
+  'econ.EM': 'Econometrics',
+  'econ.GN': 'General Economics',
+  'econ.TH': 'Theoretical Economics',
+  'eess.AS': 'Audio and Speech Processing',
+  'eess.IV': 'Image and Video Processing',
+  'eess.SP': 'Signal Processing',
+  'eess.SY': 'Systems and Control',
+  'gr-qc': 'General Relativity and Quantum Cosmology',
+  'hep-ex': 'High Energy Physics - Experiment',
+  'hep-lat': 'High Energy Physics - Lattice',
+  'hep-ph': 'High Energy Physics - Phenomenology',
+  'hep-th': 'High Energy Physics - Theory',
+  'math.AC': 'Commutative Algebra',
+  'math.AG': 'Algebraic Geometry',
+  'math.AP': 'Analysis of PDEs',
+  'math.AT': 'Algebraic Topology',
+  'math.CA': 'Classical Analysis and ODEs',
+  'math.CO': 'Combinatorics',
+  'math.CT': 'Category Theory',
+  'math.CV': 'Complex Variables',
+  'math.DG': 'Differential Geometry',
+  'math.DS': 'Dynamical Systems',
+  'math.FA': 'Functional Analysis',
+  'math.GM': 'General Mathematics',
+  'math.GN': 'General Topology',
+  'math.GR': 'Group Theory',
+  'math.GT': 'Geometric Topology',
+  'math.HO': 'History and Overview',
+  'math.IT': 'Information Theory',
+  'math.KT': 'K-Theory and Homology',
+  'math.LO': 'Logic',
+  'math.MG': 'Metric Geometry',
+  'math.MP': 'Mathematical Physics',
+  'math.NA': 'Numerical Analysis',
+  'math.NT': 'Number Theory',
+  'math.OA': 'Operator Algebras',
+  'math.OC': 'Optimization and Control',
+  'math.PR': 'Probability',
+  'math.QA': 'Quantum Algebra',
+  'math.RA': 'Rings and Algebras',
+  'math.RT': 'Representation Theory',
+  'math.SG': 'Symplectic Geometry',
+  'math.SP': 'Spectral Theory',
+  'math.ST': 'Statistics Theory',
+  'math-ph': 'Mathematical Physics',
+  'nlin.AO': 'Adaptation and Self-Organizing Systems',
+  'nlin.CD': 'Chaotic Dynamics',
+  'nlin.CG': 'Cellular Automata and Lattice Gases',
+  'nlin.PS': 'Pattern Formation and Solitons',
+  'nlin.SI': 'Exactly Solvable and Integrable Systems',
+  'nucl-ex': 'Nuclear Experiment',
+  'nucl-th': 'Nuclear Theory',
+  'physics.acc-ph': 'Accelerator Physics',
+  'physics.ao-ph': 'Atmospheric and Oceanic Physics',
+  'physics.app-ph': 'Applied Physics',
+  'physics.atm-clus': 'Atomic and Molecular Clusters',
+  'physics.atom-ph': 'Atomic Physics',
+  'physics.bio-ph': 'Biological Physics',
+  'physics.chem-ph': 'Chemical Physics',
+  'physics.class-ph': 'Classical Physics',
+  'physics.comp-ph': 'Computational Physics',
+  'physics.data-an': 'Data Analysis, Statistics and Probability',
+  'physics.ed-ph': 'Physics Education',
+  'physics.flu-dyn': 'Fluid Dynamics',
+  'physics.gen-ph': 'General Physics',
+  'physics.geo-ph': 'Geophysics',
+  'physics.hist-ph': 'History and Philosophy of Physics',
+  'physics.ins-det': 'Instrumentation and Detectors',
+  'physics.med-ph': 'Medical Physics',
+  'physics.optics': 'Optics',
+  'physics.plasm-ph': 'Plasma Physics',
+  'physics.pop-ph': 'Popular Physics',
+  'physics.soc-ph': 'Physics and Society',
+  'physics.space-ph': 'Space Physics',
+  'q-bio.BM': 'Biomolecules',
+  'q-bio.CB': 'Cell Behavior',
+  'q-bio.GN': 'Genomics',
+  'q-bio.MN': 'Molecular Networks',
+  'q-bio.NC': 'Neurons and Cognition',
+  'q-bio.OT': 'Other Quantitative Biology',
+  'q-bio.PE': 'Populations and Evolution',
+  'q-bio.QM': 'Quantitative Methods',
+  'q-bio.SC': 'Subcellular Processes',
+  'q-bio.TO': 'Tissues and Organs',
+  'q-fin.CP': 'Computational Finance',
+  'q-fin.EC': 'Economics',
+  'q-fin.GN': 'General Finance',
+  'q-fin.MF': 'Mathematical Finance',
+  'q-fin.PM': 'Portfolio Management',
+  'q-fin.PR': 'Pricing of Securities',
+  'q-fin.RM': 'Risk Management',
+  'q-fin.ST': 'Statistical Finance',
+  'q-fin.TR': 'Trading and Market Microstructure',
+  'quant-ph': 'Quantum Physics',
+  'stat.AP': 'Applications',
+  'stat.CO': 'Computation',
+  'stat.ME': 'Methodology',
+  'stat.ML': 'Machine Learning',
+  'stat.OT': 'Other Statistics',
+  'stat.TH': 'Statistics Theory',
 };
 
-/** Most names {@link closestCategories} offers. */
-export const MAX_CATEGORY_SUGGESTIONS = 3;
-/** Typos farther than this from every name get no suggestion. */
-const MAX_TYPO_DISTANCE = 2;
+/** Archives with subject classes, whose whole feed can be watched too (`cs`, `astro-ph`). */
+export const ARXIV_ARCHIVES: Readonly<Record<string, string>> = {
+  'astro-ph': 'Astrophysics',
+  'cond-mat': 'Condensed Matter',
+  cs: 'Computer Science',
+  econ: 'Economics',
+  eess: 'Electrical Engineering and Systems Science',
+  math: 'Mathematics',
+  nlin: 'Nonlinear Sciences',
+  physics: 'Physics',
+  'q-bio': 'Quantitative Biology',
+  'q-fin': 'Quantitative Finance',
+  stat: 'Statistics',
+};
 
-/** Every archive and category, keyed by its lower-case spelling. */
-const NAMES: ReadonlyMap<string, string> = new Map(
-  Object.entries(TAXONOMY).flatMap(([archive, subjects]) => [
-    [archive, archive],
-    ...subjects.map((subject): [string, string] => {
-      const name = `${archive}.${subject}`;
-      return [name.toLowerCase(), name];
-    }),
+const byLowerCase = new Map<string, string>(
+  [...Object.keys(ARXIV_CATEGORIES), ...Object.keys(ARXIV_ARCHIVES)].map((code) => [
+    code.toLowerCase(),
+    code,
   ]),
 );
 
+/** Every code in minisearch's radix tree, for fuzzy look-ups by edit distance. */
 let tree: SearchableMap<string> | undefined;
 
-/**
- * `text` as arXiv spells the archive or category (`cs.cl` → `cs.CL`), or undefined when arXiv
- * has no such archive or category.
- */
+/** The code as arXiv writes it (`cs.cl` → `cs.CL`), or undefined when arXiv has no such code. */
 export function knownCategory(text: string): string | undefined {
-  return NAMES.get(text.trim().toLowerCase());
+  return byLowerCase.get(text.trim().toLowerCase());
 }
 
-/** The real names closest to a mistyped one (`cs.CLL` → `cs.CL`…), nearest first. */
-export function closestCategories(text: string): string[] {
-  if (!tree) {
-    const built = new SearchableMap<string>();
-    for (const [key, name] of NAMES) built.set(key, name);
-    tree = built;
-  }
-  const typed = text.trim().toLowerCase();
-  const found = [...tree.fuzzyGet(typed, MAX_TYPO_DISTANCE)];
-  return found
-    .sort(([a, [, da]], [b, [, db]]) => da - db || a.localeCompare(b))
-    .slice(0, MAX_CATEGORY_SUGGESTIONS)
-    .map(([, [name]]) => name);
+/** The name of a category or archive code (`cs.CL` → `Computation and Language`). */
+export function categoryName(code: string): string | undefined {
+  return ARXIV_CATEGORIES[code] ?? ARXIV_ARCHIVES[code];
+}
+
+/** How far a misspelt code may be from a real one to be offered (`cs.CLL`, `stat.ml.`). */
+const MAX_SUGGESTION_DISTANCE = 3;
+
+/**
+ * The codes closest to `text` by edit distance (case ignored), best first, at most `limit`:
+ * `cs.CLL` → cs.CL first; a word of a category's name (`robotics`) finds that category. Empty
+ * when nothing is close.
+ */
+export function closestCategories(text: string, limit = 3): string[] {
+  const wanted = text.trim().toLowerCase().slice(0, 60);
+  tree ??= SearchableMap.from<string>(byLowerCase);
+  const near = [...tree.fuzzyGet(wanted, MAX_SUGGESTION_DISTANCE)]
+    .map(([, [code, distance]]) => ({ code, distance }))
+    .sort((a, b) => a.distance - b.distance || a.code.localeCompare(b.code))
+    .map((s) => s.code);
+  const named =
+    wanted.length < 4
+      ? []
+      : [...byLowerCase.values()].filter((code) =>
+          (categoryName(code) ?? '')
+            .toLowerCase()
+            .split(/[^a-z]+/)
+            .includes(wanted),
+        );
+  return [...new Set([...named, ...near])].slice(0, limit);
 }

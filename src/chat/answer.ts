@@ -40,6 +40,7 @@ export type EngineCommand = Exclude<
   | { kind: 'daily'; action: 'subscribe' | 'unsubscribe' | 'status' }
   | { kind: 'ask' }
   | LibraryCommand
+  | { kind: 'watch' }
 >;
 
 /** True for `add`, `remove` and `library`, which the platform's library service answers. */
@@ -55,6 +56,7 @@ export function isEngineCommand(command: ChatCommand): command is EngineCommand 
   return (
     command.kind !== 'ask' &&
     !isLibraryCommand(command) &&
+    command.kind !== 'watch' &&
     !(command.kind === 'daily' && command.action !== 'show')
   );
 }

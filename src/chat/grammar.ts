@@ -35,6 +35,11 @@ export type ChatCommand =
   | { kind: 'remove'; ref: string }
   /** `library`: the library's size by source and its last additions. */
   | { kind: 'library' }
+  /**
+   * `watch …` (add, list, remove, pause, resume, why): `text` is everything after `watch`, which
+   * the watch service parses; a channel's watches live outside the core.
+   */
+  | { kind: 'watch'; text: string }
   | { kind: 'help' };
 
 /** Command words, in the order help lists them. */
@@ -50,6 +55,7 @@ export const COMMAND_WORDS = [
   'add',
   'remove',
   'library',
+  'watch',
   'help',
 ] as const;
 
@@ -110,6 +116,8 @@ export function parseChat(text: string): ChatCommand {
     case 'library':
       // Like `help`, the word alone is the command: what follows it is not read.
       return { kind: 'library' };
+    case 'watch':
+      return { kind: 'watch', text: rest };
     case 'help':
       return { kind: 'help' };
   }

@@ -73,6 +73,15 @@ export const HELP_ENTRIES: readonly HelpEntry[] = [
     description: 'How many papers there are by source, the last additions, how to export.',
   },
   {
+    command: 'watch',
+    usage:
+      'add CATEGORY… ["phrase"] [word] [author:NAME] [-word] [count:N] [at HH:MM] [ZONE] [crosslists:off] [quiet] | list | remove|pause|resume [N] | why PAPER',
+    example:
+      'watch add cs.CL "long context" author:"Omer Levy" -vision count:5 at 08:00 Europe/Paris',
+    description:
+      "Each morning, arXiv's new papers of those categories this channel cares about, ranked by the library.",
+  },
+  {
     command: 'help',
     usage: '',
     example: 'help',

@@ -17,6 +17,8 @@ export function wellFormed(command: ChatCommand): boolean {
       return text(command.query);
     case 'ask':
       return text(command.question);
+    case 'watch':
+      return text(command.text);
     case 'paper':
     case 'summary':
     case 'similar':

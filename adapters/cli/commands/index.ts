@@ -15,6 +15,7 @@ import { searchCommand } from './search.ts';
 import { similarCommand } from './similar.ts';
 import { summaryCommand } from './summary.ts';
 import { tldrCommand } from './tldr.ts';
+import { watchCommand } from './watch.ts';
 
 /** Every `shammie` command, in the order `shammie --help` lists them. */
 export const CLI_COMMANDS: readonly CliCommand[] = [
@@ -32,6 +33,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   libraryCommand,
   importCommand,
   exportCommand,
+  watchCommand,
   chatCommand,
   discordRegisterCommand,
 ];

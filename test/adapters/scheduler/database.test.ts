@@ -42,6 +42,11 @@ describe('openDatabase', () => {
       'library_tombstones',
       'posts',
       'subscriptions',
+      'watch_announcements',
+      'watch_feedback',
+      'watch_posts',
+      'watch_shown',
+      'watches',
     ]);
     db.close();
   });

@@ -1,5 +1,6 @@
 import type { Engine } from '../../src/index.ts';
 import type { StartDiscordOptions } from '../discord/start-discord.ts';
+import type { LibraryService } from '../library/library-service.ts';
 import type { Scheduler } from '../scheduler/create-scheduler.ts';
 import type { DailyStore } from '../scheduler/daily-store.ts';
 import type { CatchUp } from '../scheduler/due.ts';
@@ -8,12 +9,15 @@ import { type Config, ConfigError } from '../shared/config.ts';
 import type { DailyCommands } from '../shared/daily-port.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { StartSlackOptions } from '../slack/start-slack.ts';
+import type { Sources } from '../sources/create-sources.ts';
 import { createAskService } from './ask-service.ts';
+import { createBotLibrary, type LibraryPollResult } from './bot-library.ts';
 import { corpusProblem } from './corpus-problem.ts';
 import type { ReloadOutcome } from './corpus-reloader.ts';
 import type { PollResult, PollTimer } from './corpus-watcher.ts';
 import { openDailyState } from './daily-state.ts';
 import { createEngineHolder } from './engine-holder.ts';
+import { DEFAULT_LIBRARY_SETTINGS, type LibrarySettings } from './library-settings.ts';
 import type { PlatformHandle } from './platform-handles.ts';
 import { startCorpus } from './start-corpus.ts';
 import { startPlatforms } from './start-platforms.ts';
@@ -53,6 +57,15 @@ export interface BootDeps {
    * or `false` for no watching (`bot.reload()` still works).
    */
   watch?: { intervalMs?: number; timer?: PollTimer } | false;
+  /** The library's keys (default: the public services, the default editors). */
+  library?: LibrarySettings;
+  /** The paper services the library adds from (default: real clients on `library.services`). */
+  sources?: Pick<Sources, 'arxiv' | 'dois'>;
+  /**
+   * Watching the database for other processes' library changes: the poll interval and the
+   * timer, or `false` for no watching (`bot.pollLibrary()` still works).
+   */
+  watchLibrary?: { intervalMs?: number; timer?: PollTimer } | false;
   /** How long `stop` waits for work in flight (default `DRAIN_MS`). */
   drainMs?: number;
   /** Aborting it gives up a start in progress: what had started is stopped, boot rejects. */
@@ -69,6 +82,8 @@ export interface Bot {
   store: DailyStore;
   scheduler: Scheduler;
   commands: DailyCommands;
+  /** The library service every platform was given. */
+  library: LibraryService;
   platforms: string[];
   /** The port Slack's HTTP mode listens on, when it does. */
   slackPort?: number;
@@ -76,6 +91,8 @@ export interface Bot {
   reload(): Promise<ReloadOutcome>;
   /** Polls the corpus files once, as the watch timer does (tests drive it). */
   pollCorpus(): Promise<PollResult>;
+  /** Looks for other processes' library changes once, as the library's timer does. */
+  pollLibrary(): LibraryPollResult;
   /**
    * Stops taking work (no new tick, no new event, no reload), waits up to `drainMs` for replies
    * and posts in flight, then stops the adapters and closes the database.
@@ -103,8 +120,24 @@ export async function boot(config: Config, deps: BootDeps): Promise<Bot> {
   started.add('database', () => daily.store.close());
   try {
     const ask = deps.ask ?? createAskService(config.llm, logger.child({ adapter: 'llm' }));
-    const platforms = await startPlatforms(config, { ...deps, daily, now, ask }, started);
-    const corpusWatch = await startCorpus(config, { ...deps, holder }, started);
+    // On the scheduler's database: the library's tables are beside the daily ones.
+    const library = createBotLibrary({
+      db: daily.store.db,
+      dataDir: config.dataDir,
+      settings: deps.library ?? DEFAULT_LIBRARY_SETTINGS,
+      ...(deps.sources ? { sources: deps.sources } : {}),
+      logger: logger.child({ adapter: 'library' }),
+      now,
+      ...(deps.watchLibrary ? deps.watchLibrary : {}),
+    });
+    started.add('library watcher', () => library.stop());
+    const platforms = await startPlatforms(
+      config,
+      { ...deps, daily, now, ask, library: library.service },
+      started,
+    );
+    const corpusWatch = await startCorpus(config, { ...deps, holder, library }, started);
+    if (deps.watchLibrary !== false) library.start();
     const scheduler = createDailyScheduler({ daily, platforms, holder, now, logger, drainMs });
     started.add('scheduler', () => scheduler.stop());
     signal?.throwIfAborted();
@@ -122,17 +155,19 @@ export async function boot(config: Config, deps: BootDeps): Promise<Bot> {
       },
       'Shammie is running',
     );
-    const running = { platforms, corpus: corpusWatch, scheduler, store: daily.store };
+    const running = { platforms, corpus: corpusWatch, library, scheduler, store: daily.store };
     let stopped: Promise<void> | undefined;
     return {
       engine: daily.engine,
       store: daily.store,
       scheduler,
       commands: daily.commands,
+      library: library.service,
       platforms: names,
       ...(slackPort !== undefined ? { slackPort } : {}),
       reload: () => corpusWatch.reload(),
       pollCorpus: () => corpusWatch.poll(),
+      pollLibrary: () => library.poll(),
       stop: () => {
         stopped ??= stopBot(running, { logger, drainMs });
         return stopped;

@@ -1,4 +1,5 @@
 import { Client, DefaultRestOptions, Events, GatewayIntentBits, Options } from 'discord.js';
+import type { LibraryService } from '../library/library-service.ts';
 import type { DiscordConfig } from '../shared/config.ts';
 import { extractiveAskService } from '../shared/extractive-ask.ts';
 import { localDate } from '../shared/local-date.ts';
@@ -17,6 +18,8 @@ import { loggableError } from './safe-log.ts';
 import { createDiscordLifecycle, type DiscordLifecycle } from './stop-discord.ts';
 
 export interface StartDiscordOptions extends PlatformStartOptions<DiscordConfig> {
+  /** Adding, removing and the library's summary (`/add`, `/remove`, `/library`). */
+  library?: LibraryService;
   /** Corpus size above which slow work is deferred first (see handle-interaction.ts). */
   deferAbovePapers?: number;
   /** Per-user rate limits (default: `createInteractionLimits` on `now`). */

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { App, type Receiver, webApi } from '@slack/bolt';
+import type { LibraryService } from '../library/library-service.ts';
 import type { SlackConfig } from '../shared/config.ts';
 import { extractiveAskService } from '../shared/extractive-ask.ts';
 import { createInFlight } from '../shared/in-flight.ts';
@@ -26,6 +27,8 @@ const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
 export const EVENTS_PATH = '/slack/events';
 
 export interface StartSlackOptions extends PlatformStartOptions<SlackConfig> {
+  /** Adding, removing and the library's summary (`add`, `remove`, `library`). */
+  library?: LibraryService;
   /** HTTP mode: the interface to listen on (default all; tests use 127.0.0.1). */
   host?: string;
   /** Hits per page of a search. */

@@ -94,6 +94,11 @@ export interface Bot {
   /** Looks for other processes' library changes once, as the library's timer does. */
   pollLibrary(): LibraryPollResult;
   /**
+   * Writes the index snapshot with the library as the engine holds it now, so the next start
+   * applies nothing (what follows a background merge of the growing index).
+   */
+  saveSnapshot(): Promise<void>;
+  /**
    * Stops taking work (no new tick, no new event, no reload), waits up to `drainMs` for replies
    * and posts in flight, then stops the adapters and closes the database.
    */
@@ -168,6 +173,7 @@ export async function boot(config: Config, deps: BootDeps): Promise<Bot> {
       reload: () => corpusWatch.reload(),
       pollCorpus: () => corpusWatch.poll(),
       pollLibrary: () => library.poll(),
+      saveSnapshot: () => library.saveSnapshot(),
       stop: () => {
         stopped ??= stopBot(running, { logger, drainMs });
         return stopped;

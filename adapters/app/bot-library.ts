@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { type LoadProblem, ShammieError } from '../../src/index.ts';
 import { isLibraryStoreError } from '../library/library-errors.ts';
+import { createLibraryLayer, type LibraryLayer, libraryOverlay } from '../library/library-layer.ts';
 import { createLibraryService, type LibraryService } from '../library/library-service.ts';
 import { createLibraryStore } from '../library/library-store.ts';
 import type { Logger } from '../shared/logger.ts';
@@ -11,7 +12,6 @@ import {
 } from '../shared/open-engine.ts';
 import { createSources, type Sources } from '../sources/create-sources.ts';
 import type { PollTimer } from './corpus-watcher.ts';
-import { composeLibrary, createLibraryLayer, type LibraryLayer } from './library-layer.ts';
 import type { LibrarySettings } from './library-settings.ts';
 
 /**
@@ -175,12 +175,7 @@ export function createBotLibrary(options: BotLibraryOptions): BotLibrary {
 
   return {
     service,
-    overlay: {
-      compose: (files) => {
-        const composed = composeLibrary(store, files);
-        return { papers: composed.papers, state: { ...composed.state } };
-      },
-    },
+    overlay: libraryOverlay(store),
     adopt(opened) {
       const layer = createLibraryLayer(opened.engine, store, opened.overlay ?? null);
       const changes = layer.sync();

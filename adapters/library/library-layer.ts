@@ -10,15 +10,15 @@
  */
 
 import { type Engine, mergeAddedPapers, type Paper } from '../../src/index.ts';
-import { hiddenBy } from '../library/hidden-papers.ts';
+import type { CorpusOverlay, OverlayState } from '../shared/open-engine.ts';
+import { hiddenBy } from './hidden-papers.ts';
 import {
   type LibraryPaper,
   type LibraryStore,
   type PaperKeys,
   type Tombstone,
   toPaper,
-} from '../library/library-store.ts';
-import type { OverlayState } from '../shared/open-engine.ts';
+} from './library-store.ts';
 
 /** What an engine holds of the library (saved in the snapshot next to its papers). */
 export interface LibraryState {
@@ -88,6 +88,16 @@ export function composeLibrary(
       libraryOnly,
       hiddenFiles,
       tombstones: tombstones.map(tombstoneKey),
+    },
+  };
+}
+
+/** The library as `openEngine` composes it with the corpus files (see {@link composeLibrary}). */
+export function libraryOverlay(store: LibraryStore): CorpusOverlay {
+  return {
+    compose: (files) => {
+      const { papers, state } = composeLibrary(store, files);
+      return { papers, state: { ...state } };
     },
   };
 }

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { composeLibrary, createLibraryLayer } from '../../../adapters/app/library-layer.ts';
+import { composeLibrary, createLibraryLayer } from '../../../adapters/library/library-layer.ts';
 import type { NewLibraryPaper } from '../../../adapters/library/library-store.ts';
 import { createEngine, mergeAddedPapers, type Paper } from '../../../src/index.ts';
-import { openTestLibrary, type TestLibrary } from '../library/helpers.ts';
+import { openTestLibrary, type TestLibrary } from './helpers.ts';
 
 /** A corpus file's paper that the library also has, with more to say about it. */
 const FILE_PAPER: Paper = {

@@ -123,6 +123,8 @@ export interface StartMessage {
   source?: 'snapshot' | 'built';
   /** Mode library: the library changes applied to the engine after it was opened. */
   applied?: { added: number; removed: number };
+  /** Mode library: seconds spent bringing the opened engine up to date with the library. */
+  librarySyncS?: number;
   /** Mode bot: warnings the bot logged (a discarded snapshot says why). */
   warnings: string[];
   /** Milliseconds from the process's start to the first line of the measuring code (node, tsx, imports). */

@@ -132,11 +132,12 @@ async function main(): Promise<number> {
       if (!reply) throw new Error(`a fresh start failed: ${outcome.stderrTail}`);
       starts.push(reply);
       log(
-        `  start ${run + 1}: index from the ${reply.source}, +${reply.applied?.added} −${reply.applied?.removed} applied; first answer after ${(reply.toAnswerMs / 1000).toFixed(2)} s (openEngine and the library ${reply.loadEngineS.toFixed(2)} s, first search ${reply.firstSearchMs.toFixed(0)} ms); peak RSS ${reply.peakMB.toFixed(0)} MB`,
+        `  start ${run + 1}: index from the ${reply.source}, +${reply.applied?.added} −${reply.applied?.removed} applied; first answer after ${(reply.toAnswerMs / 1000).toFixed(2)} s (openEngine and the library ${reply.loadEngineS.toFixed(2)} s, of which the library ${reply.librarySyncS?.toFixed(2)} s; first search ${reply.firstSearchMs.toFixed(0)} ms); peak RSS ${reply.peakMB.toFixed(0)} MB`,
       );
     }
     const toAnswer = median(starts.map((s) => s.toAnswerMs / 1000));
     const opening = median(starts.map((s) => s.loadEngineS));
+    const syncing = median(starts.map((s) => s.librarySyncS ?? Number.NaN));
     process.stdout.write(
       `${JSON.stringify(
         {
@@ -148,6 +149,7 @@ async function main(): Promise<number> {
           applied: starts.map((s) => s.applied),
           medianToAnswerS: Number(toAnswer.toFixed(2)),
           medianOpenS: Number(opening.toFixed(2)),
+          medianLibrarySyncS: Number(syncing.toFixed(2)),
           toAnswerS: starts.map((s) => Number((s.toAnswerMs / 1000).toFixed(2))),
           peakMB: Math.max(...starts.map((s) => s.peakMB)),
           loadAverage: load(),

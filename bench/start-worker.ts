@@ -47,6 +47,7 @@ async function main(): Promise<void> {
   let engine: Engine;
   let source: 'snapshot' | 'built' | undefined;
   let applied: { added: number; removed: number } | undefined;
+  let librarySyncS: number | undefined;
   const warnings: string[] = [];
   const session = job.profileFile ? await startProfiling() : undefined;
   let start = performance.now();
@@ -67,7 +68,9 @@ async function main(): Promise<void> {
       logger: keepingWarnings(warnings),
       overlay: libraryOverlay(store),
     });
+    const synced = performance.now();
     const changes = createLibraryLayer(opened.engine, store, opened.overlay ?? null).sync();
+    librarySyncS = secondsSince(synced);
     loadEngineS = secondsSince(start);
     engine = opened.engine;
     source = opened.source;
@@ -110,6 +113,7 @@ async function main(): Promise<void> {
     mode: job.mode,
     ...(source ? { source } : {}),
     ...(applied ? { applied } : {}),
+    ...(librarySyncS !== undefined ? { librarySyncS } : {}),
     warnings,
     bootMs,
     loadCorpusS,

@@ -117,9 +117,10 @@ export function renderLibraryTurn(turn: LibraryTurn, json: boolean): string {
  */
 export function openChatLibrary(
   io: Pick<CliIo, 'env' | 'now'>,
-  engine: Pick<Engine, 'papers' | 'add' | 'remove'>,
+  engine: Pick<Engine, 'add' | 'remove'>,
+  /** The corpus files' papers alone, removed ones included (the engine also holds the library's). */
+  files: readonly Paper[],
 ): ChatLibrary {
-  const files: readonly Paper[] = [...engine.papers];
   let opened: { service: LibraryService; close: () => void } | undefined;
   return {
     service() {

@@ -33,7 +33,7 @@ export const chatCommand: CliCommand = (program, cli) => {
         ask: cli.ask(),
         style: cli.style,
         json: cli.json(),
-        library: openChatLibrary(cli.io, engine),
+        library: openChatLibrary(cli.io, engine, await cli.files()),
       });
     });
 };

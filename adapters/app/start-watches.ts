@@ -50,17 +50,9 @@ export function createBotWatches(config: Config, options: WatchesOptions): Watch
   });
 }
 
-/**
- * The platforms' watch posters. SEAM: each platform's poster gains `postWatch` (the platform
- * helper's work); a poster without it posts no watches yet.
- */
+/** The running platforms' watch posters, one each. */
 export function watchPosters(platforms: readonly StartedPlatform[]): WatchPoster[] {
-  return platforms.flatMap(({ handle }) => {
-    const poster = handle.poster as Partial<WatchPoster> & Pick<WatchPoster, 'platform'>;
-    if (typeof poster.postWatch !== 'function') return [];
-    const postWatch = poster.postWatch.bind(poster);
-    return [{ platform: poster.platform, postWatch }];
-  });
+  return platforms.map(({ handle }) => handle.watchPoster);
 }
 
 /**

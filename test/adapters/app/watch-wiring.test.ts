@@ -1,11 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { boot } from '../../../adapters/app/boot.ts';
-import type { PlatformHandle } from '../../../adapters/app/platform-handles.ts';
 import { loadConfig } from '../../../adapters/shared/config.ts';
 import { silentLogger } from '../../../adapters/shared/logger.ts';
-import type { WatchPostView } from '../../../adapters/shared/watch-port.ts';
-import type { StartSlackOptions } from '../../../adapters/slack/start-slack.ts';
 import { createSources } from '../../../adapters/sources/create-sources.ts';
 import { DEFAULT_SERVICE_BASES } from '../../../adapters/sources/service-config.ts';
 import { fakeClock } from '../scheduler/helpers.ts';
@@ -21,7 +18,7 @@ afterEach(async () => {
 });
 
 describe('watches in the running bot', () => {
-  it('gives the platforms the watch commands and posts a due watch through their poster', async () => {
+  it('gives the platforms the watch commands and posts a due watch through their watch poster', async () => {
     const root = tempDir('shammie-watch-app-');
     cleanups.push(root.remove);
     const rss = await startFakeArxivRss({
@@ -38,20 +35,6 @@ describe('watches in the running bot', () => {
     });
     cleanups.push(() => rss.close());
     const platform = fakePlatform();
-    const watchPosts: WatchPostView[] = [];
-    let given: StartSlackOptions | undefined;
-    const startSlack = async (options: StartSlackOptions): Promise<PlatformHandle> => {
-      given = options;
-      const handle = await platform.start(options);
-      // The poster as the platform helper extends it: postWatch beside postDaily.
-      const poster = Object.assign(handle.poster, {
-        async postWatch(_channelId: string, view: WatchPostView) {
-          watchPosts.push(view);
-          return { messageId: 'w1' };
-        },
-      });
-      return { ...handle, poster };
-    };
     const clock = fakeClock('2024-12-01T12:00:00Z');
     const config = loadConfig({
       SLACK_BOT_TOKEN: 'xoxb-watch',
@@ -63,7 +46,7 @@ describe('watches in the running bot', () => {
       logger: silentLogger(),
       now: clock.now,
       autoTick: false,
-      startSlack,
+      startSlack: platform.start,
       watch: false,
       watchRss: createSources(
         { ...DEFAULT_SERVICE_BASES, arxivRssUrl: rss.rssUrl },
@@ -71,9 +54,10 @@ describe('watches in the running bot', () => {
       ).rss,
     });
     cleanups.push(() => bot.stop());
-    expect(given?.watch).toBe(bot.watch.commands);
+    const given = platform.options();
+    expect(given.watch).toBe(bot.watch.commands);
     const channel = { platform: 'slack' as const, channelId: 'C1' };
-    const added = await given!.watch!.add({
+    const added = await given.watch!.add({
       channel,
       user: { userId: 'U1', isAdmin: false },
       text: 'cs.CL attention at 08:00 Europe/Paris',
@@ -81,8 +65,8 @@ describe('watches in the running bot', () => {
     expect(added.ok, added.text).toBe(true);
     clock.set('2024-12-02T07:00:00Z');
     expect((await bot.watch.tick()).posted).toBe(1);
-    expect(watchPosts[0]!.heading).toBe('New in cs.CL · 2 Dec — 1 of 1 announced');
+    expect(platform.watchPosts[0]!.view.heading).toBe('New in cs.CL · 2 Dec — 1 of 1 announced');
     await bot.watch.tick();
-    expect(watchPosts).toHaveLength(1);
+    expect(platform.watchPosts).toHaveLength(1);
   });
 });

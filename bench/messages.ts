@@ -36,11 +36,13 @@ export interface SizeJob extends JobBase {
 /**
  * A fresh process started from a snapshot, timed to its first answer: either through the core
  * alone (`loadCorpus`, `loadEngine` of `engine.toBytes()`, a search), or as the bot starts
- * (`openEngine` of adapters/shared with its snapshot in a data directory, then a search).
+ * (`openEngine` of adapters/shared with its snapshot in a data directory, then a search), or as
+ * the bot starts with a library in its database (mode library: the library composed into the
+ * engine, and the changes made since the snapshot applied, then a search).
  */
 export interface StartJob extends JobBase {
   kind: 'start';
-  mode: 'core' | 'bot';
+  mode: 'core' | 'bot' | 'library';
   /** The core's snapshot file (mode core). */
   snapshotPath: string;
   /** The bot's data directory (mode bot). */
@@ -119,6 +121,10 @@ export interface StartMessage {
   mode: StartJob['mode'];
   /** Mode bot: whether the engine came from the snapshot or was built (and the snapshot written). */
   source?: 'snapshot' | 'built';
+  /** Mode library: the library changes applied to the engine after it was opened. */
+  applied?: { added: number; removed: number };
+  /** Mode library: seconds spent bringing the opened engine up to date with the library. */
+  librarySyncS?: number;
   /** Mode bot: warnings the bot logged (a discarded snapshot says why). */
   warnings: string[];
   /** Milliseconds from the process's start to the first line of the measuring code (node, tsx, imports). */

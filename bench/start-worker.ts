@@ -46,10 +46,36 @@ async function main(): Promise<void> {
   let loadEngineS: number;
   let engine: Engine;
   let source: 'snapshot' | 'built' | undefined;
+  let applied: { added: number; removed: number } | undefined;
+  let librarySyncS: number | undefined;
   const warnings: string[] = [];
   const session = job.profileFile ? await startProfiling() : undefined;
   let start = performance.now();
-  if (job.mode === 'bot') {
+  if (job.mode === 'library') {
+    // As the bot opens it: the library's database beside the snapshot, composed at a build,
+    // and the changes made since the snapshot applied after a load.
+    const { openEngine } = await import('../adapters/shared/open-engine.ts');
+    const { openDatabase } = await import('../adapters/scheduler/database.ts');
+    const { createLibraryStore } = await import('../adapters/library/library-store.ts');
+    const { createLibraryLayer, libraryOverlay } = await import(
+      '../adapters/library/library-layer.ts'
+    );
+    start = performance.now();
+    const store = createLibraryStore(openDatabase(job.dataDir));
+    const opened = await openEngine({
+      corpus: job.corpusPath,
+      dataDir: job.dataDir,
+      logger: keepingWarnings(warnings),
+      overlay: libraryOverlay(store),
+    });
+    const synced = performance.now();
+    const changes = createLibraryLayer(opened.engine, store, opened.overlay ?? null).sync();
+    librarySyncS = secondsSince(synced);
+    loadEngineS = secondsSince(start);
+    engine = opened.engine;
+    source = opened.source;
+    applied = { added: changes.added.length, removed: changes.removed };
+  } else if (job.mode === 'bot') {
     // Imported here: mode core must not pay for the adapters' imports.
     const { openEngine } = await import('../adapters/shared/open-engine.ts');
     start = performance.now();
@@ -86,6 +112,8 @@ async function main(): Promise<void> {
     type: 'started',
     mode: job.mode,
     ...(source ? { source } : {}),
+    ...(applied ? { applied } : {}),
+    ...(librarySyncS !== undefined ? { librarySyncS } : {}),
     warnings,
     bootMs,
     loadCorpusS,

@@ -51,6 +51,7 @@ export { citePaper } from './cite/cite-paper.ts';
 export { listCorpusFiles, NODE_CORPUS_IO } from './corpus/corpus-files.ts';
 export type { LoadCorpusOptions, LoadProgress } from './corpus/load-corpus.ts';
 export { loadCorpus } from './corpus/load-corpus.ts';
+export { mergeAddedPapers } from './corpus/merge-added.ts';
 export { parseArxivId, parseDoi } from './corpus/paper-ids.ts';
 export type { DailyPick, DailyPlan } from './daily/daily-pick.ts';
 export { planDaily } from './daily/daily-pick.ts';

@@ -1,5 +1,6 @@
 import type { Engine } from '../../src/index.ts';
 import type { StartDiscordOptions } from '../discord/start-discord.ts';
+import type { LibraryService } from '../library/library-service.ts';
 import type { Scheduler } from '../scheduler/create-scheduler.ts';
 import type { DailyStore } from '../scheduler/daily-store.ts';
 import type { CatchUp } from '../scheduler/due.ts';
@@ -10,13 +11,16 @@ import type { Logger } from '../shared/logger.ts';
 import type { WatchCommands } from '../shared/watch-port.ts';
 import type { StartSlackOptions } from '../slack/start-slack.ts';
 import type { ArxivRss } from '../sources/arxiv-rss.ts';
+import type { Sources } from '../sources/create-sources.ts';
 import type { WatchTickReport } from '../watch/watch-runner.ts';
 import { createAskService } from './ask-service.ts';
+import { createBotLibrary, type LibraryPollResult } from './bot-library.ts';
 import { corpusProblem } from './corpus-problem.ts';
 import type { ReloadOutcome } from './corpus-reloader.ts';
 import type { PollResult, PollTimer } from './corpus-watcher.ts';
 import { openDailyState } from './daily-state.ts';
 import { createEngineHolder } from './engine-holder.ts';
+import { DEFAULT_LIBRARY_SETTINGS, type LibrarySettings } from './library-settings.ts';
 import type { PlatformHandle } from './platform-handles.ts';
 import { startCorpus } from './start-corpus.ts';
 import { startPlatforms } from './start-platforms.ts';
@@ -59,6 +63,15 @@ export interface BootDeps {
   watch?: { intervalMs?: number; timer?: PollTimer } | false;
   /** arXiv's announcement feed for watches (default: the public feed). */
   watchRss?: ArxivRss;
+  /** The library's keys (default: the public services, the default editors). */
+  library?: LibrarySettings;
+  /** The paper services the library adds from (default: real clients on `library.services`). */
+  sources?: Pick<Sources, 'arxiv' | 'dois'>;
+  /**
+   * Watching the database for other processes' library changes: the poll interval and the
+   * timer, or `false` for no watching (`bot.pollLibrary()` still works).
+   */
+  watchLibrary?: { intervalMs?: number; timer?: PollTimer } | false;
   /** How long `stop` waits for work in flight (default `DRAIN_MS`). */
   drainMs?: number;
   /** Aborting it gives up a start in progress: what had started is stopped, boot rejects. */
@@ -77,6 +90,8 @@ export interface Bot {
   commands: DailyCommands;
   /** The watch service's commands and its run (tests tick it by hand). */
   watch: { commands: WatchCommands; tick(): Promise<WatchTickReport> };
+  /** The library service every platform was given. */
+  library: LibraryService;
   platforms: string[];
   /** The port Slack's HTTP mode listens on, when it does. */
   slackPort?: number;
@@ -84,6 +99,13 @@ export interface Bot {
   reload(): Promise<ReloadOutcome>;
   /** Polls the corpus files once, as the watch timer does (tests drive it). */
   pollCorpus(): Promise<PollResult>;
+  /** Looks for other processes' library changes once, as the library's timer does. */
+  pollLibrary(): LibraryPollResult;
+  /**
+   * Writes the index snapshot with the library as the engine holds it now, so the next start
+   * applies nothing (what follows a background merge of the growing index).
+   */
+  saveSnapshot(): Promise<void>;
   /**
    * Stops taking work (no new tick, no new event, no reload), waits up to `drainMs` for replies
    * and posts in flight, then stops the adapters and closes the database.
@@ -111,20 +133,35 @@ export async function boot(config: Config, deps: BootDeps): Promise<Bot> {
   started.add('database', () => daily.store.close());
   try {
     const ask = deps.ask ?? createAskService(config.llm, logger.child({ adapter: 'llm' }));
+    // On the scheduler's database: the library's tables are beside the daily ones.
+    const librarySettings = deps.library ?? DEFAULT_LIBRARY_SETTINGS;
+    const library = createBotLibrary({
+      db: daily.store.db,
+      dataDir: config.dataDir,
+      settings: librarySettings,
+      ...(deps.sources ? { sources: deps.sources } : {}),
+      logger: logger.child({ adapter: 'library' }),
+      now,
+      ...(deps.watchLibrary ? deps.watchLibrary : {}),
+    });
+    started.add('library watcher', () => library.stop());
     const watches = createBotWatches(config, {
       daily,
       engine: holder.engine,
       now,
       logger,
       drainMs,
+      services: librarySettings.services,
+      library: library.service,
       ...(deps.watchRss ? { rss: deps.watchRss } : {}),
     });
     const platforms = await startPlatforms(
       config,
-      { ...deps, daily, now, ask, watch: watches.commands },
+      { ...deps, daily, now, ask, library: library.service, watch: watches.commands },
       started,
     );
-    const corpusWatch = await startCorpus(config, { ...deps, holder }, started);
+    const corpusWatch = await startCorpus(config, { ...deps, holder, library }, started);
+    if (deps.watchLibrary !== false) library.start();
     const scheduler = withWatchRun(
       createDailyScheduler({ daily, platforms, holder, now, logger, drainMs }),
       watches,
@@ -146,7 +183,7 @@ export async function boot(config: Config, deps: BootDeps): Promise<Bot> {
       },
       'Shammie is running',
     );
-    const running = { platforms, corpus: corpusWatch, scheduler, store: daily.store };
+    const running = { platforms, corpus: corpusWatch, library, scheduler, store: daily.store };
     let stopped: Promise<void> | undefined;
     return {
       engine: daily.engine,
@@ -154,10 +191,13 @@ export async function boot(config: Config, deps: BootDeps): Promise<Bot> {
       scheduler,
       commands: daily.commands,
       watch: { commands: watches.commands, tick: () => scheduler.watchTick() },
+      library: library.service,
       platforms: names,
       ...(slackPort !== undefined ? { slackPort } : {}),
       reload: () => corpusWatch.reload(),
       pollCorpus: () => corpusWatch.poll(),
+      pollLibrary: () => library.poll(),
+      saveSnapshot: () => library.saveSnapshot(),
       stop: () => {
         stopped ??= stopBot(running, { logger, drainMs });
         return stopped;

@@ -7,6 +7,7 @@ import {
   type OpenedEngine,
   openEngine,
 } from '../shared/open-engine.ts';
+import type { BotLibrary } from './bot-library.ts';
 import type { EngineHolder } from './engine-holder.ts';
 
 /** Problems named in a log line; the count says how many more there were. */
@@ -33,6 +34,11 @@ export interface CorpusReloaderOptions {
   key?: string;
   /** Opens the new engine (default `openEngine`, which yields while it indexes). */
   open?: (options: OpenEngineOptions) => Promise<OpenedEngine>;
+  /**
+   * The library laid over the files: composed into the new engine, and brought up to date
+   * (additions made while it indexed included) in the step that swaps it in.
+   */
+  library?: Pick<BotLibrary, 'overlay' | 'adopt'>;
 }
 
 export interface CorpusReloader {
@@ -52,7 +58,7 @@ export interface CorpusReloader {
  * error at all) is refused with a log line saying why, and the last good engine stays.
  */
 export function createCorpusReloader(options: CorpusReloaderOptions): CorpusReloader {
-  const { corpus, dataDir, logger, holder } = options;
+  const { corpus, dataDir, logger, holder, library } = options;
   const open = options.open ?? openEngine;
   const abort = new AbortController();
   let currentKey = options.key;
@@ -96,6 +102,7 @@ export function createCorpusReloader(options: CorpusReloaderOptions): CorpusRelo
         known,
         signal: abort.signal,
         ...(dataDir ? { dataDir } : {}),
+        ...(library ? { overlay: library.overlay } : {}),
       });
     } catch (error) {
       if (abort.signal.aborted) return { status: 'stopped' };
@@ -103,7 +110,11 @@ export function createCorpusReloader(options: CorpusReloaderOptions): CorpusRelo
     }
     if (abort.signal.aborted) return { status: 'stopped' };
     const before = holder.current()?.papers.length;
+    // One synchronous step: what the library gained while the files indexed is applied to the
+    // new engine, and no change can fall between that and the swap.
+    const useLibrary = library?.adopt(opened);
     holder.swap(opened.engine);
+    useLibrary?.();
     currentKey = opened.key ?? known.key;
     logProblems(logger, opened.problems);
     logger.info(

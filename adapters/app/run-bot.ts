@@ -9,6 +9,7 @@ import {
 import { createLogger, type Logger, maskSecrets } from '../shared/logger.ts';
 import { type BootDeps, type Bot, boot } from './boot.ts';
 import { corpusProblem } from './corpus-problem.ts';
+import { type LibrarySettings, loadLibrarySettings } from './library-settings.ts';
 
 /** Said when `npm start` finds no platform to connect to. */
 export const NOTHING_CONFIGURED = `Shammie has no chat platform to connect to. Set, in the environment or in .env (see .env.example):
@@ -54,9 +55,16 @@ export async function runBot(
   const signals = io.signals ?? process;
 
   let config: Config | undefined;
+  let library: LibrarySettings | undefined;
   const problems: string[] = [];
   try {
     config = loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  try {
+    library = loadLibrarySettings(env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     problems.push(...error.problems);
@@ -66,7 +74,7 @@ export async function runBot(
   if (corpus) problems.push(corpus);
   if (problems.length > 0) print(new ConfigError(problems).message);
   if (config && nothingToRun(config)) print(NOTHING_CONFIGURED);
-  if (!config || problems.length > 0 || nothingToRun(config)) return 1;
+  if (!config || !library || problems.length > 0 || nothingToRun(config)) return 1;
 
   const logger =
     io.logger?.(config) ?? createLogger({ level: config.logLevel, secrets: secretValues(config) });
@@ -101,7 +109,7 @@ export async function runBot(
   signals.once('SIGTERM', onEach('SIGTERM'));
   signals.once('SIGINT', onEach('SIGINT'));
 
-  const started = boot(config, { logger, ...io.boot, signal: stopping.signal }).then(
+  const started = boot(config, { logger, library, ...io.boot, signal: stopping.signal }).then(
     (bot) => ({ bot }),
     (error: unknown) => ({ error }),
   );

@@ -2,6 +2,7 @@ import type { Config } from '../shared/config.ts';
 import type { Logger } from '../shared/logger.ts';
 import { openEngine } from '../shared/open-engine.ts';
 import type { BootDeps } from './boot.ts';
+import type { BotLibrary } from './bot-library.ts';
 import { createCorpusReloader, type ReloadOutcome } from './corpus-reloader.ts';
 import { createCorpusWatcher, type PollResult } from './corpus-watcher.ts';
 import type { EngineHolder } from './engine-holder.ts';
@@ -20,6 +21,8 @@ export interface CorpusWatch {
 /** Boot's logger, watch settings and stop signal, and the holder the engine goes into. */
 export type StartCorpusOptions = Pick<BootDeps, 'logger' | 'watch' | 'signal'> & {
   holder: EngineHolder;
+  /** The library, laid over the corpus files in every engine opened. */
+  library?: Pick<BotLibrary, 'overlay' | 'adopt'>;
 };
 
 /**
@@ -29,7 +32,7 @@ export type StartCorpusOptions = Pick<BootDeps, 'logger' | 'watch' | 'signal'> &
  */
 export async function startCorpus(
   config: Config,
-  { logger, holder, watch, signal }: StartCorpusOptions,
+  { logger, holder, watch, signal, library }: StartCorpusOptions,
   started: StartedParts,
 ): Promise<CorpusWatch> {
   // The watcher's baseline is taken before the corpus is read, so a change made while it
@@ -43,13 +46,14 @@ export async function startCorpus(
   });
   started.add('corpus watcher', () => watcher.stop());
   await watcher.baseline();
-  const key = await loadFirstEngine(config, logger, holder, signal);
+  const key = await loadFirstEngine(config, { logger, holder, signal, library });
   const running = createCorpusReloader({
     corpus: config.corpus,
     dataDir: config.dataDir,
     logger,
     holder,
     ...(key ? { key } : {}),
+    ...(library ? { library } : {}),
   });
   reloader = running;
   started.add('corpus reloader', () => running.stop());
@@ -71,9 +75,17 @@ export async function startCorpus(
  */
 async function loadFirstEngine(
   config: Config,
-  logger: Logger,
-  holder: EngineHolder,
-  signal: AbortSignal | undefined,
+  {
+    logger,
+    holder,
+    signal,
+    library,
+  }: {
+    logger: Logger;
+    holder: EngineHolder;
+    signal: AbortSignal | undefined;
+    library: StartCorpusOptions['library'];
+  },
 ): Promise<string | undefined> {
   let logged = 0;
   const opened = await openEngine({
@@ -81,6 +93,7 @@ async function loadFirstEngine(
     dataDir: config.dataDir,
     logger,
     ...(signal ? { signal } : {}),
+    ...(library ? { overlay: library.overlay } : {}),
     onProgress: (_phase, done, total) => {
       holder.progress(done, total);
       const tenth = total > 0 ? Math.floor((done / total) * 10) : 10;
@@ -96,7 +109,9 @@ async function loadFirstEngine(
       'some corpus entries could not be read and were skipped',
     );
   }
+  const useLibrary = library?.adopt(opened);
   holder.swap(opened.engine);
+  useLibrary?.();
   logger.info(
     { papers: opened.engine.papers.length, corpus: config.corpus, index: opened.source },
     'corpus loaded',

@@ -1,3 +1,4 @@
+import type { LibraryService } from '../library/library-service.ts';
 import type { AskService } from '../shared/ask-port.ts';
 import type { Config } from '../shared/config.ts';
 import type { WatchCommands } from '../shared/watch-port.ts';
@@ -19,11 +20,17 @@ export interface StartedPlatform {
 export type StartPlatformsOptions = Pick<
   BootDeps,
   'logger' | 'random' | 'startDiscord' | 'startSlack' | 'slackHost' | 'signal'
-> & { daily: DailyState; now: () => number; ask: AskService; watch?: WatchCommands };
+> & {
+  daily: DailyState;
+  now: () => number;
+  ask: AskService;
+  library: LibraryService;
+  watch?: WatchCommands;
+};
 
 /**
- * Starts each configured platform, Discord then Slack, with the engine, the daily commands and
- * the ask service.
+ * Starts each configured platform, Discord then Slack, with the engine, the daily commands, the
+ * ask service and the library service.
  * Each one is added to `started` as soon as it runs; a stop asked for in between gives up the
  * rest.
  */
@@ -38,6 +45,7 @@ export async function startPlatforms(
     daily: daily.commands,
     ask: options.ask,
     ...(options.watch ? { watch: options.watch } : {}),
+    library: options.library,
     now: () => new Date(now()),
     ...(options.random ? { random: options.random } : {}),
     timezone: config.daily.timezone,

@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Scheduler } from '../scheduler/create-scheduler.ts';
 import type { DailyStore } from '../scheduler/daily-store.ts';
 import type { Logger } from '../shared/logger.ts';
+import type { BotLibrary } from './bot-library.ts';
 import type { CorpusWatch } from './start-corpus.ts';
 import type { StartedPlatform } from './start-platforms.ts';
 
@@ -43,6 +44,7 @@ export function startedParts(logger: Logger): StartedParts {
 export interface RunningParts {
   platforms: readonly StartedPlatform[];
   corpus: CorpusWatch;
+  library: Pick<BotLibrary, 'stop'>;
   scheduler: Scheduler;
   store: DailyStore;
 }
@@ -53,11 +55,12 @@ export interface RunningParts {
  * close the database.
  */
 export async function stopBot(
-  { platforms, corpus, scheduler, store }: RunningParts,
+  { platforms, corpus, library, scheduler, store }: RunningParts,
   { logger, drainMs }: { logger: Logger; drainMs: number },
 ): Promise<void> {
   // 1. Take no new work: no reload, no tick, no new event from any platform.
   corpus.stop();
+  library.stop();
   const schedulerIdle = scheduler.stop();
   const receiving = platforms.map(({ name, handle }) =>
     stopQuietly(logger, name, () => handle.stopReceiving?.()),

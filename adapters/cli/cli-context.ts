@@ -4,6 +4,7 @@ import {
   answer,
   type Engine,
   type EngineCommand,
+  type Paper,
   type ReplyView,
 } from '../../src/index.ts';
 import { createAskService } from '../app/ask-service.ts';
@@ -13,7 +14,7 @@ import { localDate, systemTimeZone } from '../shared/local-date.ts';
 import type { SourcesOverrides } from '../sources/create-sources.ts';
 import { createCliLogger } from './cli-logger.ts';
 import { EXIT_BAD_INPUT, ExitError } from './exit-status.ts';
-import { openCliEngine } from './open-cli-engine.ts';
+import { type CliEngine, openCliEngine } from './open-cli-engine.ts';
 import { ANSI, PLAIN, renderText } from './render-text.ts';
 import { say } from './say.ts';
 
@@ -57,7 +58,7 @@ export type CliContext = ReturnType<typeof createCliContext>;
 
 /** The context of one run; `close` releases the engine's daily store once the command is done. */
 export function createCliContext(io: CliIo, globals: () => GlobalOptions) {
-  let opening: Promise<{ engine: Engine; close: () => void }> | undefined;
+  let opening: Promise<CliEngine> | undefined;
   let closeEngine: (() => void) | undefined;
   let askService: AskService | undefined;
   const style = io.stdout.isTTY && !io.env.NO_COLOR ? ANSI : PLAIN;
@@ -77,13 +78,16 @@ export function createCliContext(io: CliIo, globals: () => GlobalOptions) {
     }
     out(json() ? JSON.stringify(view, null, 2) : renderText(view, style));
   };
-  /** The engine over the chosen corpus, opened at the first call. */
-  const engine = async (): Promise<Engine> => {
+  const open = async (): Promise<CliEngine> => {
     opening ??= openCliEngine(globals().corpus, io);
     const opened = await opening;
     closeEngine = opened.close;
-    return opened.engine;
+    return opened;
   };
+  /** The engine over the chosen corpus and the library, opened at the first call. */
+  const engine = async (): Promise<Engine> => (await open()).engine;
+  /** The corpus files' papers alone (removed ones included), for `add` and `remove`. */
+  const files = async (): Promise<readonly Paper[]> => (await open()).files;
   /**
    * The bot's ask service, built at the first question: a model writes the answers when
    * SHAMMIE_LLM_* name one (its failures said as "shammie: …" warnings), else extractive.
@@ -98,6 +102,7 @@ export function createCliContext(io: CliIo, globals: () => GlobalOptions) {
     ask,
     json,
     engine,
+    files,
     answerContext,
     out,
     /** One "shammie: …" line on stderr. */

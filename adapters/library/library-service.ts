@@ -49,7 +49,10 @@ export interface LibraryServiceOptions {
   editors: LibraryEditors;
   /** The engine every platform searches (the app's holder): changes are applied to it. */
   engine: Pick<Engine, 'add' | 'remove'>;
-  /** The corpus files' papers as loaded now (not the library's). */
+  /**
+   * The corpus files' papers as loaded now (not the library's); the same array until the
+   * files are loaded again, so their look-up is built once per load, not once per change.
+   */
   files: () => readonly Paper[];
   /** The clock, epoch ms. */
   now: () => number;
@@ -61,6 +64,12 @@ export function createLibraryService(options: LibraryServiceOptions): LibrarySer
     if (!mayEdit(editors, action, user)) {
       throw new ShammieError('NOT_ALLOWED', notAllowedText(editors, action));
     }
+  };
+  let lookup: { files: readonly Paper[]; find: ReturnType<typeof corpusLookupOf> } | undefined;
+  const inCorpus = () => {
+    const files = options.files();
+    if (lookup?.files !== files) lookup = { files, find: corpusLookupOf(files) };
+    return lookup.find;
   };
   const where = (user: LibraryUser) => ({
     platform: user.platform,
@@ -76,7 +85,7 @@ export function createLibraryService(options: LibraryServiceOptions): LibrarySer
         who: user.userId,
         where: where(user),
         now: options.now,
-        inCorpus: corpusLookupOf(options.files()),
+        inCorpus: inCorpus(),
         maxRefs: MAX_REFS_PER_CHAT,
       });
       // `added` covers a removal undone: the engine had hidden it, so it is indexed again.
@@ -88,7 +97,7 @@ export function createLibraryService(options: LibraryServiceOptions): LibrarySer
       check('remove', user);
       const result = removePaperByRef(ref, {
         store,
-        inCorpus: corpusLookupOf(options.files()),
+        inCorpus: inCorpus(),
         who: user.userId,
         where: where(user),
         now: options.now,

@@ -296,19 +296,28 @@ export function createLibraryStore(db: Database.Database) {
     },
 
     /**
-     * Every paper of the library in order of addition, removed ones left out unless asked for.
-     * Read a few hundred rows at a time, with no statement left open between them, so the
-     * caller may write to the database (or await) while iterating.
+     * Every paper of the library in order of addition, removed ones left out unless asked for;
+     * with `after` (a {@link lastSeq}), only those added since. Read a few hundred rows at a
+     * time, with no statement left open between them, so the caller may write to the database
+     * (or await) while iterating.
      */
-    *papers(options: { includeRemoved?: boolean } = {}): Generator<LibraryPaper> {
+    *papers(options: { includeRemoved?: boolean; after?: number } = {}): Generator<LibraryPaper> {
       const page = options.includeRemoved ? s.pageAll : s.pageVisible;
-      for (let after = 0; ; ) {
+      for (let after = options.after ?? 0; ; ) {
         const rows = guarded(() => page.all(after, LIBRARY_PAGE_ROWS));
         for (const row of rows) yield fromRow(row);
         const last = rows[rows.length - 1];
         if (!last || rows.length < LIBRARY_PAGE_ROWS) return;
         after = last.seq;
       }
+    },
+
+    /**
+     * Where the order of addition stands: `papers({ after })` with this value gives the papers
+     * added since it was read (0 for an empty library).
+     */
+    lastSeq(): number {
+      return guarded(() => (s.lastSeq.pluck().get() as number | null) ?? 0);
     },
 
     /** The last `limit` papers added, newest first, removed ones left out. */
@@ -415,6 +424,7 @@ function statements(db: Database.Database) {
     ),
     countRemoved: db.prepare(`SELECT COUNT(*) FROM library_papers p WHERE NOT ${NOT_REMOVED}`),
     countTombstones: db.prepare('SELECT COUNT(*) FROM library_tombstones'),
+    lastSeq: db.prepare('SELECT MAX(seq) FROM library_papers'),
     getImport: db.prepare<[string], ImportRow>('SELECT * FROM library_imports WHERE job = ?'),
     advanceImport: db.prepare(
       `INSERT INTO library_imports

@@ -121,8 +121,28 @@ const schema = z.object({
   ),
 });
 
+/**
+ * The library's keys: the paper services' bases and contact address, and who may edit the
+ * library. Their readers live with the service clients and the library (shared/ imports no
+ * adapter), and the bot runs them with `loadConfig` so one run names every mistake
+ * (adapters/app/library-settings.ts); they are listed here so that CONFIG_KEYS is complete.
+ */
+export const LIBRARY_KEYS: readonly string[] = [
+  'ARXIV_API_URL',
+  'ARXIV_OAI_URL',
+  'ARXIV_RSS_URL',
+  'CROSSREF_API_URL',
+  'OPENALEX_API_URL',
+  'SHAMMIE_CONTACT_EMAIL',
+  'SHAMMIE_LIBRARY_EDITORS',
+];
+
 /** Every environment variable the bot reads; `.env.example` documents each one. */
-export const CONFIG_KEYS: readonly string[] = [...Object.keys(schema.shape), ...LLM_KEYS];
+export const CONFIG_KEYS: readonly string[] = [
+  ...Object.keys(schema.shape),
+  ...LLM_KEYS,
+  ...LIBRARY_KEYS,
+];
 
 /** True for a time zone Intl knows (IANA names, and UTC). */
 export function isTimeZone(zone: string): boolean {

@@ -183,6 +183,32 @@ describe('shammie add and remove', () => {
     expect(jsonLines((await run(['export'])).stdout)).toHaveLength(BUNDLED + 1);
   });
 
+  it('searches what was added and not what was removed, a corpus file paper too', async () => {
+    const { run } = setUp();
+    const ids = async (query: string) => {
+      const { status, stdout } = await run(['search', query, '--json']);
+      expect(status).toBe(0);
+      return (JSON.parse(stdout) as { hits: Array<{ paper: { id: string } }> }).hits.map(
+        (hit) => hit.paper.id,
+      );
+    };
+    expect(await ids('Strings on a Lattice')).not.toContain('hep-th/9901001');
+    expect((await run(['add', 'hep-th/9901001'])).status).toBe(0);
+    expect((await ids('Strings on a Lattice'))[0]).toBe('hep-th/9901001');
+    expect((await run(['paper', 'hep-th/9901001'])).stdout).toContain('A short note on strings.');
+
+    expect((await run(['remove', 'hep-th/9901001'])).status).toBe(0);
+    expect(await ids('Strings on a Lattice')).not.toContain('hep-th/9901001');
+    expect((await run(['remove', 'arXiv:2305.11206'])).status).toBe(0);
+    expect(await ids('Less Is More for Alignment')).not.toContain('2305.11206');
+    // Added back from the corpus files, without asking arXiv.
+    const asked = api.requests.length;
+    const back = await run(['add', '2305.11206', '--json']);
+    expect(JSON.parse(back.stdout)[0]).toMatchObject({ status: 'added' });
+    expect(api.requests).toHaveLength(asked);
+    expect((await ids('Less Is More for Alignment'))[0]).toBe('2305.11206');
+  });
+
   it('hides a corpus file paper from the export', async () => {
     const { run } = setUp();
     const removed = await run(['remove', 'arXiv:2305.11206', '--json']);

@@ -21,7 +21,7 @@ export const addCommand: CliCommand = (program, cli) => {
     .argument('<ref...>', 'arXiv id or URL, DOI or doi.org URL')
     .action(async (refs: string[]) => {
       const sources = createSources(serviceConfig(cli.io.env));
-      const files = (await cli.engine()).papers;
+      const files = await cli.files();
       const library = openCliLibrary(cli.io.env, { create: true });
       let results: AddResult[];
       try {

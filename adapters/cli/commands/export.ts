@@ -20,7 +20,7 @@ export const exportCommand: CliCommand = (program, cli) => {
     .option('--out <file>', 'write to FILE instead of stdout')
     .action(async (options: { format: string; out?: string }) => {
       const format = checkExportFormat(options.format);
-      const files = (await cli.engine()).papers;
+      const files = await cli.files();
       const library = openCliLibrary(cli.io.env, { create: false });
       try {
         if (options.out === undefined) {

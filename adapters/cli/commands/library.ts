@@ -10,7 +10,7 @@ export const libraryCommand: CliCommand = (program, cli) => {
     .command('library')
     .description("the library's size by source and its last additions")
     .action(async () => {
-      const files = (await cli.engine()).papers;
+      const files = await cli.files();
       const library = openCliLibrary(cli.io.env, { create: false });
       try {
         const summary = librarySummary({ store: library.store, files });

@@ -17,7 +17,7 @@ export const removeCommand: CliCommand = (program, cli) => {
     .description('remove (hide) a paper; add it again to undo')
     .argument('<ref>', 'arXiv id or URL, DOI, or id')
     .action(async (ref: string) => {
-      const files = (await cli.engine()).papers;
+      const files = await cli.files();
       const library = openCliLibrary(cli.io.env, { create: true });
       let result: ReturnType<typeof removePaperByRef>;
       try {

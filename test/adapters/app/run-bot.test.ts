@@ -103,6 +103,9 @@ describe('npm start', () => {
       LOG_LEVEL: 'loud',
       SHAMMIE_DAILY_CRON: 'every morning',
       SHAMMIE_CORPUS: join(dir, 'nowhere'),
+      ARXIV_API_URL: 'export.arxiv.org',
+      SHAMMIE_CONTACT_EMAIL: 'me at example',
+      SHAMMIE_LIBRARY_EDITORS: 'delete=everyone',
     });
     expect(code).toBe(1);
     for (const mistake of [
@@ -112,6 +115,9 @@ describe('npm start', () => {
       'LOG_LEVEL must be',
       'SHAMMIE_DAILY_CRON must be a cron pattern',
       'SHAMMIE_CORPUS: Cannot read the corpus',
+      'ARXIV_API_URL must be an http(s) URL',
+      'SHAMMIE_CONTACT_EMAIL must be an e-mail address',
+      'SHAMMIE_LIBRARY_EDITORS: "delete" is not an action',
     ]) {
       expect(output).toContain(mistake);
     }

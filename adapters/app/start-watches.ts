@@ -26,12 +26,9 @@ export interface WatchesOptions {
   drainMs: number;
   /** arXiv's feed client (tests: one on a local fake); default from `services`. */
   rss?: ArxivRss;
-  /**
-   * The service bases (`ARXIV_RSS_URL`). SEAM: the library's settings carry them once the
-   * bot's library is merged; until then the public feed.
-   */
+  /** The service bases, from the library's settings (`ARXIV_RSS_URL`; default the public feed). */
   services?: ServiceConfig;
-  /** Save adds to the library through it. SEAM: the bot's library service, once merged. */
+  /** Save adds to the library through it (the bot's library service); without it Save only likes. */
   library?: Pick<LibraryService, 'add'>;
 }
 

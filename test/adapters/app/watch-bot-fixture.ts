@@ -14,6 +14,7 @@ import { tempDir } from '../scheduler/temp-dir.ts';
 import { type RecordedCall, startFakeSlackApi } from '../slack/fake-slack-api.ts';
 import { blockActionForm, eventEnvelope, mentionEvent } from '../slack/payloads.ts';
 import { postSigned } from '../slack/signed-request.ts';
+import { startFakeArxivApi } from '../sources/fakes/fake-arxiv-api.ts';
 import { rssFeed, startFakeArxivRss } from '../sources/fakes/fake-arxiv-rss.ts';
 import type { SamplePaper } from '../sources/fakes/sample-papers.ts';
 import { LIBRARY, pubDate } from '../watch/watch-world.ts';
@@ -36,10 +37,11 @@ export type SlackBlocks = Array<{
 
 /**
  * The whole bot as it runs, against local fakes: the real discord.js (fake REST and gateway), the
- * real Bolt in HTTP mode (fake Web API, signed requests), the real watch service on a temporary
- * database, a fake arXiv feed, and a fake clock. The library is two long-context papers.
+ * real Bolt in HTTP mode (fake Web API, signed requests), the real watch service and library on
+ * a temporary database, arXiv's announcement feed and API faked (the API knows `papers`, for
+ * Save), and a fake clock. The library starts with two long-context papers.
  */
-export async function startWatchBotWorld() {
+export async function startWatchBotWorld(papers: SamplePaper[]) {
   const [discord, slackApi] = await Promise.all([startFakeDiscord(), startFakeSlackApi()]);
   const gateway: FakeGateway = attachFakeGateway(discord.server, {
     id: APPLICATION_ID,
@@ -53,6 +55,11 @@ export async function startWatchBotWorld() {
   });
   const feeds: Record<string, string> = {};
   const rss = await startFakeArxivRss(feeds);
+  const api = await startFakeArxivApi(papers);
+  const sources = createSources(
+    { ...DEFAULT_SERVICE_BASES, arxivRssUrl: rss.rssUrl, arxivApiUrl: api.apiUrl },
+    { retries: 0, arxivSpacingMs: 0 },
+  );
   const dir = tempDir('shammie-watch-bot-');
   const corpus = join(dir.path, 'library.jsonl');
   writeFileSync(corpus, `${LIBRARY.map((paper) => JSON.stringify(paper)).join('\n')}\n`);
@@ -86,10 +93,9 @@ export async function startWatchBotWorld() {
       autoTick: false,
       watch: false,
       slackHost: '127.0.0.1',
-      watchRss: createSources(
-        { ...DEFAULT_SERVICE_BASES, arxivRssUrl: rss.rssUrl },
-        { retries: 0, arxivSpacingMs: 0 },
-      ).rss,
+      sources,
+      watchRss: sources.rss,
+      watchLibrary: false,
     });
     running.push(bot);
     await until(() => gateway.received.filter((m) => m.op === 2).length > identified);
@@ -192,7 +198,7 @@ export async function startWatchBotWorld() {
     },
     async close() {
       for (const b of running.splice(0)) await b.stop();
-      await Promise.all([discord.close(), slackApi.close(), rss.close()]);
+      await Promise.all([discord.close(), slackApi.close(), rss.close(), api.close()]);
       dir.remove();
     },
   };

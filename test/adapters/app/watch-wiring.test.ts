@@ -1,11 +1,10 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { boot } from '../../../adapters/app/boot.ts';
+import { loadLibrarySettings } from '../../../adapters/app/library-settings.ts';
 import { loadConfig } from '../../../adapters/shared/config.ts';
 import { silentLogger } from '../../../adapters/shared/logger.ts';
 import { WATCH_THREAD_STARTER } from '../../../adapters/slack/watch-poster.ts';
-import { createSources } from '../../../adapters/sources/create-sources.ts';
-import { DEFAULT_SERVICE_BASES } from '../../../adapters/sources/service-config.ts';
 import { createWatchStore } from '../../../adapters/watch/watch-store.ts';
 import { CHANNEL_ID, MANAGE_GUILD, rawCommand } from '../discord/raw-interactions.ts';
 import { fakeClock } from '../scheduler/helpers.ts';
@@ -29,7 +28,7 @@ afterEach(async () => {
 });
 
 describe('watches in the running bot', () => {
-  it('gives the platforms the watch commands and posts a due watch through their watch poster', async () => {
+  it('gives the platforms the watch commands and posts a due watch from ARXIV_RSS_URL through their watch poster', async () => {
     const root = tempDir('shammie-watch-app-');
     cleanups.push(root.remove);
     const rss = await startFakeArxivRss({
@@ -59,10 +58,9 @@ describe('watches in the running bot', () => {
       autoTick: false,
       startSlack: platform.start,
       watch: false,
-      watchRss: createSources(
-        { ...DEFAULT_SERVICE_BASES, arxivRssUrl: rss.rssUrl },
-        { retries: 0, arxivSpacingMs: 0 },
-      ).rss,
+      watchLibrary: false,
+      // ARXIV_RSS_URL, read with the library's keys, is where the watches fetch the feed.
+      library: loadLibrarySettings({ ARXIV_RSS_URL: rss.rssUrl }),
     });
     cleanups.push(() => bot.stop());
     const given = platform.options();
@@ -133,7 +131,7 @@ const slackTitles = (post: { text: string } | undefined) =>
 describe('watches end to end: real discord.js and Bolt, the real watch service, a fake arXiv feed and clock', () => {
   let world: WatchBotWorld;
   beforeEach(async () => {
-    world = await startWatchBotWorld();
+    world = await startWatchBotWorld([...DAY_ONE, ...DAY_TWO]);
   });
   afterEach(async () => {
     await world.close();
@@ -234,6 +232,16 @@ describe('watches end to end: real discord.js and Bolt, the real watch service, 
     const changed = world.discordPosts(CHANNEL_ID)[1];
     expect(discordTitles(control)).toEqual([`${BENCHMARKS}, again`, `${ATTENTION}, again`]);
     expect(discordTitles(changed)).toEqual([`${ATTENTION}, again`, `${BENCHMARKS}, again`]);
+
+    // Save under the first paper: it is fetched from arXiv into the library, and searchable.
+    const save = changed?.components[0]?.components[2]?.custom_id as string;
+    const saved = await world.pressOnDiscord(CHANNEL_ID, save);
+    expect(saved.data?.flags).toBe(EPHEMERAL);
+    expect(saved.data?.content).toContain(`Saved to the library: ${ATTENTION}, again.`);
+    expect(world.current().engine.papers.map((p) => p.arxiv)).toContain('2412.0004');
+    expect(watches.feedback('discord', CHANNEL_ID).liked.map((p) => p.arxiv)).toEqual([
+      '2412.0004',
+    ]);
   });
 
   it('Slack: watch add by mention, one post a morning with Block Kit buttons, Not for us changes the next day, list and why', async () => {
@@ -298,9 +306,20 @@ describe('watches end to end: real discord.js and Bolt, the real watch service, 
       `${BENCHMARKS}, again`,
       `${ATTENTION}, again`,
     ]);
-    expect(slackTitles(world.slackPosts('C0LAB')[1])).toEqual([
+    const changed = world.slackPosts('C0LAB')[1];
+    expect(slackTitles(changed)).toEqual([`${ATTENTION}, again`, `${BENCHMARKS}, again`]);
+
+    // Save under the first paper: it is fetched from arXiv into the library, and searchable.
+    const save = changed?.blocks.filter((b) => b.type === 'actions')[0]?.elements?.[2];
+    expect(save?.text.text).toBe('Save');
+    const saved = await world.press('C0LAB', save as { action_id: string; value: string }, 'save');
+    expect(saved).toMatchObject({
+      response_type: 'ephemeral',
+      text: `Saved to the library: ${ATTENTION}, again.`,
+    });
+    expect(world.current().engine.papers.map((p) => p.arxiv)).toContain('2412.0004');
+    expect(await world.mention('C0LAB', 'search attention language models')).toContain(
       `${ATTENTION}, again`,
-      `${BENCHMARKS}, again`,
-    ]);
+    );
   });
 });

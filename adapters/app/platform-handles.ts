@@ -1,13 +1,16 @@
 import type { StartDiscordOptions } from '../discord/start-discord.ts';
 import type { DailyPoster } from '../shared/daily-port.ts';
+import type { WatchPoster } from '../shared/watch-port.ts';
 import type { StartSlackOptions } from '../slack/start-slack.ts';
 
 /**
- * A running platform adapter as boot needs it: something to post with, and the three steps of
- * a graceful stop — stop receiving, wait for replies already started, tear down.
+ * A running platform adapter as boot needs it: what to post the daily paper and the watches
+ * with, and the three steps of a graceful stop — stop receiving, wait for replies already
+ * started, tear down.
  */
 export interface PlatformHandle {
   poster: DailyPoster;
+  watchPoster: WatchPoster;
   /** The port an HTTP receiver listens on (Slack in HTTP mode). */
   port?: number;
   /**
@@ -28,9 +31,10 @@ export interface PlatformHandle {
  * flight by the adapter's own Bolt middleware (`slack/in-flight-middleware.ts`).
  */
 export async function startRealSlack(options: StartSlackOptions): Promise<PlatformHandle> {
-  const [{ startSlack }, { createSlackPoster }] = await Promise.all([
+  const [{ startSlack }, { createSlackPoster }, { createSlackWatchPoster }] = await Promise.all([
     import('../slack/start-slack.ts'),
     import('../slack/daily-poster.ts'),
+    import('../slack/watch-poster.ts'),
   ]);
   const handle = await startSlack(options);
   let receiving = true;
@@ -41,6 +45,7 @@ export async function startRealSlack(options: StartSlackOptions): Promise<Platfo
   };
   return {
     poster: createSlackPoster(handle.app.client, { logger: options.logger }),
+    watchPoster: createSlackWatchPoster(handle.app.client, { logger: options.logger }),
     ...(handle.port !== undefined ? { port: handle.port } : {}),
     stopReceiving,
     idle: () => handle.idle(),
@@ -56,13 +61,16 @@ export async function startRealSlack(options: StartSlackOptions): Promise<Platfo
  * (`discord/stop-discord.ts`).
  */
 export async function startRealDiscord(options: StartDiscordOptions): Promise<PlatformHandle> {
-  const [{ startDiscord }, { createDiscordPoster }] = await Promise.all([
-    import('../discord/start-discord.ts'),
-    import('../discord/daily-poster.ts'),
-  ]);
+  const [{ startDiscord }, { createDiscordPoster }, { createDiscordWatchPoster }] =
+    await Promise.all([
+      import('../discord/start-discord.ts'),
+      import('../discord/daily-poster.ts'),
+      import('../discord/watch-poster.ts'),
+    ]);
   const bot = await startDiscord(options);
   return {
     poster: createDiscordPoster(bot.client, { logger: options.logger }),
+    watchPoster: createDiscordWatchPoster(bot.client, { logger: options.logger }),
     stopReceiving: () => bot.stopReceiving(),
     idle: () => bot.idle(),
     busy: () => bot.busy(),

@@ -26,12 +26,9 @@ export interface WatchesOptions {
   drainMs: number;
   /** arXiv's feed client (tests: one on a local fake); default from `services`. */
   rss?: ArxivRss;
-  /**
-   * The service bases (`ARXIV_RSS_URL`). SEAM: the library's settings carry them once the
-   * bot's library is merged; until then the public feed.
-   */
+  /** The service bases, from the library's settings (`ARXIV_RSS_URL`; default the public feed). */
   services?: ServiceConfig;
-  /** Save adds to the library through it. SEAM: the bot's library service, once merged. */
+  /** Save adds to the library through it (the bot's library service); without it Save only likes. */
   library?: Pick<LibraryService, 'add'>;
 }
 
@@ -50,17 +47,9 @@ export function createBotWatches(config: Config, options: WatchesOptions): Watch
   });
 }
 
-/**
- * The platforms' watch posters. SEAM: each platform's poster gains `postWatch` (the platform
- * helper's work); a poster without it posts no watches yet.
- */
+/** The running platforms' watch posters, one each. */
 export function watchPosters(platforms: readonly StartedPlatform[]): WatchPoster[] {
-  return platforms.flatMap(({ handle }) => {
-    const poster = handle.poster as Partial<WatchPoster> & Pick<WatchPoster, 'platform'>;
-    if (typeof poster.postWatch !== 'function') return [];
-    const postWatch = poster.postWatch.bind(poster);
-    return [{ platform: poster.platform, postWatch }];
-  });
+  return platforms.map(({ handle }) => handle.watchPoster);
 }
 
 /**

@@ -10,8 +10,6 @@ import {
   type SlackRuntime,
 } from './runtime.ts';
 import type { UsersClient } from './slack-client.ts';
-import { replyToWatch } from './watch/reply-to-watch.ts';
-import { parseWatchText } from './watch/watch-text.ts';
 
 /** One text request (a mention, a DM or `/shammie`) as the listeners hand it over. */
 export interface TextRequest {
@@ -53,26 +51,17 @@ export async function answerText(runtime: SlackRuntime, request: TextRequest): P
     );
     return { reply: read.refused };
   }
-  // `watch …` is read here until the chat grammar has a watch kind (see watch/watch-text.ts).
-  const watch = parseWatchText(read.text);
-  if (watch) {
-    await letOthersAck();
-    const asker = { userId: request.asker.userId, client: request.client, admins: runtime.admins };
-    return {
-      reply: await replyOrApology(runtime, request.requestId, () =>
-        replyToWatch(watch, runtime.deps, request.origin, asker),
-      ),
-    };
-  }
   const command = parseChat(read.text);
   if (command.kind === 'ask') return { question: command.question };
   if (isLibraryCommand(command)) return { library: command };
   // The core's work is synchronous: let the acknowledgements of deliveries already waiting go
   // out first, so a burst is acknowledged within Slack's 3 s rather than after all the answers.
   await letOthersAck();
+  // `watch add` asks Slack whether the person is a workspace admin (one users.info).
+  const asker = { userId: request.asker.userId, client: request.client, admins: runtime.admins };
   return {
     reply: await replyOrApology(runtime, request.requestId, () =>
-      replyToCommand(command, runtime.deps, request.origin),
+      replyToCommand(command, runtime.deps, request.origin, asker),
     ),
   };
 }

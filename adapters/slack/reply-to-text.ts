@@ -14,6 +14,8 @@ import { localDate } from '../shared/local-date.ts';
 import { answerReply, questionProblem } from './ask/ask-reply.ts';
 import { noLibraryReply } from './library/plan-library.ts';
 import { type Origin, type Reply, type ReplyDeps, replyFromView } from './reply-deps.ts';
+import { replyToWatch, type WatchAsker } from './watch/reply-to-watch.ts';
+import { readWatchAction } from './watch/watch-action.ts';
 
 /** What users are told when they manage daily posts on a bot that has no scheduler. */
 export const DAILY_DISABLED: RichText = [
@@ -38,21 +40,19 @@ export function replyToText(text: string, deps: ReplyDeps, origin: Origin): Prom
  * thread context: the listeners hand questions to `ask/` instead, which adds the thread's
  * earlier questions and streams a model's answer. They hand library commands to `library/`
  * too; here, with no library service at hand, those get the notice of a bot without one.
+ * A `watch …` goes to the watch service; `asker` says who typed it (whether they are a
+ * workspace admin matters to `watch add`; without it they count as none).
  */
 export async function replyToCommand(
   command: ChatCommand,
   deps: ReplyDeps,
   origin: Origin,
+  asker: WatchAsker = { userId: undefined },
 ): Promise<Reply> {
   if (command.kind === 'ask') return extractiveReply(command.question, deps);
   if (isLibraryCommand(command)) return noLibraryReply(deps);
-  // Watches are read ahead of the grammar by the Slack watch listener; here they are not enabled.
   if (command.kind === 'watch') {
-    return replyFromView(
-      richNotice('error', ['Watches are not enabled here.']),
-      deps,
-      origin.invocation,
-    );
+    return replyToWatch(readWatchAction(command.text), deps, origin, asker);
   }
   if (!isEngineCommand(command)) return dailyCommand(command, deps, origin);
   const view = answer(deps.engine, command, {

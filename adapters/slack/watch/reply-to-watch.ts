@@ -5,7 +5,7 @@ import type { Origin, Reply, ReplyDeps } from '../reply-deps.ts';
 import { replyFromView } from '../reply-deps.ts';
 import type { SlackAdmins } from '../slack-admins.ts';
 import type { UsersClient } from '../slack-client.ts';
-import type { WatchTextCommand } from './watch-text.ts';
+import type { WatchAction } from './watch-action.ts';
 
 /** What users are told when they use watches on a bot that runs without the watch service. */
 export const WATCH_DISABLED: RichText = [
@@ -41,13 +41,13 @@ export interface WatchAsker {
 }
 
 /**
- * Answers a `watch …` command for the channel it was typed in, through the watch service; its
+ * Answers a `watch …` command (its action read by `readWatchAction`) for the channel it was typed in, through the watch service; its
  * plain words come back as a notice (escaped for Slack), public when it went well, as the daily
  * commands' do. Only `add` needs to know whether the person is a workspace admin (one
  * `users.info`).
  */
 export async function replyToWatch(
-  command: WatchTextCommand,
+  command: WatchAction,
   deps: ReplyDeps,
   origin: Origin,
   asker: WatchAsker,

@@ -1,16 +1,18 @@
 import type { PlatformHandle } from '../../../adapters/app/platform-handles.ts';
 import type { DailyPoster } from '../../../adapters/shared/daily-port.ts';
+import type { WatchPoster, WatchPostView } from '../../../adapters/shared/watch-port.ts';
 import type { StartSlackOptions } from '../../../adapters/slack/start-slack.ts';
 import type { DailyView } from '../../../src/index.ts';
 
 /**
  * A platform boot can start in-process: it keeps the options boot gave it (the engine among
- * them), records the daily posts and the steps of its stop, and lets a test hold a reply "in
- * flight" until it says so.
+ * them), records the daily and watch posts and the steps of its stop, and lets a test hold a
+ * reply "in flight" until it says so.
  */
 export function fakePlatform() {
   const steps: string[] = [];
   const posts: DailyView[] = [];
+  const watchPosts: Array<{ channelId: string; view: WatchPostView }> = [];
   let given: StartSlackOptions | undefined;
   let inFlight = 0;
   let finish: () => void = () => undefined;
@@ -22,8 +24,16 @@ export function fakePlatform() {
       return { messageId: `m${posts.length}` };
     },
   };
+  const watchPoster: WatchPoster = {
+    platform: 'slack',
+    async postWatch(channelId, view) {
+      watchPosts.push({ channelId, view });
+      return { messageId: `w${watchPosts.length}` };
+    },
+  };
   const handle: PlatformHandle = {
     poster,
+    watchPoster,
     async stopReceiving() {
       steps.push('stopReceiving');
     },
@@ -39,6 +49,7 @@ export function fakePlatform() {
   return {
     steps,
     posts,
+    watchPosts,
     /** The options boot started the platform with. */
     options: () => {
       if (!given) throw new Error('the platform was not started');

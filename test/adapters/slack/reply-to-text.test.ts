@@ -5,6 +5,7 @@ import { decodeSlackText } from '../../../adapters/slack/decode-slack-text.ts';
 import type { Origin, ReplyDeps } from '../../../adapters/slack/reply-deps.ts';
 import { DAILY_DISABLED, replyToText } from '../../../adapters/slack/reply-to-text.ts';
 import { plainText } from '../../../src/index.ts';
+import { recordingWatch } from '../shared/recording-watch.ts';
 import { violations } from './message-checks.ts';
 import { recordingDaily, replyDeps } from './reply-deps-fixture.ts';
 
@@ -137,6 +138,27 @@ describe('replyToText: message text → core → blocks', () => {
       'Daily posts are not enabled on this bot. `daily` and `daily YYYY-MM-DD` still show the paper of a day.',
     );
     expect(plainText(DAILY_DISABLED)).toContain('not enabled');
+  });
+
+  it('hands `watch …` to the watch service for the channel it was typed in', async () => {
+    const service = recordingWatch();
+    const withWatch = { ...deps, watch: service.watch };
+    const list = await replyToText('watch list', withWatch, CHANNEL);
+    const why = await replyToText('watch why 2601.00001', withWatch, CHANNEL);
+    const channel = { platform: 'slack', channelId: 'C0LAB', workspaceId: 'T0LAB' };
+    expect(service.calls).toEqual([
+      { method: 'list', channel },
+      { method: 'why', channel, paper: '2601.00001' },
+    ]);
+    expect(list.visibility).toBe('public');
+    expect(list.message.text).toBe('1. cs.CL "long context", 5 papers at 09:00 UTC (active)');
+    expect(why.message.text).toContain('close to your Megalodon');
+  });
+
+  it('says watches are off when there is no watch service', async () => {
+    const reply = await replyToText('watch list', deps, CHANNEL);
+    expect(reply.visibility).toBe('private');
+    expect(reply.message.text).toContain('Watches are not enabled on this bot.');
   });
 
   it('answers `help` and empty text with every command, privately', async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { WatchPostView } from '../../../adapters/shared/watch-port.ts';
 import type { ActionsBlock, SlackMessage } from '../../../adapters/slack/blocks/block-kit.ts';
 import { watchSlackMessages } from '../../../adapters/slack/blocks/watch-blocks.ts';
+import { readWatchAction } from '../../../adapters/slack/watch/watch-action.ts';
 import {
   decodeWatchValue,
   encodeWatchValue,
@@ -10,7 +11,7 @@ import {
   WATCH_ACTIONS,
   watchKindOf,
 } from '../../../adapters/slack/watch/watch-actions.ts';
-import { parseWatchText } from '../../../adapters/slack/watch/watch-text.ts';
+import { parseChat } from '../../../src/index.ts';
 import { watchItem, watchPost } from '../shared/watch-views.ts';
 import { cardArb, hostile } from './hostile-arbitraries.ts';
 import { violations } from './message-checks.ts';
@@ -119,26 +120,33 @@ describe('watch button values', () => {
 });
 
 describe('watch commands typed on Slack', () => {
+  /** The action of a typed message, read as the listeners read it: the grammar, then the action. */
+  const actionOf = (text: string) => {
+    const command = parseChat(text);
+    return command.kind === 'watch' ? readWatchAction(command.text) : undefined;
+  };
+
   it('read the action and hand the rest over as typed', () => {
-    expect(parseWatchText('watch add cs.CL "long context" count 5')).toEqual({
+    expect(actionOf('watch add cs.CL "long context" count 5')).toEqual({
       action: 'add',
       text: 'cs.CL "long context" count 5',
     });
-    expect(parseWatchText('Watch list')).toEqual({ action: 'list' });
-    expect(parseWatchText('watch remove 2')).toEqual({ action: 'remove', which: '2' });
-    expect(parseWatchText('watch pause cs.CL')).toEqual({ action: 'pause', which: 'cs.CL' });
-    expect(parseWatchText('watch resume')).toEqual({ action: 'resume' });
-    expect(parseWatchText('watch why Long context scaling')).toEqual({
+    expect(actionOf('Watch list')).toEqual({ action: 'list' });
+    expect(actionOf('watch remove 2')).toEqual({ action: 'remove', which: '2' });
+    expect(actionOf('watch pause cs.CL')).toEqual({ action: 'pause', which: 'cs.CL' });
+    expect(actionOf('watch resume')).toEqual({ action: 'resume' });
+    expect(actionOf('watch rm cs.CL')).toEqual({ action: 'remove', which: 'cs.CL' });
+    expect(actionOf('watch why Long context scaling')).toEqual({
       action: 'why',
       paper: 'Long context scaling',
     });
-    expect(parseWatchText('watch')).toEqual({ action: 'usage' });
-    expect(parseWatchText('watch movies')).toEqual({ action: 'usage', word: 'movies' });
+    expect(actionOf('watch')).toEqual({ action: 'usage' });
+    expect(actionOf('watch movies')).toEqual({ action: 'usage', word: 'movies' });
   });
 
-  it('leave everything else to the chat grammar', () => {
+  it('leave everything else to the rest of the chat grammar', () => {
     for (const text of ['watchdog timers', 'search watch', 'paper LIMA', '']) {
-      expect(parseWatchText(text)).toBeUndefined();
+      expect(actionOf(text)).toBeUndefined();
     }
   });
 });

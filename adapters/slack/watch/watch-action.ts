@@ -1,9 +1,9 @@
 /**
- * `watch …` typed to Shammie on Slack (a mention, a DM, `/shammie watch …`). A seam kept small
- * until the chat grammar has its own `watch` kind: only the leading words are read here; what
- * follows `watch add` goes to the watch service as typed, which parses it.
+ * What a `watch …` command asks for. The chat grammar (`parseChat`) recognises `watch` and hands
+ * over the words after it; here only their first word is read, the action. What follows
+ * `watch add` goes to the watch service as typed, which parses it (the same for `shammie chat`).
  */
-export type WatchTextCommand =
+export type WatchAction =
   | { action: 'add'; text: string }
   | { action: 'list' }
   | { action: 'remove' | 'pause' | 'resume'; which?: string }
@@ -22,11 +22,9 @@ const ALIASES: Readonly<Record<string, string>> = {
   explain: 'why',
 };
 
-/** The watch command of a decoded message, or undefined when it does not start with `watch`. */
-export function parseWatchText(text: string): WatchTextCommand | undefined {
-  const match = /^\s*watch(?:\s+|$)([\s\S]*)$/i.exec(text);
-  if (!match) return undefined;
-  const rest = (match[1] ?? '').trim();
+/** The action of the grammar's `watch` command, from its `text` (the words after `watch`). */
+export function readWatchAction(text: string): WatchAction {
+  const rest = text.trim();
   const [first = '', ...others] = rest.split(/\s+/);
   const word = first.toLowerCase();
   const action = ALIASES[word] ?? word;

@@ -13,7 +13,7 @@ import { createLiveStatistics } from './live-statistics.ts';
 import { createMainSegment, type MainSegment } from './main-segment.ts';
 import { createVocabulary, type Vocabulary } from './query-terms.ts';
 import { createScoreBuffers } from './score-buffers.ts';
-import type { ScoredDocs, WeightedTerm } from './scorer.ts';
+import { addPostings, type ScoredDocs, type WeightedTerm } from './scorer.ts';
 import type { FieldFrequencies } from './term-frequencies.ts';
 import { createTermOrder } from './term-order.ts';
 
@@ -201,50 +201,34 @@ export function growingIndexFrom<T extends IndexedFields>(
   }
 
   function accumulate(query: readonly WeightedTerm[]): ScoredDocs {
-    const { scores, stamp, touched, generation } = buffers.start(documents.length);
-    const removed = live.flags;
-    const filter = live.removedCount > 0;
+    const current = buffers.start(documents.length);
+    const removed = live.removedCount > 0 ? live.flags : undefined;
     let count = 0;
-    // The two loops repeat createScorer's, inline: they are most of a query's time.
     for (const { term, weight } of query) {
       if (stats.frequency(term) <= 0) continue;
       const idf = stats.idf(term) * weight;
       if (term < main.termCount) {
         const weights = main.weightsFor(term, stats);
-        const docs = main.docs;
-        const end = main.offsets[term + 1] ?? 0;
-        for (let i = main.offsets[term] ?? 0; i < end; i++) {
-          const doc = docs[i] ?? 0;
-          if (filter && removed[doc] === 1) continue;
-          const contribution = idf * (weights[i] ?? 0);
-          if (stamp[doc] !== generation) {
-            stamp[doc] = generation;
-            scores[doc] = contribution;
-            touched[count++] = doc;
-          } else {
-            scores[doc] = (scores[doc] ?? 0) + contribution;
-          }
-        }
+        const from = main.offsets[term] ?? 0;
+        const to = main.offsets[term + 1] ?? 0;
+        count = addPostings(current, count, main.docs, weights, from, to, idf, removed);
       }
       const list = delta.list(term);
       if (list) {
         const weights = deltaWeights(list, stats);
-        const docs = list.docs.array;
-        for (let i = 0; i < list.docs.length; i++) {
-          const doc = docs[i] ?? 0;
-          if (filter && removed[doc] === 1) continue;
-          const contribution = idf * (weights[i] ?? 0);
-          if (stamp[doc] !== generation) {
-            stamp[doc] = generation;
-            scores[doc] = contribution;
-            touched[count++] = doc;
-          } else {
-            scores[doc] = (scores[doc] ?? 0) + contribution;
-          }
-        }
+        count = addPostings(
+          current,
+          count,
+          list.docs.array,
+          weights,
+          0,
+          list.docs.length,
+          idf,
+          removed,
+        );
       }
     }
-    return { docs: touched, scores, count };
+    return { docs: current.touched, scores: current.scores, count };
   }
 
   function firstLiveDoc(term: number): number {

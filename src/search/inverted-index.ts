@@ -93,9 +93,12 @@ export function* buildIndexSteps(
   return (yield* buildSteps(documents, params, undefined, false)).index;
 }
 
+/** An index without its idf (a growing index computes idf from statistics it keeps). */
+export type SegmentIndex = Omit<InvertedIndex, 'idf'>;
+
 /** A built index with what a growing index needs besides: the raw term frequencies. */
 export interface BuiltSegment {
-  index: InvertedIndex;
+  index: SegmentIndex;
   /** Each posting's frequency in title, abstract and authors, packed (see term-frequencies.ts). */
   frequencies: Uint32Array;
   /** Frequencies too large to pack, by posting number. */
@@ -129,7 +132,7 @@ function* buildSteps(
   params: Bm25fParams,
   vocabulary: SeedVocabulary | undefined,
   keepFrequencies: boolean,
-): Generator<number, BuiltSegment, void> {
+): Generator<number, BuiltSegment & { index: InvertedIndex }, void> {
   const termIds = (vocabulary?.termIds ?? new Map<string, number>()) as Map<string, number>;
   const terms = (vocabulary?.terms ?? []) as string[];
   const termCount = terms.length;

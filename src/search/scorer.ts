@@ -161,16 +161,20 @@ export function topK(
   };
 }
 
-/** The documents that contain every one of `terms` (ascending), by merging sorted postings. */
-export function docsWithAll(index: InvertedIndex, terms: readonly number[]): Set<number> {
-  const lists = terms
-    .map((t) => index.docs.subarray(index.offsets[t] ?? 0, index.offsets[t + 1] ?? 0))
-    .sort((a, b) => a.length - b.length);
-  const [shortest, ...rest] = lists;
+/**
+ * The documents in every one of the posting lists (each ascending), by merging them from the
+ * shortest; documents flagged 1 in `removed` are left out.
+ */
+export function intersectPostings(
+  lists: readonly Uint32Array[],
+  removed?: Uint8Array,
+): Set<number> {
+  const [shortest, ...rest] = [...lists].sort((a, b) => a.length - b.length);
   const out = new Set<number>();
   if (!shortest) return out;
   const cursors = rest.map(() => 0);
   outer: for (const doc of shortest) {
+    if (removed !== undefined && removed[doc] === 1) continue;
     for (let i = 0; i < rest.length; i++) {
       const list = rest[i] as Uint32Array;
       let at = cursors[i] ?? 0;

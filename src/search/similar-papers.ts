@@ -19,7 +19,8 @@ export function similarPapers(
   paper: Paper,
   limit = DEFAULT_SIMILAR,
 ): SearchHit[] {
-  const { index, scorer, paperAt } = corpus;
+  const { lexicon, accumulate } = corpus.index;
+  const { paperAt } = corpus;
   const self = corpus.directory.find(paper.id);
   const counts = new Map<string, number>();
   for (const term of analyze(`${paper.title}\n${paper.title}\n${paper.abstract}`)) {
@@ -27,17 +28,23 @@ export function similarPapers(
   }
   const distinctive: WeightedTerm[] = [];
   for (const [term, tf] of counts) {
-    const id = index.termIds.get(term);
+    const id = lexicon.idOf(term);
     if (id === undefined) continue;
-    distinctive.push({ term: id, weight: (1 + Math.log(tf)) * (index.idf[id] ?? 0) });
+    distinctive.push({ term: id, weight: (1 + Math.log(tf)) * lexicon.idf(id) });
   }
-  distinctive.sort((a, b) => b.weight - a.weight || a.term - b.term);
-  const top = distinctive.slice(0, SIMILAR_TERMS);
+  // By weight alone first: the tie-break (in a fresh build's term order) is needed only among
+  // the terms that reach the cut.
+  distinctive.sort((a, b) => b.weight - a.weight);
+  const cut = distinctive[SIMILAR_TERMS - 1]?.weight ?? Number.NEGATIVE_INFINITY;
+  const top = distinctive
+    .filter((t) => t.weight >= cut)
+    .sort((a, b) => b.weight - a.weight || lexicon.compare(a.term, b.term))
+    .slice(0, SIMILAR_TERMS);
   const norm = top[0]?.weight ?? 1;
   const terms = top.map((t) => ({ term: t.term, weight: t.weight / norm }));
-  const matched = new Set(top.map((t) => index.terms[t.term] ?? ''));
+  const matched = new Set(top.map((t) => lexicon.terms[t.term] ?? ''));
   const ranked = topK(
-    scorer.accumulate(terms),
+    accumulate(terms),
     clampInt(limit, 0, 100),
     (doc) => doc !== self && paperAt(doc).id !== paper.id,
   );

@@ -2,6 +2,7 @@ import { GrowableUint32 } from './growable.ts';
 import {
   type FieldFrequencies,
   FREQUENCIES_OVERFLOW,
+  fieldNorm,
   packFrequencies,
 } from './term-frequencies.ts';
 import { analyze } from './text-analysis.ts';
@@ -197,10 +198,9 @@ function* buildSteps(
 
   for (let d = 0; d < documents.length; d++) {
     if (d > 0 && d % BUILD_STEP === 0) yield documents.length + d;
-    const norms = fieldParams.map((p, f) => {
-      const length = fieldLengths[d * FIELD_COUNT + f] ?? 0;
-      return p.weight / (1 - p.b + (p.b * length) / (avg[f] ?? 1));
-    });
+    const norms = fieldParams.map((p, f) =>
+      fieldNorm(p, fieldLengths[d * FIELD_COUNT + f] ?? 0, avg[f] ?? 1),
+    );
     for (let i = docStart[d] ?? 0; i < (docStart[d + 1] ?? 0); i++) {
       const term = docTerms.array[i] ?? 0;
       let tf = 0;

@@ -1,6 +1,7 @@
 import type { SearchHit } from '../engine-types.ts';
 import type { Paper } from '../types.ts';
 import { clampInt, type IndexedCorpus } from './indexed-corpus.ts';
+import { heaviestTerms } from './lexicon.ts';
 import { topK, type WeightedTerm } from './scorer.ts';
 import { makeSnippet } from './snippet.ts';
 import { analyze } from './text-analysis.ts';
@@ -32,14 +33,7 @@ export function similarPapers(
     if (id === undefined) continue;
     distinctive.push({ term: id, weight: (1 + Math.log(tf)) * lexicon.idf(id) });
   }
-  // By weight alone first: the tie-break (in a fresh build's term order) is needed only among
-  // the terms that reach the cut.
-  distinctive.sort((a, b) => b.weight - a.weight);
-  const cut = distinctive[SIMILAR_TERMS - 1]?.weight ?? Number.NEGATIVE_INFINITY;
-  const top = distinctive
-    .filter((t) => t.weight >= cut)
-    .sort((a, b) => b.weight - a.weight || lexicon.compare(a.term, b.term))
-    .slice(0, SIMILAR_TERMS);
+  const top = heaviestTerms(lexicon, distinctive, SIMILAR_TERMS);
   const norm = top[0]?.weight ?? 1;
   const terms = top.map((t) => ({ term: t.term, weight: t.weight / norm }));
   const matched = new Set(top.map((t) => lexicon.terms[t.term] ?? ''));

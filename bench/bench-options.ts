@@ -75,6 +75,9 @@ Options:
   --heap MB           --max-old-space-size of the measuring processes (default ${DEFAULT_HEAP_MB})
   --seed S            seed of the synthetic corpora and of the query order (default ${DEFAULT_SEED})
   --json FILE         also write every figure and the run's settings to FILE
+  --growth            the growing engine instead: adds, search beside a fresh build, merge
+                      (options --size, --added, --sample, --queries, --warmup; see
+                      npm run bench:growth -- --help)
   --cpu-prof DIR      profile the timed search and autocomplete phases and the first fresh
                       start of each kind into DIR, and list their busiest functions
                       (profiling slows what it profiles: take timings from a run without it)

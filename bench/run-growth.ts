@@ -1,9 +1,10 @@
 /**
- * `npm run bench:growth`: the growing index at one corpus size (see docs/performance.md). The
- * last `--added` papers of the corpus are added one at a time to an index built over the rest:
- * how long until each is found by a search, then search latency with all of them in the second
- * segment against the same corpus freshly built (each claim timed on both, alternately, so
- * both see the same machine), then a stepwise merge and search after it.
+ * `npm run bench:growth` (or `npm run bench -- --growth`): the engine growing at one corpus size
+ * (see docs/performance.md). The last `--added` papers of the corpus are added one at a time
+ * with `engine.add` to an engine built over the rest: how long until each is found by
+ * `engine.search`, then search latency with all of them in the second segment against the
+ * same corpus freshly built (each claim timed on both, alternately, so both see the same
+ * machine), then a stepwise `engine.merge` and search after it.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -11,10 +12,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadCorpus } from '../src/index.ts';
-import { createGrowingIndex } from '../src/search/growing-index.ts';
-import { buildIndex } from '../src/search/inverted-index.ts';
-import { rankableGrowing, rankableIndex, rankText } from '../src/search/rank-text.ts';
+import { createEngine, type Engine, loadCorpus, type SearchHit } from '../src/index.ts';
 import { ensureCorpus } from './bench-corpora.ts';
 import { fullGc, rssMB } from './memory.ts';
 import { seededRandom, shuffled } from './seeded-order.ts';
@@ -23,6 +21,7 @@ import { secondsSince } from './timing.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const HELP = `npm run bench:growth -- [--size N] [--added N] [--sample N] [--queries N] [--warmup N]
+(also: npm run bench -- --growth [the same options])
 
   --size N     corpus size (default 50000); the last --added papers are added after the build
   --added N    papers added one by one after the build (default 10000)
@@ -112,9 +111,10 @@ async function main(): Promise<number> {
   const later = papers.slice(papers.length - added);
 
   let start = performance.now();
-  const growing = createGrowingIndex(base);
+  const engine = createEngine(base);
   const buildS = secondsSince(start);
   log(`built over ${base.length} papers in ${buildS.toFixed(1)} s`);
+  const top10 = (e: Engine, query: string): SearchHit[] => e.search(query, { limit: 10 }).hits;
 
   // Adds, one paper at a time; every `sample`-th is timed until a search by its title finds it.
   const addMs: number[] = [];
@@ -122,49 +122,47 @@ async function main(): Promise<number> {
   const visibleMs: number[] = [];
   const visibleCpu: number[] = [];
   let missed = 0;
-  const rankGrowing = rankableGrowing(growing);
   for (let i = 0; i < later.length; i++) {
     const paper = later[i] as (typeof later)[number];
     if (i % sample !== 0) {
-      timed(() => growing.addPapers([paper]), addMs, addCpu);
+      timed(() => engine.add([paper]), addMs, addCpu);
       continue;
     }
     // Timed: the add and the first search after it (which computes the weights the add changed).
-    const doc = timed(
+    timed(
       () => {
-        const [doc] = growing.addPapers([paper]);
-        rankText(rankGrowing, paper.title, 10);
-        return doc as number;
+        engine.add([paper]);
+        top10(engine, paper.title);
       },
       visibleMs,
       visibleCpu,
     );
     // Untimed: a search by its title finds it (deep, as titles repeat in the synthetic corpus).
-    const found = rankText(rankGrowing, paper.title, 1000).ranked.docs.includes(doc);
-    if (!found) missed++;
+    const hits = engine.search(paper.title, { limit: 1000 }).hits;
+    if (!hits.some((hit) => hit.paper === paper)) missed++;
   }
   log(`added ${later.length}; load average ${load()}`);
 
   // Search with every added paper in the second segment, against the same corpus built afresh.
   start = performance.now();
-  const fresh = rankableIndex(buildIndex(papers), papers);
+  const fresh = createEngine(papers);
   const freshBuildS = secondsSince(start);
   const freshMs: number[] = [];
   const freshCpu: number[] = [];
   const growingMs: number[] = [];
   const growingCpu: number[] = [];
   for (const claim of warm) {
-    rankText(fresh, claim, 10);
-    rankText(rankGrowing, claim, 10);
+    top10(fresh, claim);
+    top10(engine, claim);
   }
   let differ = 0;
   for (const claim of claimsTimed) {
-    const a = timed(() => rankText(fresh, claim, 10).ranked, freshMs, freshCpu);
-    const b = timed(() => rankText(rankGrowing, claim, 10).ranked, growingMs, growingCpu);
+    const a = timed(() => top10(fresh, claim), freshMs, freshCpu);
+    const b = timed(() => top10(engine, claim), growingMs, growingCpu);
     // Same corpus, same order: the same papers in the same order, and the same scores.
     if (
-      a.docs.join() !== b.docs.join() ||
-      a.scores.some((s, i) => Math.abs(s - (b.scores[i] ?? 0)) > 1e-9)
+      a.map((hit) => hit.paper.id).join() !== b.map((hit) => hit.paper.id).join() ||
+      a.some((hit, i) => Math.abs(hit.score - (b[i]?.score ?? 0)) > 1e-9)
     )
       differ++;
   }
@@ -174,7 +172,7 @@ async function main(): Promise<number> {
   let longest = 0;
   let last = performance.now();
   start = last;
-  await growing.merge({
+  await engine.merge({
     pause: async () => {
       const now = performance.now();
       longest = Math.max(longest, now - last);
@@ -185,10 +183,9 @@ async function main(): Promise<number> {
   longest = Math.max(longest, performance.now() - last);
   const mergeS = secondsSince(start);
   const mergedMs: number[] = [];
-  for (const claim of warm) rankText(rankGrowing, claim, 10);
+  for (const claim of warm) top10(engine, claim);
   const mergedCpu: number[] = [];
-  for (const claim of claimsTimed)
-    timed(() => rankText(rankGrowing, claim, 10), mergedMs, mergedCpu);
+  for (const claim of claimsTimed) timed(() => top10(engine, claim), mergedMs, mergedCpu);
   fullGc();
   const ratio = (a: number[], b: number[], p: 'p50' | 'p99'): string =>
     `×${(summarizeLatencies(a)[p] / summarizeLatencies(b)[p]).toFixed(2)}`;
@@ -197,14 +194,14 @@ async function main(): Promise<number> {
   const lines = [
     `corpus: ${corpus.path} (${corpus.source}); node ${process.version}; load average now ${load()}`,
     `build over ${base.length.toLocaleString('en-US')} papers: ${buildS.toFixed(1)} s; fresh build over all ${papers.length.toLocaleString('en-US')}: ${freshBuildS.toFixed(1)} s`,
-    `add one paper (addPapers) p50 / p95 / p99: ${pair(addMs, addCpu)} over ${addMs.length}`,
+    `add one paper (engine.add) p50 / p95 / p99: ${pair(addMs, addCpu)} over ${addMs.length}`,
     `add until a search by its title finds it: ${pair(visibleMs, visibleCpu)} over ${visibleMs.length} (${missed} not found)`,
     `search, freshly built: ${pair(freshMs, freshCpu)} over ${freshMs.length} claims`,
     `search, ${added.toLocaleString('en-US')} in the second segment: ${pair(growingMs, growingCpu)}; ${differ} claims ranked differently`,
     `  ratio to freshly built: wall p50 ${ratio(growingMs, freshMs, 'p50')} p99 ${ratio(growingMs, freshMs, 'p99')}; CPU p50 ${ratio(growingCpu, freshCpu, 'p50')} p99 ${ratio(growingCpu, freshCpu, 'p99')}`,
     `merge (stepwise): ${mergeS.toFixed(1)} s, longest stretch without a pause ${longest.toFixed(0)} ms`,
     `search after the merge: ${pair(mergedMs, mergedCpu)}`,
-    `RSS with both indexes: ${rssMB().toFixed(0)} MiB`,
+    `RSS with both engines: ${rssMB().toFixed(0)} MiB`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   return differ > 0 || missed > 0 ? 1 : 0;

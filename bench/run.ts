@@ -58,8 +58,27 @@ async function orderedClaims(options: BenchOptions): Promise<string[]> {
   return shuffled(claims, seededRandom(`shammie-bench-own:claims:${options.seed}`));
 }
 
+/** `npm run bench -- --growth …`: the growth scenario (bench/run-growth.ts), in a process of its own. */
+function runGrowth(args: readonly string[]): number {
+  const child = spawnSync(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--max-old-space-size=4096',
+      '--import',
+      'tsx',
+      join(BENCH_DIR, 'run-growth.ts'),
+      ...args,
+    ],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+  return child.status ?? 1;
+}
+
 async function main(): Promise<number> {
-  const parsed = parseBenchArgs(process.argv.slice(2), ROOT, process.env);
+  const argv = process.argv.slice(2);
+  if (argv.includes('--growth')) return runGrowth(argv.filter((arg) => arg !== '--growth'));
+  const parsed = parseBenchArgs(argv, ROOT, process.env);
   if (parsed.kind === 'help') {
     process.stdout.write(HELP_TEXT);
     return 0;

@@ -79,13 +79,31 @@ export interface Engine {
   /** The live papers, in the order they were indexed (removed ones left out). */
   readonly papers: readonly Paper[];
   /**
-   * Indexes papers: when this returns, every method finds them, and every score equals that
-   * of an engine built afresh over the same papers in the same order. A paper whose id the
-   * engine already holds (live) is left out. Returns the papers added.
+   * Indexes papers without a rebuild: when this returns, every method finds them, and every
+   * score equals that of an engine built afresh over the same papers in the same order. A
+   * paper whose id, arXiv id or DOI a live paper (or one earlier in the list) already has is
+   * left out. Returns the papers added. Call `needsMerge` afterwards.
    */
   add(papers: readonly Paper[]): Paper[];
-  /** Hides the papers with these ids from every method at once; returns how many were live. */
+  /**
+   * Hides the papers with these ids from every method at once (their postings stay until the
+   * next merge); returns how many were live. Call `needsMerge` afterwards.
+   */
   remove(ids: readonly string[]): number;
+  /**
+   * Whether enough has changed since the last merge (papers added, or removed papers still in
+   * the index) for a merge to pay. Ask after every `add` or `remove`; when true, start `merge`.
+   */
+  needsMerge(): boolean;
+  /**
+   * Folds the papers added and removed since the last merge into the main index, in steps,
+   * awaiting `pause` between them (give one that yields to the event loop, e.g.
+   * `() => new Promise(setImmediate)`: a step runs about a second at 200,000 papers). Every
+   * method keeps answering meanwhile, and changes made during the merge are kept. One merge at
+   * a time: a call while one runs returns that merge's promise. The engine never starts a
+   * merge itself (it keeps no timers): its owner calls this when `needsMerge()` says so.
+   */
+  merge(options?: { pause?: () => Promise<void> }): Promise<void>;
   /** Ranked search; understands "phrases", author:, year:, arXiv ids, arXiv URLs and DOIs. */
   search(query: string, options?: SearchOptions): SearchResult;
   /**

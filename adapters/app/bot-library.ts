@@ -114,18 +114,30 @@ export function createBotLibrary(options: BotLibraryOptions): BotLibrary {
     return changes;
   }
 
+  let merging: Promise<void> | undefined;
+
   /**
-   * SEAM(engine-grow): the growing index adds `engine.needsMerge()` and
-   * `engine.merge({ pause })`. Once they are there, this is where the bot merges in the
-   * background when the engine asks for it, then writes the snapshot again:
-   *
-   *     if (engine.needsMerge()) void engine.merge({ pause }).then(() => saveSnapshot());
-   *
-   * (one merge at a time; `saveSnapshot` takes the papers, the index and the layer's state in
-   * one synchronous step). Until then the snapshot keeps the state it was built with, and a
-   * start applies every change made since.
+   * Papers added since the last merge sit in the engine's small second segment; once it asks
+   * for it (`needsMerge`), the bot merges in the background, yielding to the event loop between
+   * steps so answers go on, then writes the snapshot again so a restart applies nothing. One
+   * merge at a time: changes made meanwhile are merged by the next one.
    */
-  function afterChange(): void {}
+  function afterChange(): void {
+    const engine = current?.layer.engine;
+    if (!engine || merging || !engine.needsMerge()) return;
+    const started = Date.now();
+    merging = engine
+      .merge({ pause: () => new Promise((resolve) => setImmediate(resolve)) })
+      .then(async () => {
+        logger.info({ papers: engine.papers.length, ms: Date.now() - started }, 'index merged');
+        await saveSnapshot();
+        logger.info({ papers: engine.papers.length }, 'index snapshot saved after the merge');
+      })
+      .catch((error: unknown) => logger.error({ err: error }, 'merging the index failed'))
+      .finally(() => {
+        merging = undefined;
+      });
+  }
 
   async function saveSnapshot(): Promise<void> {
     const now = current;

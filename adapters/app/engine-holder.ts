@@ -42,6 +42,9 @@ export function createEngineHolder(): EngineHolder {
     },
     add: (papers) => current().add(papers),
     remove: (ids) => current().remove(ids),
+    // Before the first engine there is nothing to merge.
+    needsMerge: () => (real ? real.needsMerge() : false),
+    merge: (options) => (real ? real.merge(options) : Promise.resolve()),
     search: (query, options) => current().search(query, options),
     lookup: (ref) => current().lookup(ref),
     resolve: (ref) => current().resolve(ref),

@@ -17,14 +17,15 @@ export function createAutocomplete(
   corpus: IndexedCorpus,
   search: Search,
 ): (text: string, limit?: number) => Paper[] {
-  const { papers, names, directory } = corpus;
+  const { directory, paperAt } = corpus;
 
   return (text, limit = DEFAULT_SUGGESTIONS) => {
     const n = clampInt(limit, 0, 100);
     // A forcing prefix (paper:, topic:) is not part of any title.
     const trimmed = readReference(text).text.slice(0, MAX_QUERY_LENGTH);
     if (trimmed === '') {
-      return papers
+      return corpus
+        .livePapers()
         .map((paper, doc) => ({ paper, doc }))
         .sort((a, b) => (b.paper.year ?? 0) - (a.paper.year ?? 0) || a.doc - b.doc)
         .slice(0, n)
@@ -32,11 +33,11 @@ export function createAutocomplete(
     }
     const out: Paper[] = [];
     const add = (doc: number | undefined): void => {
-      const paper = doc === undefined ? undefined : papers[doc];
+      const paper = doc === undefined ? undefined : paperAt(doc);
       if (paper && out.length < n && !out.includes(paper)) out.push(paper);
     };
     add(directory.find(trimmed));
-    for (const doc of suggestDocs(names, papers, trimmed, n)) add(doc);
+    for (const doc of suggestDocs(corpus.nameSource(), trimmed, n)) add(doc);
     if (out.length < n && trimmed.length >= 3) {
       // Nothing starts with what was typed: a typo, or words from the abstract. Search instead.
       try {

@@ -5,32 +5,35 @@ import { corpusStats } from '../stats.ts';
 import { createPaperSummaries } from '../summary/paper-summaries.ts';
 import type { Paper } from '../types.ts';
 import { createAutocomplete } from './autocomplete.ts';
-import { indexedCorpus } from './indexed-corpus.ts';
-import {
-  buildIndex,
-  buildIndexSteps,
-  DEFAULT_BM25F,
-  type InvertedIndex,
-} from './inverted-index.ts';
-import { buildNameIndex, type NameIndex } from './name-index.ts';
+import { createCorpusChanges } from './corpus-changes.ts';
+import { type GrowingIndex, growingIndexFrom } from './growing-index.ts';
+import { type IndexedCorpus, indexedCorpus } from './indexed-corpus.ts';
+import { type BuiltSegment, buildSegmentSteps, DEFAULT_BM25F } from './inverted-index.ts';
+import { createLiveNames } from './live-names.ts';
+import { buildNameIndex, type NameIndex, renumberNameIndex } from './name-index.ts';
 import { createPaperLookup } from './paper-lookup.ts';
 import { createQueryFilter } from './query-filter.ts';
 import { randomPaper } from './random-paper.ts';
 import { createSearch } from './ranked-search.ts';
 import { similarPapers } from './similar-papers.ts';
 import {
+  contentFromParts,
   decodeSnapshot,
   encodeSnapshot,
-  indexFromParts,
   partsFromJson,
   partsToJson,
+  type SnapshotContent,
   snapshotParts,
 } from './snapshot.ts';
 import { topicDigest } from './topic-digest.ts';
 
-/** Builds the engine over a corpus (the index is built once, here). */
+/** Builds the engine over a corpus (the index is built once, here; it grows with `add`). */
 export function createEngine(papers: readonly Paper[]): BuiltEngine {
-  return engineOver(papers, buildIndex(papers, DEFAULT_BM25F), buildNameIndex(papers));
+  const steps = buildSegmentSteps(papers, DEFAULT_BM25F);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return builtEngine(step.value, papers, buildNameIndex(papers));
+  }
 }
 
 /** What a stepwise build reports and how it lets other work run. */
@@ -49,14 +52,14 @@ export async function buildEngine(
   papers: readonly Paper[],
   options: BuildOptions = {},
 ): Promise<BuiltEngine> {
-  const steps = buildIndexSteps(papers, DEFAULT_BM25F);
+  const steps = buildSegmentSteps(papers, DEFAULT_BM25F);
   for (;;) {
     const step = steps.next();
     if (step.done) {
       await options.pause?.();
       const names = buildNameIndex(papers);
       await options.pause?.();
-      const engine = engineOver(papers, step.value, names);
+      const engine = builtEngine(step.value, papers, names);
       options.onProgress?.(papers.length, papers.length);
       return engine;
     }
@@ -75,8 +78,10 @@ export interface LoadEngineOptions {
 }
 
 /**
- * An engine from a snapshot and the same papers: `engine.snapshot()`'s value (or its JSON
- * text, which `JSON.stringify(engine)` also writes), or `engine.toBytes()`'s bytes. Throws a
+ * An engine from a snapshot and the same papers (`engine.papers` of the engine it was taken
+ * from): `engine.snapshot()`'s value (or its JSON text, which `JSON.stringify(engine)` also
+ * writes), or `engine.toBytes()`'s bytes. Papers added since the snapshotted engine's last
+ * merge are indexed again here; every score equals the snapshotted engine's. Throws a
  * ShammieError when the snapshot is from another version, another corpus, or damaged; callers
  * then build the engine again.
  */
@@ -86,91 +91,79 @@ export function loadEngine(
   options: LoadEngineOptions = {},
 ): BuiltEngine {
   const parts = snapshot instanceof Uint8Array ? decodeSnapshot(snapshot) : partsFromJson(snapshot);
-  const { index, names } = indexFromParts(parts, papers, options.corpusChecked === true);
-  return engineOver(papers, index, names);
+  const content = contentFromParts(parts, papers, options.corpusChecked === true);
+  const inSegment = papers.slice(0, content.segmentPapers);
+  const index = growingIndexFrom(content.segment, inSegment, {
+    termsInBuildOrder: content.termsInBuildOrder,
+  });
+  const corpus = indexedCorpus(index, createLiveNames(content.names, inSegment.length));
+  corpus.add(papers.slice(content.segmentPapers));
+  return engineOver(corpus);
+}
+
+/** The engine over a build of `papers`. */
+function builtEngine(segment: BuiltSegment, papers: readonly Paper[], names: NameIndex) {
+  const index = growingIndexFrom(segment, papers);
+  return engineOver(indexedCorpus(index, createLiveNames(names, papers.length)));
 }
 
 /** The engine's methods, each from the part that does that job, over one indexed corpus. */
-function engineOver(papers: readonly Paper[], index: InvertedIndex, names: NameIndex): BuiltEngine {
-  return growable(fixedEngineOver(papers, index, names));
-}
-
-type FixedEngine = Omit<BuiltEngine, 'add' | 'remove'>;
-
-/**
- * STOPGAP until the growing index is wired in: `add` and `remove` build the whole index again
- * over the new list of papers (correct, but slow on a large corpus).
- */
-function growable(first: FixedEngine): BuiltEngine {
-  let inner = first;
-  const rebuild = (papers: readonly Paper[]) => {
-    inner = fixedEngineOver(papers, buildIndex(papers, DEFAULT_BM25F), buildNameIndex(papers));
-  };
-  return {
-    get papers() {
-      return inner.papers;
-    },
-    add: (papers) => {
-      const held = new Set(inner.papers.map((paper) => paper.id));
-      const fresh = papers.filter((paper) => !held.has(paper.id) && held.add(paper.id));
-      if (fresh.length > 0) rebuild([...inner.papers, ...fresh]);
-      return fresh;
-    },
-    remove: (ids) => {
-      const gone = new Set(ids);
-      const kept = inner.papers.filter((paper) => !gone.has(paper.id));
-      const removed = inner.papers.length - kept.length;
-      if (removed > 0) rebuild(kept);
-      return removed;
-    },
-    search: (query, options) => inner.search(query, options),
-    lookup: (ref) => inner.lookup(ref),
-    resolve: (ref) => inner.resolve(ref),
-    suggest: (text, limit) => inner.suggest(text, limit),
-    summarize: (paper) => inner.summarize(paper),
-    digest: (topic, limit) => inner.digest(topic, limit),
-    random: (source, topic) => inner.random(source, topic),
-    daily: (date) => inner.daily(date),
-    similar: (paper, limit) => inner.similar(paper, limit),
-    cite: (paper, format) => inner.cite(paper, format),
-    stats: () => inner.stats(),
-    snapshot: () => inner.snapshot(),
-    toJSON: () => inner.toJSON(),
-    toBytes: () => inner.toBytes(),
-  };
-}
-
-function fixedEngineOver(
-  papers: readonly Paper[],
-  index: InvertedIndex,
-  names: NameIndex,
-): FixedEngine {
-  const corpus = indexedCorpus(papers, index, names);
+function engineOver(corpus: IndexedCorpus): BuiltEngine {
   const filterOf = createQueryFilter(corpus);
   const search = createSearch(corpus, filterOf);
   const { lookup, resolve } = createPaperLookup(corpus, filterOf, search);
   const summarize = createPaperSummaries();
   const toPaper = (paperOrId: Paper | string): Paper =>
     typeof paperOrId === 'string' ? resolve(paperOrId) : paperOrId;
-  const snapshot = () => partsToJson(snapshotParts(index, names, papers));
-  let stats: CorpusStats | undefined;
+  const parts = () => snapshotParts(snapshotContent(corpus), corpus.livePapers());
+  const snapshot = () => partsToJson(parts());
+  let stats: { of: readonly Paper[]; stats: CorpusStats } | undefined;
 
   return {
-    papers,
+    get papers() {
+      return corpus.livePapers();
+    },
+    ...createCorpusChanges(corpus),
     search,
     lookup,
     resolve,
     suggest: createAutocomplete(corpus, search),
     summarize: (paperOrId) => summarize(toPaper(paperOrId)),
     digest: (topic, limit) => topicDigest(search, summarize, topic, limit),
-    random: (source, topic) => randomPaper(papers, search, source, topic),
-    daily: (date) => dailyPaper(papers, date),
+    random: (source, topic) => randomPaper(corpus.livePapers(), search, source, topic),
+    daily: (date) => dailyPaper(corpus.livePapers(), date),
     similar: (paperOrId, limit) => similarPapers(corpus, toPaper(paperOrId), limit),
     // citePaper checks the format itself (case-insensitively) and says which ones exist.
     cite: (paperOrId, format = 'bibtex') => citePaper(toPaper(paperOrId), format),
-    stats: () => (stats ??= corpusStats(papers)),
+    stats: () => {
+      // Made again only after a change (a new list of live papers).
+      const papers = corpus.livePapers();
+      if (stats?.of !== papers) stats = { of: papers, stats: corpusStats(papers) };
+      return stats.stats;
+    },
     snapshot,
     toJSON: snapshot,
-    toBytes: () => encodeSnapshot(snapshotParts(index, names, papers)),
+    toBytes: () => encodeSnapshot(parts()),
   };
+}
+
+/** What a snapshot of the corpus holds: its main segment's live papers, numbered afresh. */
+function snapshotContent(corpus: IndexedCorpus): SnapshotContent {
+  const index: GrowingIndex<Paper> = corpus.index;
+  const { papers: segmentPapers, segment, termsInBuildOrder } = index.snapshotSegment();
+  const upTo = index.segments().main;
+  const { names } = corpus;
+  let namesOfSegment: NameIndex;
+  if (names.upTo === upTo && segmentPapers === upTo) {
+    namesOfSegment = names.main; // nothing removed: the numbers are already the live ranks
+  } else if (names.upTo === upTo) {
+    const rank = new Int32Array(upTo).fill(-1);
+    let next = 0;
+    for (let doc = 0; doc < upTo; doc++) if (corpus.isLive(doc)) rank[doc] = next++;
+    namesOfSegment = renumberNameIndex(names.main, (doc) => rank[doc] ?? -1);
+  } else {
+    // Between the end of a merge and the name index made again over it: made here instead.
+    namesOfSegment = buildNameIndex(corpus.livePapers().slice(0, segmentPapers));
+  }
+  return { segment, segmentPapers, termsInBuildOrder, names: namesOfSegment };
 }

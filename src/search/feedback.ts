@@ -1,4 +1,4 @@
-import { asLexicon, type LexiconSource } from './lexicon.ts';
+import { asLexicon, heaviestTerms, type LexiconSource } from './lexicon.ts';
 import type { RankedDocs, WeightedTerm } from './scorer.ts';
 
 /**
@@ -38,16 +38,13 @@ export function expandWithFeedback(
     }
   }
   const original = new Set(terms.map((t) => t.term));
-  // Sorted by weight alone first: the tie-break (costly for a grown index) is needed only among
-  // the terms that reach the cut.
-  const byWeight = Array.from(mass, ([term, m]) => ({ term, weight: m * lexicon.idf(term) }))
-    .filter((c) => !original.has(c.term))
-    .sort((a, b) => b.weight - a.weight);
-  const cut = byWeight[FEEDBACK_TERMS - 1]?.weight ?? Number.NEGATIVE_INFINITY;
-  const candidates = byWeight
-    .filter((c) => c.weight >= cut)
-    .sort((a, b) => b.weight - a.weight || lexicon.compare(a.term, b.term))
-    .slice(0, FEEDBACK_TERMS);
+  const candidates = heaviestTerms(
+    lexicon,
+    Array.from(mass, ([term, m]) => ({ term, weight: m * lexicon.idf(term) })).filter(
+      (c) => !original.has(c.term),
+    ),
+    FEEDBACK_TERMS,
+  );
   const strongest = candidates[0]?.weight ?? 1;
   return [
     ...terms,

@@ -13,7 +13,8 @@ import { createLiveStatistics } from './live-statistics.ts';
 import { createMainSegment, type MainSegment } from './main-segment.ts';
 import { createVocabulary, type Vocabulary } from './query-terms.ts';
 import { createScoreBuffers } from './score-buffers.ts';
-import type { ScoredDocs, WeightedTerm } from './scorer.ts';
+import { addPostings, intersectPostings, type ScoredDocs, type WeightedTerm } from './scorer.ts';
+import { compactMainSegment, type SegmentSnapshot } from './segment-snapshot.ts';
 import type { FieldFrequencies } from './term-frequencies.ts';
 import { createTermOrder } from './term-order.ts';
 
@@ -58,6 +59,17 @@ export interface GrowingIndex<T extends IndexedFields = IndexedFields> {
   mergeSteps(): Generator<number, void, void>;
   /** Sizes, for figures and merge policies. */
   segments(): SegmentSizes;
+  /** The live papers' postings for a snapshot (see `segment-snapshot.ts`). */
+  snapshotSegment(): SegmentSnapshot;
+}
+
+export interface GrowingOptions {
+  /**
+   * Whether the built segment's term ids are numbered as a fresh build over its papers numbers
+   * them (true for a build; a snapshot says). Ties between equally weighted terms are then
+   * broken by id, without looking at the papers.
+   */
+  termsInBuildOrder?: boolean;
 }
 
 export interface MergeOptions {
@@ -109,6 +121,7 @@ export function* growingIndexSteps<T extends IndexedFields>(
 export function growingIndexFrom<T extends IndexedFields>(
   built: BuiltSegment,
   papers: readonly T[],
+  options: GrowingOptions = {},
 ): GrowingIndex<T> {
   const { params, termIds, terms } = built.index;
   const documents: T[] = [...papers];
@@ -124,6 +137,20 @@ export function growingIndexFrom<T extends IndexedFields>(
   let removedInSegments = 0;
   let merging = false;
   let running: Promise<void> | undefined;
+  // Term ids follow a fresh build's numbering (first occurrence) until a paper is removed: adds
+  // number their new terms in the order a build over the same papers would.
+  let termsInBuildOrder = options.termsInBuildOrder ?? true;
+  const termOrder = createTermOrder({
+    firstLiveDoc,
+    termsOf(doc) {
+      const paper = documents[doc];
+      return paper
+        ? analyzeFields(paper)
+            .flat()
+            .map((term) => termIds.get(term))
+        : [];
+    },
+  });
 
   const lexicon: Lexicon = {
     idOf(term) {
@@ -133,17 +160,7 @@ export function growingIndexFrom<T extends IndexedFields>(
     terms,
     frequency: (id) => stats.frequency(id),
     idf: (id) => stats.idf(id),
-    compare: createTermOrder({
-      firstLiveDoc,
-      termsOf(doc) {
-        const paper = documents[doc];
-        return paper
-          ? analyzeFields(paper)
-              .flat()
-              .map((term) => termIds.get(term))
-          : [];
-      },
-    }),
+    compare: (a, b) => (termsInBuildOrder ? a - b : termOrder(a, b)),
   };
   const vocabulary = createVocabulary(lexicon);
 
@@ -193,6 +210,7 @@ export function growingIndexFrom<T extends IndexedFields>(
       const paper = documents[doc];
       if (paper === undefined || !live.remove(doc)) continue;
       stats.remove(doc, termsOf(paper, false).counts.keys());
+      termsInBuildOrder = false;
       removedInSegments++;
       removed++;
     }
@@ -201,50 +219,34 @@ export function growingIndexFrom<T extends IndexedFields>(
   }
 
   function accumulate(query: readonly WeightedTerm[]): ScoredDocs {
-    const { scores, stamp, touched, generation } = buffers.start(documents.length);
-    const removed = live.flags;
-    const filter = live.removedCount > 0;
+    const current = buffers.start(documents.length);
+    const removed = live.removedCount > 0 ? live.flags : undefined;
     let count = 0;
-    // The two loops repeat createScorer's, inline: they are most of a query's time.
     for (const { term, weight } of query) {
       if (stats.frequency(term) <= 0) continue;
       const idf = stats.idf(term) * weight;
       if (term < main.termCount) {
         const weights = main.weightsFor(term, stats);
-        const docs = main.docs;
-        const end = main.offsets[term + 1] ?? 0;
-        for (let i = main.offsets[term] ?? 0; i < end; i++) {
-          const doc = docs[i] ?? 0;
-          if (filter && removed[doc] === 1) continue;
-          const contribution = idf * (weights[i] ?? 0);
-          if (stamp[doc] !== generation) {
-            stamp[doc] = generation;
-            scores[doc] = contribution;
-            touched[count++] = doc;
-          } else {
-            scores[doc] = (scores[doc] ?? 0) + contribution;
-          }
-        }
+        const from = main.offsets[term] ?? 0;
+        const to = main.offsets[term + 1] ?? 0;
+        count = addPostings(current, count, main.docs, weights, from, to, idf, removed);
       }
       const list = delta.list(term);
       if (list) {
         const weights = deltaWeights(list, stats);
-        const docs = list.docs.array;
-        for (let i = 0; i < list.docs.length; i++) {
-          const doc = docs[i] ?? 0;
-          if (filter && removed[doc] === 1) continue;
-          const contribution = idf * (weights[i] ?? 0);
-          if (stamp[doc] !== generation) {
-            stamp[doc] = generation;
-            scores[doc] = contribution;
-            touched[count++] = doc;
-          } else {
-            scores[doc] = (scores[doc] ?? 0) + contribution;
-          }
-        }
+        count = addPostings(
+          current,
+          count,
+          list.docs.array,
+          weights,
+          0,
+          list.docs.length,
+          idf,
+          removed,
+        );
       }
     }
-    return { docs: touched, scores, count };
+    return { docs: current.touched, scores: current.scores, count };
   }
 
   function firstLiveDoc(term: number): number {
@@ -263,35 +265,24 @@ export function growingIndexFrom<T extends IndexedFields>(
     return Number.POSITIVE_INFINITY;
   }
 
-  /** The documents holding a term, ascending (main segment, then the papers added since). */
-  function* postingDocs(term: number): Generator<number, void, void> {
-    if (term < main.termCount) {
-      const end = main.offsets[term + 1] ?? 0;
-      for (let i = main.offsets[term] ?? 0; i < end; i++) yield main.docs[i] ?? 0;
-    }
+  /** The documents holding a term, ascending: main segment, then the papers added since. */
+  function postingDocs(term: number): Uint32Array {
+    const inMain =
+      term < main.termCount
+        ? main.docs.subarray(main.offsets[term] ?? 0, main.offsets[term + 1] ?? 0)
+        : new Uint32Array(0);
     const list = delta.list(term);
-    for (let i = 0; list && i < list.docs.length; i++) yield list.docs.array[i] ?? 0;
-  }
-
-  function postingsOf(term: number): number[] {
-    const out: number[] = [];
-    for (const doc of postingDocs(term)) if (live.isLive(doc)) out.push(doc);
-    return out;
+    if (!list || list.docs.length === 0) return inMain;
+    const both = new Uint32Array(inMain.length + list.docs.length);
+    both.set(inMain);
+    both.set(list.docs.array.subarray(0, list.docs.length), inMain.length);
+    return both;
   }
 
   function docsWithAll(query: readonly number[]): Set<number> {
-    const lists = query
-      .map((term) => ({ term, f: stats.frequency(term) }))
-      .sort((a, b) => a.f - b.f)
-      .map(({ term }) => postingsOf(term));
-    const [shortest, ...rest] = lists;
-    let found = new Set(shortest ?? []);
-    for (const list of rest) {
-      const next = new Set<number>();
-      for (const doc of list) if (found.has(doc)) next.add(doc);
-      found = next;
-    }
-    return found;
+    if (query.some((term) => stats.frequency(term) <= 0)) return new Set();
+    const removed = live.removedCount > 0 ? live.flags : undefined;
+    return intersectPostings(query.map(postingDocs), removed);
   }
 
   function* mergeSteps(): Generator<number, void, void> {
@@ -365,6 +356,19 @@ export function growingIndexFrom<T extends IndexedFields>(
     merge,
     mergeSteps,
     segments: () => ({ main: main.upTo, delta: delta.docCount, removedInSegments, merging }),
+    snapshotSegment() {
+      let outside = 0;
+      for (let doc = main.upTo; doc < documents.length; doc++) if (live.isLive(doc)) outside++;
+      const { papers, segment } = compactMainSegment(
+        main,
+        live.isLive,
+        stats,
+        { termIds, terms },
+        params,
+        outside === 0,
+      );
+      return { papers, segment, termsInBuildOrder };
+    },
   };
 }
 

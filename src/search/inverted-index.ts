@@ -2,6 +2,7 @@ import { GrowableUint32 } from './growable.ts';
 import {
   type FieldFrequencies,
   FREQUENCIES_OVERFLOW,
+  fieldNorm,
   packFrequencies,
 } from './term-frequencies.ts';
 import { analyze } from './text-analysis.ts';
@@ -93,9 +94,12 @@ export function* buildIndexSteps(
   return (yield* buildSteps(documents, params, undefined, false)).index;
 }
 
+/** An index without its idf (a growing index computes idf from statistics it keeps). */
+export type SegmentIndex = Omit<InvertedIndex, 'idf'>;
+
 /** A built index with what a growing index needs besides: the raw term frequencies. */
 export interface BuiltSegment {
-  index: InvertedIndex;
+  index: SegmentIndex;
   /** Each posting's frequency in title, abstract and authors, packed (see term-frequencies.ts). */
   frequencies: Uint32Array;
   /** Frequencies too large to pack, by posting number. */
@@ -129,7 +133,7 @@ function* buildSteps(
   params: Bm25fParams,
   vocabulary: SeedVocabulary | undefined,
   keepFrequencies: boolean,
-): Generator<number, BuiltSegment, void> {
+): Generator<number, BuiltSegment & { index: InvertedIndex }, void> {
   const termIds = (vocabulary?.termIds ?? new Map<string, number>()) as Map<string, number>;
   const terms = (vocabulary?.terms ?? []) as string[];
   const termCount = terms.length;
@@ -194,10 +198,9 @@ function* buildSteps(
 
   for (let d = 0; d < documents.length; d++) {
     if (d > 0 && d % BUILD_STEP === 0) yield documents.length + d;
-    const norms = fieldParams.map((p, f) => {
-      const length = fieldLengths[d * FIELD_COUNT + f] ?? 0;
-      return p.weight / (1 - p.b + (p.b * length) / (avg[f] ?? 1));
-    });
+    const norms = fieldParams.map((p, f) =>
+      fieldNorm(p, fieldLengths[d * FIELD_COUNT + f] ?? 0, avg[f] ?? 1),
+    );
     for (let i = docStart[d] ?? 0; i < (docStart[d + 1] ?? 0); i++) {
       const term = docTerms.array[i] ?? 0;
       let tf = 0;

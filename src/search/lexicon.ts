@@ -1,4 +1,5 @@
 import { documentFrequency, type InvertedIndex } from './inverted-index.ts';
+import type { WeightedTerm } from './scorer.ts';
 
 /**
  * What query analysis reads of an index: which terms the live papers hold, how many papers hold
@@ -45,4 +46,22 @@ export type LexiconSource = InvertedIndex | Lexicon;
 /** The lexicon of either. */
 export function asLexicon(source: LexiconSource): Lexicon {
   return 'offsets' in source ? lexiconOf(source) : source;
+}
+
+/**
+ * The `n` heaviest weighted terms, heaviest first, ties in the order a fresh build numbers the
+ * terms. Sorted by weight alone first: the tie-break (costly for a grown index) is needed only
+ * among the terms that reach the cut.
+ */
+export function heaviestTerms(
+  lexicon: Lexicon,
+  terms: readonly WeightedTerm[],
+  n: number,
+): WeightedTerm[] {
+  const byWeight = [...terms].sort((a, b) => b.weight - a.weight);
+  const cut = byWeight[n - 1]?.weight ?? Number.NEGATIVE_INFINITY;
+  return byWeight
+    .filter((t) => t.weight >= cut)
+    .sort((a, b) => b.weight - a.weight || lexicon.compare(a.term, b.term))
+    .slice(0, n);
 }

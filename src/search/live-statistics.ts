@@ -1,9 +1,9 @@
-import { type Bm25fParams, FIELD_COUNT } from './inverted-index.ts';
+import { type Bm25fParams, FIELD_COUNT, type FieldParams } from './inverted-index.ts';
 import {
   type FieldFrequencies,
   FREQUENCIES_OVERFLOW,
+  fieldNorm,
   saturatedWeight,
-  writeNorms,
 } from './term-frequencies.ts';
 
 /**
@@ -101,10 +101,7 @@ export function createLiveStatistics(
         normsVersion = 0;
       }
       if (normsVersion !== version) {
-        const avg = averages();
-        for (let d = 0; d < docSpace; d++) {
-          writeNorms(params, lengths, d * FIELD_COUNT, avg, norms, d * FIELD_COUNT);
-        }
+        writeAllNorms(params, lengths, docSpace, averages(), norms);
         normsVersion = version;
       }
       return norms;
@@ -161,4 +158,35 @@ export function createLiveStatistics(
       version++;
     },
   };
+}
+
+/** Field lengths below this have their normalisation looked up in a table made per change. */
+export const NORM_TABLE_SIZE = 2048;
+
+/**
+ * Every document's three field normalisations into `out`. A field length is a whole number,
+ * mostly small, so each field's normalisations are computed once per length (below
+ * `NORM_TABLE_SIZE`) and looked up, instead of divided per document.
+ */
+function writeAllNorms(
+  params: Bm25fParams,
+  lengths: Float64Array,
+  docCount: number,
+  averages: readonly number[],
+  out: Float64Array,
+): void {
+  const fields = [params.title, params.abstract, params.authors];
+  const end = docCount * FIELD_COUNT;
+  for (let f = 0; f < FIELD_COUNT; f++) {
+    const field = fields[f] as FieldParams;
+    const average = averages[f] ?? 1;
+    const table = new Float64Array(NORM_TABLE_SIZE);
+    for (let length = 0; length < NORM_TABLE_SIZE; length++) {
+      table[length] = fieldNorm(field, length, average);
+    }
+    for (let at = f; at < end; at += FIELD_COUNT) {
+      const length = lengths[at] ?? 0;
+      out[at] = length < NORM_TABLE_SIZE ? (table[length] ?? 0) : fieldNorm(field, length, average);
+    }
+  }
 }

@@ -1,5 +1,6 @@
 import type { BuiltSegment } from './inverted-index.ts';
 import type { LiveStatistics } from './live-statistics.ts';
+import type { FieldFrequencies } from './term-frequencies.ts';
 
 /**
  * The large, merged segment of a growing index: a built index's postings with their saturated
@@ -15,6 +16,11 @@ export interface MainSegment {
   termCount: number;
   offsets: Uint32Array;
   docs: Uint32Array;
+  /** Each posting's packed field frequencies, and those too large to pack by posting number. */
+  frequencies: Uint32Array;
+  overflow: ReadonlyMap<number, FieldFrequencies>;
+  /** Each posting's weight, valid for a term once `weightsFor` has been called for it. */
+  weights: Float32Array;
   /** The weights of a term's postings, computed under the current statistics. */
   weightsFor(term: number, stats: LiveStatistics): Float32Array;
 }
@@ -32,6 +38,9 @@ export function createMainSegment(built: BuiltSegment, upTo: number, version: nu
     termCount,
     offsets,
     docs,
+    frequencies,
+    overflow,
+    weights,
     weightsFor(term, stats) {
       if (validFor[term] !== stats.version) {
         const from = offsets[term] ?? 0;

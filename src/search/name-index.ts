@@ -19,15 +19,36 @@ export function nameWords(paper: Pick<Paper, 'title' | 'authors'>): string[] {
   return Array.from(new Set(plainWords(`${paper.title} ${paper.authors.join(' ')}`)));
 }
 
-export function buildNameIndex(papers: readonly Pick<Paper, 'title' | 'authors'>[]): NameIndex {
+/**
+ * The name index of papers, each numbered `docOf(position)` (its position unless told
+ * otherwise: a merge numbers the live papers by their document numbers).
+ */
+export function buildNameIndex(
+  papers: readonly Pick<Paper, 'title' | 'authors'>[],
+  docOf: (position: number) => number = (position) => position,
+): NameIndex {
   const postings = new Map<string, number[]>();
-  papers.forEach((paper, doc) => {
-    for (const word of nameWords(paper)) {
-      const list = postings.get(word);
-      if (list) list.push(doc);
-      else postings.set(word, [doc]);
-    }
+  papers.forEach((paper, position) => {
+    addNameWords(postings, paper, docOf(position));
   });
+  return nameIndexOf(postings);
+}
+
+/** Adds a paper's name words to postings kept by word (documents must come in ascending order). */
+export function addNameWords(
+  postings: Map<string, number[]>,
+  paper: Pick<Paper, 'title' | 'authors'>,
+  doc: number,
+): void {
+  for (const word of nameWords(paper)) {
+    const list = postings.get(word);
+    if (list) list.push(doc);
+    else postings.set(word, [doc]);
+  }
+}
+
+/** Postings kept by word, packed into a name index. */
+export function nameIndexOf(postings: ReadonlyMap<string, readonly number[]>): NameIndex {
   const words = Array.from(postings.keys()).sort();
   const offsets = new Uint32Array(words.length + 1);
   words.forEach((word, i) => {
@@ -62,4 +83,27 @@ export function prefixRange(index: NameIndex, prefix: string): { from: number; t
 /** How many paper–word pairs a range covers: the cost of reading it. */
 export function rangePostings(index: NameIndex, range: { from: number; to: number }): number {
   return (index.offsets[range.to] ?? 0) - (index.offsets[range.from] ?? 0);
+}
+
+/**
+ * The name index with each document renumbered by `renumber` (−1 leaves it out), e.g. removed
+ * papers dropped and the rest numbered by their place among the live ones; words left without
+ * papers are dropped. The order of documents must be kept by the renumbering.
+ */
+export function renumberNameIndex(index: NameIndex, renumber: (doc: number) => number): NameIndex {
+  const words: string[] = [];
+  const offsets: number[] = [0];
+  const docs: number[] = [];
+  index.words.forEach((word, w) => {
+    const end = index.offsets[w + 1] ?? 0;
+    const before = docs.length;
+    for (let i = index.offsets[w] ?? 0; i < end; i++) {
+      const doc = renumber(index.docs[i] ?? 0);
+      if (doc >= 0) docs.push(doc);
+    }
+    if (docs.length === before) return;
+    words.push(word);
+    offsets.push(docs.length);
+  });
+  return { words, offsets: Uint32Array.from(offsets), docs: Uint32Array.from(docs) };
 }

@@ -2,7 +2,6 @@ import type { Engine } from '../engine-types.ts';
 import { ShammieError } from '../errors.ts';
 import type { Paper } from '../types.ts';
 import type { IndexedCorpus } from './indexed-corpus.ts';
-import { documentFrequency } from './inverted-index.ts';
 import { notFoundMessage, shorten } from './not-found-message.ts';
 import {
   type NamedCandidate,
@@ -41,12 +40,16 @@ export function createPaperLookup(
   filterOf: (query: ParsedQuery) => QueryFilter,
   search: Search,
 ): PaperLookup {
-  const { index, vocabulary, scorer, directory, paperAt } = corpus;
+  const { index, directory, paperAt } = corpus;
+  const { lexicon, vocabulary } = index;
+  // Rarity among the live papers, as a fresh build over them would count it.
   const rarity = {
-    docCount: index.docCount,
+    get docCount() {
+      return index.liveCount;
+    },
     frequency: (term: string): number => {
-      const id = index.termIds.get(term);
-      return id === undefined ? 0 : documentFrequency(index, id);
+      const id = lexicon.idOf(term);
+      return id === undefined ? 0 : lexicon.frequency(id);
     },
   };
 
@@ -59,10 +62,10 @@ export function createPaperLookup(
       return { near: [] };
     }
     if (query.text === '') return { near: [] };
-    const terms = queryTerms(query.text, index, vocabulary);
+    const terms = queryTerms(query.text, lexicon, vocabulary);
     if (terms.typed.length === 0) return { near: [] };
     const { accept, verify } = filterOf(query);
-    const candidates = topK(scorer.accumulate(terms.terms), LOOKUP_CANDIDATES, accept, verify);
+    const candidates = topK(index.accumulate(terms.terms), LOOKUP_CANDIDATES, accept, verify);
     return nameAmong(candidates.docs, terms, (doc) => paperIdentity(paperAt(doc)), rarity);
   }
 
@@ -99,7 +102,7 @@ export function createPaperLookup(
     if (paper) return paper;
     const near = named(text).near.slice(0, NOT_FOUND_SUGGESTIONS);
     const words = analyze(withoutCitationFiller(text));
-    const known = words.filter((word) => index.termIds.has(word)).length;
+    const known = words.filter((word) => lexicon.idOf(word) !== undefined).length;
     throw new ShammieError(
       'PAPER_NOT_FOUND',
       notFoundMessage(text, near.map(paperAt), { words: words.length, known }),

@@ -1,7 +1,6 @@
 import type { YearRange } from '../engine-types.ts';
 import type { IndexedCorpus } from './indexed-corpus.ts';
 import type { ParsedQuery } from './query-parser.ts';
-import { docsWithAll } from './scorer.ts';
 import { analyze, plainWords } from './text-analysis.ts';
 
 /**
@@ -23,13 +22,11 @@ export interface QueryFilter {
 
 /** Makes the filters of queries over one corpus (author words are read once, on first use). */
 export function createQueryFilter(corpus: IndexedCorpus): (query: ParsedQuery) => QueryFilter {
-  const { index, papers, paperAt } = corpus;
-  // Author words are needed only by author: filters, so they are made on first use.
-  let authorWords: string[][] | undefined;
-  const authorWordsOf = (doc: number): string[] => {
-    authorWords ??= papers.map((p) => plainWords(p.authors.join(' ')));
-    return authorWords[doc] ?? [];
-  };
+  const { index, paperAt } = corpus;
+  // Author words are needed only by author: filters, so each paper's are made on first use.
+  const authorWords: string[][] = [];
+  const authorWordsOf = (doc: number): string[] =>
+    (authorWords[doc] ??= plainWords(paperAt(doc).authors.join(' ')));
 
   return (query) => {
     const checks: Array<(doc: number) => boolean> = [];
@@ -48,9 +45,9 @@ export function createQueryFilter(corpus: IndexedCorpus): (query: ParsedQuery) =
     const sequences = query.phrases.map((phrase) => analyze(phrase)).filter((s) => s.length > 0);
     let holding: Set<number> | undefined;
     if (sequences.length > 0) {
-      const ids = [...new Set(sequences.flat())].map((term) => index.termIds.get(term));
+      const ids = [...new Set(sequences.flat())].map((term) => index.lexicon.idOf(term));
       const found = ids.every((id) => id !== undefined)
-        ? docsWithAll(index, ids as number[])
+        ? index.docsWithAll(ids as number[])
         : new Set<number>();
       holding = found;
       checks.push((doc) => found.has(doc));

@@ -1,11 +1,10 @@
 import type { SearchHit, SearchOptions, SearchResult, YearRange } from '../engine-types.ts';
 import { ShammieError } from '../errors.ts';
-import { expandWithFeedback, FEEDBACK_DOCS } from './feedback.ts';
 import { clampInt, type IndexedCorpus } from './indexed-corpus.ts';
 import type { QueryFilter } from './query-filter.ts';
 import { hasContent, type ParsedQuery, parseQuery, parseYearRange } from './query-parser.ts';
-import { queryTerms, SHORT_QUERY_TERMS } from './query-terms.ts';
-import { type RankedDocs, topK } from './scorer.ts';
+import { rankText } from './rank-text.ts';
+import type { RankedDocs } from './scorer.ts';
 import { makeSnippet } from './snippet.ts';
 
 /** Hits per search unless asked otherwise. */
@@ -23,7 +22,7 @@ export function createSearch(
   corpus: IndexedCorpus,
   filterOf: (query: ParsedQuery) => QueryFilter,
 ): Search {
-  const { index, vocabulary, scorer, directory, paperAt } = corpus;
+  const { directory, paperAt } = corpus;
 
   return (raw, options = {}) => {
     const limit = clampInt(options.limit ?? DEFAULT_SEARCH_LIMIT, 0, 1000);
@@ -47,25 +46,17 @@ export function createSearch(
     for (const doi of query.dois) pin(directory.byDoi(doi));
     if (query.text !== '') pin(directory.byTitle(query.text));
 
-    const terms = queryTerms(query.text, index, vocabulary);
-    let ranked: RankedDocs;
-    if (terms.terms.length > 0) {
-      const keep = (doc: number): boolean => !pinned.includes(doc) && cheap(doc);
-      let weighted = terms.terms;
-      if (terms.typed.length > SHORT_QUERY_TERMS) {
-        // Long queries are run again with feedback terms from their first results.
-        const first = topK(scorer.accumulate(weighted), FEEDBACK_DOCS, keep, verify);
-        weighted = expandWithFeedback(index, weighted, first, corpus.textTerms);
-      }
-      ranked = topK(scorer.accumulate(weighted), offset + limit, keep, verify);
-    } else if (
+    const keep = (doc: number): boolean => !pinned.includes(doc) && cheap(doc);
+    const text = rankText(corpus.rankable, query.text, offset + limit, { accept: keep, verify });
+    const terms = text.terms;
+    let ranked: RankedDocs = text.ranked;
+    if (
+      terms.terms.length === 0 &&
       query.text === '' &&
       query.phrases.length === 0 &&
       query.arxivIds.length + query.dois.length === 0
     ) {
       ranked = listByYear(corpus, accept, offset + limit, pinned);
-    } else {
-      ranked = { docs: [], scores: [], total: 0 };
     }
     const docs = [...pinned, ...ranked.docs].slice(offset, offset + limit);
     const topScore = (ranked.scores[0] ?? 0) + 1;
@@ -89,7 +80,7 @@ function listByYear(
   pinned: readonly number[],
 ): RankedDocs {
   const all: number[] = [];
-  for (let doc = 0; doc < corpus.papers.length; doc++) {
+  for (const doc of corpus.index.liveDocs()) {
     if (!pinned.includes(doc) && (!accept || accept(doc))) all.push(doc);
   }
   all.sort((a, b) => (corpus.paperAt(b).year ?? 0) - (corpus.paperAt(a).year ?? 0) || a - b);

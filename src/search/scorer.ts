@@ -1,4 +1,5 @@
 import type { InvertedIndex } from './inverted-index.ts';
+import { createScoreBuffers, type ScoreBuffers } from './score-buffers.ts';
 
 /** A query term with the factor its idf is multiplied by (1 for a plain query word). */
 export interface WeightedTerm {
@@ -22,40 +23,57 @@ export interface RankedDocs {
 }
 
 /**
+ * Adds `idf` × weight of the postings [from, to) — their documents and saturated weights — to
+ * a query's scores, skipping documents flagged 1 in `removed`; returns the new count of
+ * documents touched. The one loop every query runs, for a built index and for both segments of
+ * a growing one: a whole posting list per call, nothing called per posting.
+ */
+export function addPostings(
+  buffers: ScoreBuffers,
+  count: number,
+  docs: Uint32Array,
+  weights: Float32Array,
+  from: number,
+  to: number,
+  idf: number,
+  removed?: Uint8Array,
+): number {
+  const { scores, stamp, touched, generation } = buffers;
+  let touchedCount = count;
+  for (let i = from; i < to; i++) {
+    const doc = docs[i] ?? 0;
+    if (removed !== undefined && removed[doc] === 1) continue;
+    const contribution = idf * (weights[i] ?? 0);
+    if (stamp[doc] !== generation) {
+      stamp[doc] = generation;
+      scores[doc] = contribution;
+      touched[touchedCount++] = doc;
+    } else {
+      scores[doc] = (scores[doc] ?? 0) + contribution;
+    }
+  }
+  return touchedCount;
+}
+
+/**
  * Accumulates BM25F scores over the postings of a query's terms into buffers allocated once
  * per index: a query touches only the documents that contain its terms, and allocates nothing
  * in proportion to the corpus.
  */
 export function createScorer(index: InvertedIndex) {
-  const scores = new Float64Array(index.docCount);
-  const stamp = new Uint32Array(index.docCount);
-  const touched = new Uint32Array(index.docCount);
-  let generation = 0;
+  const buffers = createScoreBuffers();
 
   /** Sums the terms' contributions; the result's arrays are valid until the next call. */
   function accumulate(terms: readonly WeightedTerm[]): ScoredDocs {
-    generation++;
-    if (generation === 0xffffffff) {
-      stamp.fill(0);
-      generation = 1;
-    }
+    const current = buffers.start(index.docCount);
     let count = 0;
     for (const { term, weight } of terms) {
       const idf = (index.idf[term] ?? 0) * weight;
-      const end = index.offsets[term + 1] ?? 0;
-      for (let i = index.offsets[term] ?? 0; i < end; i++) {
-        const doc = index.docs[i] ?? 0;
-        const contribution = idf * (index.weights[i] ?? 0);
-        if (stamp[doc] !== generation) {
-          stamp[doc] = generation;
-          scores[doc] = contribution;
-          touched[count++] = doc;
-        } else {
-          scores[doc] = (scores[doc] ?? 0) + contribution;
-        }
-      }
+      const from = index.offsets[term] ?? 0;
+      const to = index.offsets[term + 1] ?? 0;
+      count = addPostings(current, count, index.docs, index.weights, from, to, idf);
     }
-    return { docs: touched, scores, count };
+    return { docs: current.touched, scores: current.scores, count };
   }
 
   return { accumulate };
@@ -143,16 +161,20 @@ export function topK(
   };
 }
 
-/** The documents that contain every one of `terms` (ascending), by merging sorted postings. */
-export function docsWithAll(index: InvertedIndex, terms: readonly number[]): Set<number> {
-  const lists = terms
-    .map((t) => index.docs.subarray(index.offsets[t] ?? 0, index.offsets[t + 1] ?? 0))
-    .sort((a, b) => a.length - b.length);
-  const [shortest, ...rest] = lists;
+/**
+ * The documents in every one of the posting lists (each ascending), by merging them from the
+ * shortest; documents flagged 1 in `removed` are left out.
+ */
+export function intersectPostings(
+  lists: readonly Uint32Array[],
+  removed?: Uint8Array,
+): Set<number> {
+  const [shortest, ...rest] = [...lists].sort((a, b) => a.length - b.length);
   const out = new Set<number>();
   if (!shortest) return out;
   const cursors = rest.map(() => 0);
   outer: for (const doc of shortest) {
+    if (removed !== undefined && removed[doc] === 1) continue;
     for (let i = 0; i < rest.length; i++) {
       const list = rest[i] as Uint32Array;
       let at = cursors[i] ?? 0;

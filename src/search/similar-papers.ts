@@ -1,6 +1,7 @@
 import type { SearchHit } from '../engine-types.ts';
 import type { Paper } from '../types.ts';
 import { clampInt, type IndexedCorpus } from './indexed-corpus.ts';
+import { heaviestTerms } from './lexicon.ts';
 import { topK, type WeightedTerm } from './scorer.ts';
 import { makeSnippet } from './snippet.ts';
 import { analyze } from './text-analysis.ts';
@@ -19,7 +20,8 @@ export function similarPapers(
   paper: Paper,
   limit = DEFAULT_SIMILAR,
 ): SearchHit[] {
-  const { index, scorer, paperAt } = corpus;
+  const { lexicon, accumulate } = corpus.index;
+  const { paperAt } = corpus;
   const self = corpus.directory.find(paper.id);
   const counts = new Map<string, number>();
   for (const term of analyze(`${paper.title}\n${paper.title}\n${paper.abstract}`)) {
@@ -27,17 +29,16 @@ export function similarPapers(
   }
   const distinctive: WeightedTerm[] = [];
   for (const [term, tf] of counts) {
-    const id = index.termIds.get(term);
+    const id = lexicon.idOf(term);
     if (id === undefined) continue;
-    distinctive.push({ term: id, weight: (1 + Math.log(tf)) * (index.idf[id] ?? 0) });
+    distinctive.push({ term: id, weight: (1 + Math.log(tf)) * lexicon.idf(id) });
   }
-  distinctive.sort((a, b) => b.weight - a.weight || a.term - b.term);
-  const top = distinctive.slice(0, SIMILAR_TERMS);
+  const top = heaviestTerms(lexicon, distinctive, SIMILAR_TERMS);
   const norm = top[0]?.weight ?? 1;
   const terms = top.map((t) => ({ term: t.term, weight: t.weight / norm }));
-  const matched = new Set(top.map((t) => index.terms[t.term] ?? ''));
+  const matched = new Set(top.map((t) => lexicon.terms[t.term] ?? ''));
   const ranked = topK(
-    scorer.accumulate(terms),
+    accumulate(terms),
     clampInt(limit, 0, 100),
     (doc) => doc !== self && paperAt(doc).id !== paper.id,
   );

@@ -1,18 +1,23 @@
 import { createHash } from 'node:crypto';
 import { ShammieError } from '../errors.ts';
 import type { Paper } from '../types.ts';
-import type { Bm25fParams, InvertedIndex } from './inverted-index.ts';
+import { type Bm25fParams, type BuiltSegment, FIELD_COUNT } from './inverted-index.ts';
 import type { NameIndex } from './name-index.ts';
+import type { FieldFrequencies } from './term-frequencies.ts';
 
 /**
- * Snapshots of a built index, so a large corpus starts in seconds instead of being indexed
- * again. Two encodings of the same parts: JSON (`engine.snapshot()`, base64 arrays) for tools,
- * and a compact binary file whose arrays are used in place, for the bot's data directory.
- * Either is checked against the papers it must serve and refused when it does not fit.
+ * Snapshots of an index, so a large corpus starts in seconds instead of being indexed again.
+ * A snapshot holds the engine's live papers: the postings of those merged into its main
+ * segment (each with its weight and raw field frequencies, so the index can grow after
+ * loading), their field lengths and names; papers added since the last merge are listed by
+ * count only and indexed again on load. Two encodings of the same parts: JSON
+ * (`engine.snapshot()`, base64 arrays) for tools, and a compact binary file whose arrays are
+ * used in place, for the bot's data directory. Either is checked against the papers it must
+ * serve and refused when it does not fit.
  */
 
 /** Bumped whenever the index layout, the text analysis or what the loader makes of a file changes: older snapshots are rebuilt. */
-export const SNAPSHOT_VERSION = 4;
+export const SNAPSHOT_VERSION = 5;
 
 const MAGIC = 'SHAMIDX\u0001';
 
@@ -20,17 +25,31 @@ const MAGIC = 'SHAMIDX\u0001';
 interface SnapshotMeta {
   format: 'shammie-index';
   version: number;
-  /** Fingerprint of the papers the index was built from (see `corpusFingerprint`). */
+  /** Fingerprint of the live papers, in order (see `corpusFingerprint`). */
   corpus: string;
+  /** Live papers. */
   docCount: number;
+  /** The first this many are in the segment; the rest are indexed again on load. */
+  segmentPapers: number;
+  /** Whether term ids are numbered as a fresh build over the segment's papers numbers them. */
+  termsInBuildOrder: boolean;
   params: Bm25fParams;
 }
 
-const ARRAY_NAMES = ['offsets', 'docs', 'weights', 'idf', 'nameOffsets', 'nameDocs'] as const;
+const ARRAY_NAMES = [
+  'offsets',
+  'docs',
+  'weights',
+  'frequencies',
+  'lengths',
+  'overflow',
+  'nameOffsets',
+  'nameDocs',
+] as const;
 type ArrayName = (typeof ARRAY_NAMES)[number];
-const FLOAT_ARRAYS: ReadonlySet<ArrayName> = new Set(['weights', 'idf']);
+const FLOAT_ARRAYS: ReadonlySet<ArrayName> = new Set(['weights']);
 
-/** The parts of an engine's index. */
+/** The parts of an engine's index, as stored. */
 export interface SnapshotParts {
   meta: SnapshotMeta;
   terms: string[];
@@ -58,26 +77,45 @@ function badSnapshot(why: string): ShammieError {
   return new ShammieError('BAD_ARGUMENT', `The index snapshot is unusable: ${why}.`);
 }
 
-export function snapshotParts(
-  index: InvertedIndex,
-  names: NameIndex,
-  papers: readonly Paper[],
-): SnapshotParts {
+/** What a snapshot is made from, and what loading one gives back. */
+export interface SnapshotContent {
+  /** The segment's postings over its papers, numbered by their place among the live papers. */
+  segment: BuiltSegment;
+  /** The live papers whose postings the segment holds (the first ones). */
+  segmentPapers: number;
+  termsInBuildOrder: boolean;
+  /** The name index of the segment's papers, numbered as the segment numbers them. */
+  names: NameIndex;
+}
+
+/** The parts of a snapshot of `content`, made for the live papers `papers`. */
+export function snapshotParts(content: SnapshotContent, papers: readonly Paper[]): SnapshotParts {
+  const { segment, names } = content;
+  const overflow = new Uint32Array(segment.overflow.size * 4);
+  let at = 0;
+  for (const [posting, [title, abstract, authors]] of segment.overflow) {
+    overflow.set([posting, title, abstract, authors], at);
+    at += 4;
+  }
   return {
     meta: {
       format: 'shammie-index',
       version: SNAPSHOT_VERSION,
       corpus: corpusFingerprint(papers),
-      docCount: index.docCount,
-      params: index.params,
+      docCount: papers.length,
+      segmentPapers: content.segmentPapers,
+      termsInBuildOrder: content.termsInBuildOrder,
+      params: segment.index.params,
     },
-    terms: index.terms,
+    terms: segment.index.terms,
     nameWords: names.words,
     arrays: {
-      offsets: index.offsets,
-      docs: index.docs,
-      weights: index.weights,
-      idf: index.idf,
+      offsets: segment.index.offsets,
+      docs: segment.index.docs,
+      weights: segment.index.weights,
+      frequencies: segment.frequencies,
+      lengths: Uint32Array.from(segment.lengths),
+      overflow,
       nameOffsets: names.offsets,
       nameDocs: names.docs,
     },
@@ -85,14 +123,14 @@ export function snapshotParts(
 }
 
 /**
- * The index of snapshot parts, checked against the papers it must serve. Throws a
+ * The content of snapshot parts, checked against the papers it must serve. Throws a
  * ShammieError when the snapshot is from another version, another corpus, or damaged.
  */
-export function indexFromParts(
+export function contentFromParts(
   parts: SnapshotParts,
   papers: readonly Paper[],
   corpusChecked = false,
-): { index: InvertedIndex; names: NameIndex } {
+): SnapshotContent {
   const { meta, terms, nameWords, arrays } = parts;
   if (meta?.format !== 'shammie-index') throw badSnapshot('it is not a Shammie index');
   if (meta.version !== SNAPSHOT_VERSION)
@@ -103,7 +141,15 @@ export function indexFromParts(
   ) {
     throw badSnapshot('it was built from another corpus');
   }
-  if (!Array.isArray(terms) || !Array.isArray(nameWords) || !meta.params) {
+  const count = meta.segmentPapers;
+  if (
+    !Array.isArray(terms) ||
+    !Array.isArray(nameWords) ||
+    !meta.params ||
+    !Number.isSafeInteger(count) ||
+    count < 0 ||
+    count > papers.length
+  ) {
     throw badSnapshot('a part is missing');
   }
   const u32 = (name: ArrayName): Uint32Array => {
@@ -111,22 +157,23 @@ export function indexFromParts(
     if (!(a instanceof Uint32Array)) throw badSnapshot(`${name} is missing`);
     return a;
   };
-  const f32 = (name: ArrayName): Float32Array => {
-    const a = arrays[name];
-    if (!(a instanceof Float32Array)) throw badSnapshot(`${name} is missing`);
-    return a;
-  };
+  const weights = arrays.weights;
+  if (!(weights instanceof Float32Array)) throw badSnapshot('weights is missing');
   const offsets = u32('offsets');
   const docs = u32('docs');
-  const weights = f32('weights');
-  const idf = f32('idf');
+  const frequencies = u32('frequencies');
+  const lengths = u32('lengths');
+  const overflowList = u32('overflow');
   const nameOffsets = u32('nameOffsets');
   const nameDocs = u32('nameDocs');
   if (
-    offsets.length !== terms.length + 1 ||
-    idf.length !== terms.length ||
+    offsets.length === 0 ||
+    offsets.length > terms.length + 1 ||
     docs.length !== weights.length ||
-    offsets[terms.length] !== docs.length ||
+    docs.length !== frequencies.length ||
+    offsets[offsets.length - 1] !== docs.length ||
+    lengths.length !== count * FIELD_COUNT ||
+    overflowList.length % 4 !== 0 ||
     nameOffsets.length !== nameWords.length + 1 ||
     nameOffsets[nameWords.length] !== nameDocs.length
   ) {
@@ -134,22 +181,30 @@ export function indexFromParts(
   }
   for (const list of [docs, nameDocs]) {
     for (let i = 0; i < list.length; i++) {
-      if ((list[i] ?? 0) >= papers.length) throw badSnapshot('it names unknown papers');
+      if ((list[i] ?? 0) >= count) throw badSnapshot('it names unknown papers');
     }
+  }
+  const overflow = new Map<number, FieldFrequencies>();
+  for (let i = 0; i < overflowList.length; i += 4) {
+    const posting = overflowList[i] ?? 0;
+    if (posting >= docs.length) throw badSnapshot('it names unknown postings');
+    overflow.set(posting, [
+      overflowList[i + 1] ?? 0,
+      overflowList[i + 2] ?? 0,
+      overflowList[i + 3] ?? 0,
+    ]);
   }
   const termIds = new Map<string, number>();
   for (let id = 0; id < terms.length; id++) termIds.set(terms[id] as string, id);
   return {
-    index: {
-      docCount: papers.length,
-      termIds,
-      terms,
-      offsets,
-      docs,
-      weights,
-      idf,
-      params: meta.params,
+    segment: {
+      index: { docCount: count, termIds, terms, offsets, docs, weights, params: meta.params },
+      frequencies,
+      overflow,
+      lengths: Float64Array.from(lengths),
     },
+    segmentPapers: count,
+    termsInBuildOrder: meta.termsInBuildOrder === true,
     names: { words: nameWords, offsets: nameOffsets, docs: nameDocs },
   };
 }
@@ -187,6 +242,8 @@ export function partsFromJson(value: unknown): SnapshotParts {
     version: v.version,
     corpus: v.corpus,
     docCount: v.docCount,
+    segmentPapers: v.segmentPapers,
+    termsInBuildOrder: v.termsInBuildOrder,
     params: v.params,
   } as SnapshotMeta;
   if (meta.format !== 'shammie-index') throw badSnapshot('it is not a Shammie index');
@@ -264,12 +321,13 @@ export function decodeSnapshot(bytes: Uint8Array): SnapshotParts {
   } catch {
     throw badSnapshot('its header is damaged');
   }
-  const sections = header?.sections;
+  // The version first: another version's sections differ, and it is rebuilt, not "damaged".
+  if (header?.meta?.version !== SNAPSHOT_VERSION) {
+    throw badSnapshot(`it is from version ${String(header?.meta?.version)}`);
+  }
+  const sections = header.sections;
   if (!Array.isArray(sections) || sections.length !== 2 + ARRAY_NAMES.length) {
     throw badSnapshot('its header is damaged');
-  }
-  if (header.meta?.version !== SNAPSHOT_VERSION) {
-    throw badSnapshot(`it is from version ${String(header.meta?.version)}`);
   }
   let at = pad4(MAGIC.length + 4 + headerLength);
   const take = (length: unknown): [number, number] => {

@@ -1,4 +1,4 @@
-import type { Bm25fParams } from './inverted-index.ts';
+import type { FieldParams } from './inverted-index.ts';
 
 /**
  * A term's frequency in each field of a paper, kept per posting so that its saturated BM25F
@@ -20,26 +20,11 @@ export function packFrequencies(title: number, abstract: number, authors: number
 }
 
 /**
- * Each field's length normalisation for a document, w / (1 − b + b · length / average), written
- * into `out` at `at` (three numbers), computed exactly as the build computes them.
+ * A field's length normalisation, w / (1 − b + b · length / average): the build and a growing
+ * index both compute it here, so the two agree to the last bit.
  */
-export function writeNorms(
-  params: Bm25fParams,
-  lengths: ArrayLike<number>,
-  lengthAt: number,
-  averages: readonly number[],
-  out: Float64Array,
-  at: number,
-): void {
-  const { title, abstract, authors } = params;
-  out[at] =
-    title.weight / (1 - title.b + (title.b * (lengths[lengthAt] ?? 0)) / (averages[0] ?? 1));
-  out[at + 1] =
-    abstract.weight /
-    (1 - abstract.b + (abstract.b * (lengths[lengthAt + 1] ?? 0)) / (averages[1] ?? 1));
-  out[at + 2] =
-    authors.weight /
-    (1 - authors.b + (authors.b * (lengths[lengthAt + 2] ?? 0)) / (averages[2] ?? 1));
+export function fieldNorm(field: FieldParams, length: number, average: number): number {
+  return field.weight / (1 - field.b + (field.b * length) / average);
 }
 
 /**

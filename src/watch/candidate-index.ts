@@ -1,7 +1,10 @@
+import { createGrowingIndex } from '../search/growing-index.ts';
 import { type IndexedCorpus, indexedCorpus } from '../search/indexed-corpus.ts';
-import { analyzeFields, buildSegmentSteps, type InvertedIndex } from '../search/inverted-index.ts';
+import { analyzeFields, buildIndex, type InvertedIndex } from '../search/inverted-index.ts';
+import { createLiveNames } from '../search/live-names.ts';
 import { buildNameIndex } from '../search/name-index.ts';
-import { packFrequencies, saturatedWeight, writeNorms } from '../search/term-frequencies.ts';
+import { createScorer, type Scorer } from '../search/scorer.ts';
+import { fieldNorm, packFrequencies, saturatedWeight } from '../search/term-frequencies.ts';
 import type { Paper } from '../types.ts';
 import { normalize, type SparseVector } from './sparse-vector.ts';
 
@@ -15,7 +18,12 @@ import { normalize, type SparseVector } from './sparse-vector.ts';
  */
 export interface CandidateIndex {
   readonly papers: readonly Paper[];
+  /** The engine's corpus over the candidates, for its query filters (authors, phrases). */
   readonly corpus: IndexedCorpus;
+  /** The candidates' built index: term ids, postings and idf (the vectors' space). */
+  readonly index: InvertedIndex;
+  /** BM25F scores over `index`, as a search computes them. */
+  readonly scorer: Scorer;
   /** Each candidate's unit vector, by document number (the paper's position). */
   readonly vectors: readonly SparseVector[];
   /** The unit vector of any paper in the candidates' term space (cached per paper object). */
@@ -25,15 +33,19 @@ export interface CandidateIndex {
 /** Index a day's candidates once (shared by every channel watching the category). */
 export function indexCandidates(candidates: readonly Paper[]): CandidateIndex {
   const papers = [...candidates];
-  const steps = buildSegmentSteps(papers);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  const { index, lengths } = step.value;
-  const averages = fieldAverages(lengths, papers.length);
+  // Both are built over the same papers in the same order: the growing one is what the
+  // engine's query filters read, the built one holds the weights the vectors are made of.
+  const index = buildIndex(papers);
+  const averages = fieldAverages(papers);
   const cache = new WeakMap<Paper, SparseVector>();
   return {
     papers,
-    corpus: indexedCorpus(papers, index, buildNameIndex(papers)),
+    corpus: indexedCorpus(
+      createGrowingIndex(papers),
+      createLiveNames(buildNameIndex(papers), papers.length),
+    ),
+    index,
+    scorer: createScorer(index),
     vectors: candidateVectors(index),
     vectorOf(paper) {
       let vector = cache.get(paper);
@@ -47,10 +59,14 @@ export function indexCandidates(candidates: readonly Paper[]): CandidateIndex {
 }
 
 /** Average field lengths as the build computes them (at least 1). */
-function fieldAverages(lengths: Float64Array, count: number): number[] {
+function fieldAverages(papers: readonly Paper[]): number[] {
   const totals = [0, 0, 0];
-  for (let i = 0; i < lengths.length; i++) totals[i % 3] = (totals[i % 3] ?? 0) + (lengths[i] ?? 0);
-  const n = Math.max(count, 1);
+  for (const paper of papers) {
+    analyzeFields(paper).forEach((terms, f) => {
+      totals[f] = (totals[f] ?? 0) + terms.length;
+    });
+  }
+  const n = Math.max(papers.length, 1);
   return totals.map((t) => Math.max(t / n, 1));
 }
 
@@ -92,14 +108,9 @@ function profileVector(index: InvertedIndex, averages: number[], paper: Paper): 
       counts[f] = (counts[f] ?? 0) + 1;
     }
   });
-  const norms = new Float64Array(3);
-  writeNorms(
-    index.params,
-    fields.map((terms) => terms.length),
-    0,
-    averages,
-    norms,
-    0,
+  const { title, abstract, authors } = index.params;
+  const norms = Float64Array.from([title, abstract, authors], (field, f) =>
+    fieldNorm(field, fields[f]?.length ?? 0, averages[f] ?? 1),
   );
   const terms: number[] = [];
   const values: number[] = [];

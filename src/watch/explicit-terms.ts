@@ -1,6 +1,6 @@
 import { createQueryFilter } from '../search/query-filter.ts';
 import type { ParsedQuery } from '../search/query-parser.ts';
-import { docsWithAll } from '../search/scorer.ts';
+import { intersectPostings } from '../search/scorer.ts';
 import { analyze } from '../search/text-analysis.ts';
 import type { CandidateIndex } from './candidate-index.ts';
 import type { WatchReason, WatchTerms } from './watch-types.ts';
@@ -73,7 +73,7 @@ function unique(texts: readonly string[]): string[] {
 function termIds(candidates: CandidateIndex, text: string): number[] | undefined {
   const ids: number[] = [];
   for (const term of new Set(analyze(text))) {
-    const id = candidates.corpus.index.termIds.get(term);
+    const id = candidates.index.termIds.get(term);
     if (id === undefined) return undefined;
     ids.push(id);
   }
@@ -84,7 +84,9 @@ function termIds(candidates: CandidateIndex, text: string): number[] | undefined
 function holding(candidates: CandidateIndex, text: string): number[] {
   const ids = termIds(candidates, text);
   if (!ids) return [];
-  return [...docsWithAll(candidates.corpus.index, ids)].sort((a, b) => a - b);
+  const { docs, offsets } = candidates.index;
+  const lists = ids.map((t) => docs.subarray(offsets[t] ?? 0, offsets[t + 1] ?? 0));
+  return [...intersectPostings(lists)].sort((a, b) => a - b);
 }
 
 /** Each matching document with its weight: BM25 of the text's words against the best match's. */
@@ -96,7 +98,7 @@ function scored(
 ): void {
   const ids = termIds(candidates, text);
   if (!ids || docs.length === 0) return;
-  const scores = candidates.corpus.scorer.accumulate(ids.map((term) => ({ term, weight: 1 })));
+  const scores = candidates.scorer.accumulate(ids.map((term) => ({ term, weight: 1 })));
   let best = 0;
   for (const doc of docs) best = Math.max(best, scores.scores[doc] ?? 0);
   for (const doc of docs) {

@@ -57,7 +57,7 @@ function centroidModel(
   examples: ProfileExamples,
   tuning: ModelTuning,
 ): ProfileModel {
-  const weights = new Float64Array(candidates.corpus.index.terms.length);
+  const weights = new Float64Array(candidates.index.terms.length);
   const { positives, negatives } = examples;
   for (const x of positives) addScaled(weights, x, 1 / positives.length);
   const gamma = tuning.centroidNegativeWeight;
@@ -98,7 +98,7 @@ function linearModel(
       })),
       ...background.map((x) => ({ x, label: -1 as const, cost: backgroundCost })),
     ],
-    { dimensions: candidates.corpus.index.terms.length },
+    { dimensions: candidates.index.terms.length },
   );
   return { kind: 'linear', weights: model.weights, bias: model.bias };
 }

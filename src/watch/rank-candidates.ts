@@ -114,7 +114,7 @@ function strongestWords(candidates: CandidateIndex, model: ProfileModel, doc: nu
   const spans = wordSpans(text);
   const words: string[] = [];
   for (const { term } of contributions) {
-    const stem = candidates.corpus.index.terms[term] ?? '';
+    const stem = candidates.index.terms[term] ?? '';
     const span = spans.find((s) => s.terms.includes(stem));
     const word = span ? text.slice(span.start, span.end).toLowerCase() : undefined;
     if (word && !words.includes(word)) words.push(word);

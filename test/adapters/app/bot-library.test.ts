@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type BootDeps, type Bot, boot } from '../../../adapters/app/boot.ts';
 import { createBotLibrary } from '../../../adapters/app/bot-library.ts';
 import { createCorpusReloader } from '../../../adapters/app/corpus-reloader.ts';
@@ -171,6 +171,45 @@ describe('the library in the running bot', () => {
     expect(bot.pollLibrary()).toBe('applied');
     expect(found(bot, PIXELS)).toEqual([]);
     expect(bot.pollLibrary()).toBe('same');
+  });
+
+  it('merges the index in the background once the added papers call for it, then saves the snapshot', async () => {
+    const place = site();
+    const { bot, logger, stop } = await start(place);
+    const other = otherProcess(place.dataDir);
+    // MERGE_DELTA_MIN papers added since the build: enough for the engine to ask for a merge.
+    for (let i = 0; i < 2000; i++) {
+      other.addPaper(
+        {
+          id: `bulk-${i}`,
+          title: `Bulk paper ${i} on sparse attention`,
+          abstract: `Paper number ${i} studies sparse attention patterns in long documents.`,
+          authors: ['A. Author'],
+          source: 'import',
+        },
+        10 + i,
+      );
+    }
+    expect(bot.pollLibrary()).toBe('applied');
+    await vi.waitFor(
+      () => expect(logger.entries.some((e) => e.msg === 'index merged')).toBe(true),
+      {
+        timeout: 20_000,
+      },
+    );
+    expect(bot.engine.search('"Bulk paper 1999"').hits[0]?.paper.id).toBe('bulk-1999');
+    await vi.waitFor(
+      () =>
+        expect(logger.entries.some((e) => e.msg === 'index snapshot saved after the merge')).toBe(
+          true,
+        ),
+      { timeout: 20_000 },
+    );
+    await stop();
+    const again = await start(place);
+    const applied = again.logger.entries.find((e) => /library changes since the index/.test(e.msg));
+    expect(applied?.fields).toMatchObject({ index: 'snapshot', added: 0, removed: 0 });
+    expect(again.bot.engine.papers.length).toBe(bot.engine.papers.length);
   });
 
   it('keeps every library addition through a reload of the corpus files', async () => {

@@ -49,17 +49,34 @@ export interface RankedCandidate {
   why: string;
 }
 
-/** How similarity to the profile is modelled. */
-export type WatchModel = 'centroid' | 'linear';
+/**
+ * How similarity to the profile is modelled: `centroid` (cosine to the profile's mean),
+ * `linear` (a linear SVM, profile against the day), `blend` (a fixed mix of the two directions).
+ */
+export type WatchModel = 'centroid' | 'linear' | 'blend';
 
 /** The models' settings (defaults in `DEFAULT_TUNING`); changed only to measure them. */
 export interface ModelTuning {
   /** Centroid: how much the disliked papers' mean is taken away (Rocchio's γ). */
   centroidNegativeWeight: number;
-  /** Linear: the SVM's C (how hard it fits the profile). */
+  /**
+   * Centroid: the liked papers' mean added to the library's at this weight (Rocchio's β, the
+   * library's mean at α = 1); `undefined` pools liked and library papers into one mean.
+   */
+  centroidLikedWeight?: number;
+  /** Linear: the SVM's C (how hard it fits the profile), when `linearCostPerPositive` is unset. */
   linearC: number;
+  /**
+   * Linear: when set, C follows the profile's size instead: each positive costs this much and
+   * the day's papers together as much as the positives together (whatever the day's size).
+   */
+  linearCostPerPositive?: number;
+  /** Linear: whether the classes weigh the same in all (true) or every example costs C. */
+  linearBalanced: boolean;
   /** Linear: a disliked paper's weight as a negative, against a profile paper's as a positive. */
   dislikedWeight: number;
+  /** Blend: the SVM direction's share; the centroid's is the rest. */
+  blendLinearShare: number;
 }
 
 export interface RankOptions {

@@ -9,8 +9,10 @@ import type { ModelTuning, RankOptions, WatchModel } from '../src/index.ts';
 export const TUNING_KEYS = {
   /** Linear: the SVM's C. */
   c: 'linearC',
-  /** Linear: a dislike's cost against a profile paper's. */
+  /** Linear: a dislike's cost against a library paper's (Rocchio's γ). */
   d: 'dislikedWeight',
+  /** Linear: a liked paper's cost against a library paper's (Rocchio's β). */
+  l: 'likedWeight',
   /** Centroid: the dislikes' weight (Rocchio's γ). */
   g: 'centroidNegativeWeight',
   /** Centroid: the liked papers' weight beside the library's (Rocchio's β). */

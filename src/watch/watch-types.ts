@@ -59,11 +59,8 @@ export type WatchModel = 'centroid' | 'linear' | 'blend';
 export interface ModelTuning {
   /** Centroid: how much the disliked papers' mean is taken away (Rocchio's γ). */
   centroidNegativeWeight: number;
-  /**
-   * Centroid: the liked papers' mean added to the library's at this weight (Rocchio's β, the
-   * library's mean at α = 1); `undefined` pools liked and library papers into one mean.
-   */
-  centroidLikedWeight?: number;
+  /** Centroid: the liked papers' mean added to the library's (Rocchio's β; the library's α = 1). */
+  centroidLikedWeight: number;
   /** Linear: the SVM's C (how hard it fits the profile), when `linearCostPerPositive` is unset. */
   linearC: number;
   /**
@@ -73,7 +70,12 @@ export interface ModelTuning {
   linearCostPerPositive?: number;
   /** Linear: whether the classes weigh the same in all (true) or every example costs C. */
   linearBalanced: boolean;
-  /** Linear: a disliked paper's weight as a negative, against a profile paper's as a positive. */
+  /** Linear: a liked paper's weight as a positive, against a library paper's (Rocchio's β). */
+  likedWeight: number;
+  /**
+   * Linear: a disliked paper's weight as a negative, against a library paper's as a positive
+   * (Rocchio's γ); never below a day's paper's.
+   */
   dislikedWeight: number;
   /** Blend: the SVM direction's share; the centroid's is the rest. */
   blendLinearShare: number;

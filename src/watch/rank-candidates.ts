@@ -45,14 +45,17 @@ export function rankCandidates(
   });
 
   const positivePapers = [...profile.library, ...profile.liked];
-  const positives = positivePapers.map((p) => candidates.vectorOf(p));
+  const library = profile.library.map((p) => candidates.vectorOf(p));
+  const liked = profile.liked.map((p) => candidates.vectorOf(p));
+  const positives = [...library, ...liked];
   const negatives = profile.disliked.map((p) => candidates.vectorOf(p));
   const model = profileModel(
     options.model ?? DEFAULT_WATCH_MODEL,
     candidates,
     {
-      positives: positives.filter((x) => x.terms.length > 0),
-      negatives: negatives.filter((x) => x.terms.length > 0),
+      library: library.filter((x) => x.terms.length > 0),
+      liked: liked.filter((x) => x.terms.length > 0),
+      disliked: negatives.filter((x) => x.terms.length > 0),
       excluded: inProfile,
     },
     options.tuning,

@@ -49,17 +49,36 @@ export interface RankedCandidate {
   why: string;
 }
 
-/** How similarity to the profile is modelled. */
-export type WatchModel = 'centroid' | 'linear';
+/**
+ * How similarity to the profile is modelled: `centroid` (cosine to the profile's mean),
+ * `linear` (a linear SVM, profile against the day), `blend` (a fixed mix of the two directions).
+ */
+export type WatchModel = 'centroid' | 'linear' | 'blend';
 
 /** The models' settings (defaults in `DEFAULT_TUNING`); changed only to measure them. */
 export interface ModelTuning {
   /** Centroid: how much the disliked papers' mean is taken away (Rocchio's γ). */
   centroidNegativeWeight: number;
-  /** Linear: the SVM's C (how hard it fits the profile). */
+  /** Centroid: the liked papers' mean added to the library's (Rocchio's β; the library's α = 1). */
+  centroidLikedWeight: number;
+  /** Linear: the SVM's C (how hard it fits the profile), when `linearCostPerPositive` is unset. */
   linearC: number;
-  /** Linear: a disliked paper's weight as a negative, against a profile paper's as a positive. */
+  /**
+   * Linear: when set, C follows the profile's size instead: each positive costs this much and
+   * the day's papers together as much as the positives together (whatever the day's size).
+   */
+  linearCostPerPositive?: number;
+  /** Linear: whether the classes weigh the same in all (true) or every example costs C. */
+  linearBalanced: boolean;
+  /** Linear: a liked paper's weight as a positive, against a library paper's (Rocchio's β). */
+  likedWeight: number;
+  /**
+   * Linear: a disliked paper's weight as a negative, against a library paper's as a positive
+   * (Rocchio's γ); never below a day's paper's.
+   */
   dislikedWeight: number;
+  /** Blend: the SVM direction's share; the centroid's is the rest. */
+  blendLinearShare: number;
 }
 
 export interface RankOptions {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { indexCandidates, rankCandidates, type WatchModel } from '../../src/index.ts';
 import { DAY, LONG_CONTEXT_LIBRARY, paper, profile, terms } from './watch-papers.fixture.ts';
 
-const MODELS: WatchModel[] = ['centroid', 'linear'];
+const MODELS: WatchModel[] = ['centroid', 'linear', 'blend'];
 const ids = (ranked: { paper: { id: string } }[]): string[] => ranked.map((r) => r.paper.id);
 
 describe.each(MODELS)('rankCandidates with the %s model', (model) => {

@@ -10,7 +10,7 @@ export interface RecordedCall {
   query: URLSearchParams;
   body: unknown;
   headers: IncomingMessage['headers'];
-  /** When the call arrived (epoch ms): how far apart the bot spaced its edits. */
+  /** When the call arrived (epoch ms, or the test's clock if it gave one). */
   at: number;
 }
 
@@ -345,8 +345,11 @@ export async function startFakeDiscord(
   options: {
     /** How long a nonce is enforced (0: as if every retry came after Discord forgot it). */
     nonceWindowMs?: number;
+    /** The clock calls are stamped with (`at`); the real one when absent. */
+    now?: () => number;
   } = {},
 ): Promise<FakeDiscord> {
+  const now = options.now ?? Date.now;
   const calls: RecordedCall[] = [];
   const responders: Responder[] = [];
   const channelMessages: Array<ChannelMessage & Record<string, unknown>> = [];
@@ -384,7 +387,7 @@ export async function startFakeDiscord(
           query: url.searchParams,
           body,
           headers: request.headers,
-          at: Date.now(),
+          at: now(),
         };
         calls.push(call);
         for (const waiter of [...waiters]) {

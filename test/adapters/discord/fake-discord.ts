@@ -23,7 +23,8 @@ export interface FakeResponse {
 
 /**
  * A fault instead of an answer. `drop` closes the connection (`req.socket.destroy()`), `hang`
- * never answers, `delayMs` answers late (with `then`, or what the defaults would say), `error`
+ * never answers, `delayMs` answers late (with `then`, or what the defaults would say), `hold`
+ * answers the same way once `until` settles (the test decides when), `error`
  * answers with a 5xx. When `processed` is set, the call takes effect first — a message is
  * created — and only the answer is lost: the case where a write went through but the bot could
  * not know.
@@ -31,7 +32,8 @@ export interface FakeResponse {
 export type FakeFault =
   | { fault: 'drop' | 'hang'; processed?: boolean }
   | { fault: 'error'; status: number; processed?: boolean }
-  | { fault: 'delay'; delayMs: number; then?: FakeResponse };
+  | { fault: 'delay'; delayMs: number; then?: FakeResponse }
+  | { fault: 'hold'; until: Promise<unknown>; then?: FakeResponse };
 
 /** Decides the answer to a call; return undefined to fall through to the defaults. */
 export type Responder = (call: RecordedCall) => FakeResponse | FakeFault | undefined;
@@ -426,6 +428,12 @@ export async function startFakeDiscord(
               send(response, late);
             }, answer.delayMs);
             timers.add(timer);
+            return;
+          }
+          case 'hold': {
+            const late = answer.then ?? orDefault(call);
+            const release = () => send(response, late);
+            answer.until.then(release, release);
             return;
           }
         }

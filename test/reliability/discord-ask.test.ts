@@ -166,8 +166,9 @@ describe('/ask with a model, on Discord', () => {
   it('defers 20 questions at once while the model answers none, and asks it 4 at a time', async () => {
     const CROWD = 20;
     const LIMIT = 4;
-    // The model answers nothing until every question is deferred and the limit is reached:
-    // a deferral that waited for the model, or a limit not kept, would show here.
+    // The model answers nothing until every question is deferred and the limit is reached. A
+    // deferral that waited for the model would never come (the test times out); a limit not
+    // kept shows in maxConcurrent. The model's timeout is roomy: the first four are held.
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => {
       release = resolve;

@@ -17,6 +17,12 @@ export interface PacedEdits {
   finish<T>(edit: () => Promise<T>): Promise<T>;
 }
 
+/** The clock edits are paced by: what time it is, and a wait (injected by tests). */
+export interface EditClock {
+  now: () => number;
+  sleep: (ms: number) => Promise<unknown>;
+}
+
 export interface PacedEditsOptions {
   intervalMs?: number;
   now?: () => number;

@@ -5,6 +5,7 @@ import type { Logger } from '../shared/logger.ts';
 import { type RateLimiter, rateKey, rateLimitText } from '../shared/rate-limit.ts';
 import { LOOKBACK_MS } from '../shared/uncertain-attempts.ts';
 import type { AskThreads } from './ask/ask-threads.ts';
+import type { EditClock } from './ask/paced-edits.ts';
 import type { SlackMessage } from './blocks/block-kit.ts';
 import { toSlackMessage } from './blocks/to-slack-message.ts';
 import type { DeliveryDedupe } from './delivery-dedupe.ts';
@@ -43,6 +44,8 @@ export interface SlackAsk {
   threads: AskThreads;
   /** Shortest time between two edits of a streaming answer (default `EDIT_INTERVAL_MS`). */
   editIntervalMs?: number;
+  /** The clock those edits are paced by; the app's clock and real waits when absent. */
+  editClock?: EditClock;
 }
 
 /** Who is asking, for the rate limit. */

@@ -9,6 +9,7 @@ import type { PlatformStartOptions } from '../shared/platform-start.ts';
 import { createRateLimiter, type RateLimiter } from '../shared/rate-limit.ts';
 import { unreachable } from '../shared/unreachable.ts';
 import { createAskThreads } from './ask/ask-threads.ts';
+import type { EditClock } from './ask/paced-edits.ts';
 import { toBoltLogger } from './bolt-logger.ts';
 import { createDeliveryDedupe } from './delivery-dedupe.ts';
 import { trackInFlight } from './in-flight-middleware.ts';
@@ -46,6 +47,8 @@ export interface StartSlackOptions extends PlatformStartOptions<SlackConfig> {
     socketMode?: ReconnectTuning;
     /** Shortest time between two edits of a streaming answer (default 1 s). */
     askEditIntervalMs?: number;
+    /** The clock those edits are paced by (default: `now` and real waits). */
+    askEditClock?: EditClock;
   };
 }
 
@@ -141,6 +144,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
       ...(options.tuning?.askEditIntervalMs !== undefined
         ? { editIntervalMs: options.tuning.askEditIntervalMs }
         : {}),
+      ...(options.tuning?.askEditClock ? { editClock: options.tuning.askEditClock } : {}),
     },
     ...(options.library
       ? {

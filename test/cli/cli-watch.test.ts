@@ -5,6 +5,7 @@ import {
   rssFeed,
   startFakeArxivRss,
 } from '../adapters/sources/fakes/fake-arxiv-rss.ts';
+import { fakeClock } from '../adapters/sources/fakes/fake-clock.ts';
 import { announced, pubDate } from '../adapters/watch/watch-world.ts';
 import { lines, shammie } from './run-shammie.ts';
 
@@ -18,6 +19,12 @@ const TODAY = [
   }),
   announced(3, { title: 'Diffusion for text', abstract: 'A diffusion model writes text.' }),
 ];
+
+/**
+ * arXiv's three-second spacing, shared by every client in the process, waited on a clock of
+ * each run's own: otherwise every test after the first waits three real seconds for the last.
+ */
+const io = () => ({ sources: { queue: fakeClock().queue } });
 
 let rss: FakeArxivRss;
 beforeEach(async () => {
@@ -38,6 +45,7 @@ describe('shammie watch preview', () => {
     const run = await shammie(
       ['watch', 'preview', '--category', 'cs.CL', '--keywords', 'diffusion'],
       {
+        io: io(),
         env: { ARXIV_RSS_URL: rss.rssUrl },
       },
     );
@@ -50,6 +58,7 @@ describe('shammie watch preview', () => {
 
   it('prints [{arxiv, title, score, why}] best first with --json', async () => {
     const run = await shammie(['watch', 'preview', '--category', 'cs.CL', '--json'], {
+      io: io(),
       env: { ARXIV_RSS_URL: rss.rssUrl },
     });
     expect(run.status, run.stderr).toBe(0);
@@ -83,7 +92,7 @@ describe('shammie watch preview', () => {
     try {
       const run = await shammie(
         ['watch', 'preview', '--category', 'cs.CL', '--date', '2024-12-31', '--json'],
-        { env: { ARXIV_OAI_URL: oai.oaiUrl } },
+        { io: io(), env: { ARXIV_OAI_URL: oai.oaiUrl } },
       );
       expect(run.status, run.stderr).toBe(0);
       expect((JSON.parse(run.stdout) as Array<{ title: string }>).map((r) => r.title)).toEqual([
@@ -96,6 +105,7 @@ describe('shammie watch preview', () => {
 
   it('answers an unknown category with the closest names, exit 1', async () => {
     const run = await shammie(['watch', 'preview', '--category', 'cs.CLL'], {
+      io: io(),
       env: { ARXIV_RSS_URL: rss.rssUrl },
     });
     expect(run.status).toBe(1);
@@ -107,6 +117,7 @@ describe('shammie watch preview', () => {
 describe('watch in shammie chat', () => {
   it('checks a watch and previews today, and says watches live in channels', async () => {
     const run = await shammie(['chat'], {
+      io: io(),
       env: { ARXIV_RSS_URL: rss.rssUrl },
       input: 'watch add cs.CLL diffusion\nwatch add cs.CL diffusion count:1\nwatch list\n',
     });

@@ -12,6 +12,20 @@ export function manualClock(start = Date.UTC(2026, 4, 1, 9)) {
 }
 
 /**
+ * A clock that moves only when something waits on it: `sleep(ms)` advances it by `ms` and
+ * resolves at once. What is paced by it can be checked exactly, and takes no real time.
+ */
+export function sleepingClock(start?: number) {
+  const clock = manualClock(start);
+  return {
+    now: clock.now,
+    sleep: async (ms: number) => {
+      clock.advance(ms);
+    },
+  };
+}
+
+/**
  * The real engine, counting the calls that do work, so a test can show that a refused
  * request never reached the core.
  */

@@ -22,7 +22,7 @@ export const chatCommand: CliCommand = (program, cli) => {
           terminalWatch(text, {
             engine,
             sources: () => {
-              sources ??= createSources(serviceConfig(cli.io.env));
+              sources ??= createSources(serviceConfig(cli.io.env), cli.io.sources);
               return sources;
             },
             now: () => cli.io.now().getTime(),

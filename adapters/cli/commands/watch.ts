@@ -45,7 +45,7 @@ export const watchCommand: CliCommand = (program, cli) => {
           throw new ExitError('--limit takes a whole number from 1 to 1000', EXIT_BAD_INPUT);
         }
         const { spec } = parsed;
-        const sources = createSources(serviceConfig(cli.io.env));
+        const sources = createSources(serviceConfig(cli.io.env), cli.io.sources);
         const library = (await cli.engine()).papers;
         const category = spec.categories[0]!;
         const day = await announcementOf(sources, category, options.date, cli.io.now().getTime());

@@ -48,6 +48,7 @@ export async function answerCommand(
   if (deferred) await interaction.deferReply();
   const edits = createPacedEdits({
     ...(deps.editIntervalMs !== undefined ? { intervalMs: deps.editIntervalMs } : {}),
+    ...deps.editClock,
     onError: (error) =>
       deps.logger.warn(
         { platform: 'discord', err: loggableError(error), interactionId: interaction.id },

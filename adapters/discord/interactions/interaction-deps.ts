@@ -7,6 +7,7 @@ import type { WatchCommands } from '../../shared/watch-port.ts';
 import type { AskThreads } from '../ask-threads.ts';
 import type { ButtonStore } from '../button-store.ts';
 import type { InteractionLimits } from '../interaction-limits.ts';
+import type { EditClock } from '../paced-edits.ts';
 
 /**
  * Above this many papers, work that scans the corpus is deferred first (Discord shows
@@ -35,6 +36,8 @@ export interface InteractionDeps {
   askThreads?: AskThreads;
   /** Shortest time between two edits of a growing answer (default `EDIT_INTERVAL_MS`). */
   editIntervalMs?: number;
+  /** The clock those edits are paced by; the real one when absent. */
+  editClock?: EditClock;
   /** Adds and removes papers (/add, /remove, /library); absent: the library cannot be changed. */
   library?: LibraryService;
 }

@@ -76,7 +76,8 @@ async function streamAnswer({ runtime, client, place, question, history }: Ask):
     }
     return;
   }
-  const now = () => runtime.deps.now().getTime();
+  const clock = runtime.ask.editClock;
+  const now = clock?.now ?? (() => runtime.deps.now().getTime());
   const edits = createPacedEdits<SlackMessage>(now(), {
     send: async (message) => {
       await client.chat.update({
@@ -99,6 +100,7 @@ async function streamAnswer({ runtime, client, place, question, history }: Ask):
         'chat.update failed',
       ),
     now,
+    ...(clock ? { sleep: clock.sleep } : {}),
     ...(runtime.ask.editIntervalMs !== undefined ? { intervalMs: runtime.ask.editIntervalMs } : {}),
   });
   const result = await runAsk(runtime, place.eventId, {

@@ -9,6 +9,12 @@
 /** Shortest time between two writes of the same message. */
 export const EDIT_INTERVAL_MS = 1000;
 
+/** The clock edits are paced by: what time it is, and a wait (injected by tests). */
+export interface EditClock {
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+}
+
 export interface PacedEditsOptions<M> {
   /** Sends one version of the message (`chat.update`); may reject. */
   send(message: M): Promise<void>;

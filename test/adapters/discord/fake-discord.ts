@@ -10,7 +10,7 @@ export interface RecordedCall {
   query: URLSearchParams;
   body: unknown;
   headers: IncomingMessage['headers'];
-  /** When the call arrived (epoch ms): how far apart the bot spaced its edits. */
+  /** When the call arrived (epoch ms, or the test's clock if it gave one). */
   at: number;
 }
 
@@ -23,7 +23,8 @@ export interface FakeResponse {
 
 /**
  * A fault instead of an answer. `drop` closes the connection (`req.socket.destroy()`), `hang`
- * never answers, `delayMs` answers late (with `then`, or what the defaults would say), `error`
+ * never answers, `delayMs` answers late (with `then`, or what the defaults would say), `hold`
+ * answers the same way once `until` settles (the test decides when), `error`
  * answers with a 5xx. When `processed` is set, the call takes effect first — a message is
  * created — and only the answer is lost: the case where a write went through but the bot could
  * not know.
@@ -31,7 +32,8 @@ export interface FakeResponse {
 export type FakeFault =
   | { fault: 'drop' | 'hang'; processed?: boolean }
   | { fault: 'error'; status: number; processed?: boolean }
-  | { fault: 'delay'; delayMs: number; then?: FakeResponse };
+  | { fault: 'delay'; delayMs: number; then?: FakeResponse }
+  | { fault: 'hold'; until: Promise<unknown>; then?: FakeResponse };
 
 /** Decides the answer to a call; return undefined to fall through to the defaults. */
 export type Responder = (call: RecordedCall) => FakeResponse | FakeFault | undefined;
@@ -345,8 +347,11 @@ export async function startFakeDiscord(
   options: {
     /** How long a nonce is enforced (0: as if every retry came after Discord forgot it). */
     nonceWindowMs?: number;
+    /** The clock calls are stamped with (`at`); the real one when absent. */
+    now?: () => number;
   } = {},
 ): Promise<FakeDiscord> {
+  const now = options.now ?? Date.now;
   const calls: RecordedCall[] = [];
   const responders: Responder[] = [];
   const channelMessages: Array<ChannelMessage & Record<string, unknown>> = [];
@@ -384,7 +389,7 @@ export async function startFakeDiscord(
           query: url.searchParams,
           body,
           headers: request.headers,
-          at: Date.now(),
+          at: now(),
         };
         calls.push(call);
         for (const waiter of [...waiters]) {
@@ -423,6 +428,12 @@ export async function startFakeDiscord(
               send(response, late);
             }, answer.delayMs);
             timers.add(timer);
+            return;
+          }
+          case 'hold': {
+            const late = answer.then ?? orDefault(call);
+            const release = () => send(response, late);
+            answer.until.then(release, release);
             return;
           }
         }

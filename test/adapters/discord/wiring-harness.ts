@@ -3,6 +3,7 @@ import type { AskThreads } from '../../../adapters/discord/ask-threads.ts';
 import { createButtonStore } from '../../../adapters/discord/button-store.ts';
 import { createInteractionHandler } from '../../../adapters/discord/handle-interaction.ts';
 import type { InteractionLimits } from '../../../adapters/discord/interaction-limits.ts';
+import type { EditClock } from '../../../adapters/discord/paced-edits.ts';
 import type { RestTuning } from '../../../adapters/discord/rest-options.ts';
 import { attachHandlers, createDiscordClient } from '../../../adapters/discord/start-discord.ts';
 import type { LibraryService } from '../../../adapters/library/library-service.ts';
@@ -45,8 +46,10 @@ export async function startWiring(options: {
   library?: LibraryService;
   /** Extra options for the client (REST timeouts and the like). */
   client?: RestTuning;
+  /** A clock for pacing the edits of growing answers, also stamping the fake's calls. */
+  clock?: EditClock;
 }): Promise<Wiring> {
-  const fake = await startFakeDiscord();
+  const fake = await startFakeDiscord(options.clock ? { now: options.clock.now } : {});
   const logger = recordingLogger();
   const client = createDiscordClient(
     {
@@ -70,6 +73,7 @@ export async function startWiring(options: {
     ...(options.ask ? { ask: options.ask } : {}),
     ...(options.askThreads ? { askThreads: options.askThreads } : {}),
     ...(options.library ? { library: options.library } : {}),
+    ...(options.clock ? { editClock: options.clock } : {}),
     ...(options.deferAbovePapers !== undefined
       ? { deferAbovePapers: options.deferAbovePapers }
       : {}),

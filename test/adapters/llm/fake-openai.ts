@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
  */
 
 export type FakeReply =
-  | { kind: 'stream'; deltas: string[]; delayMs?: number }
+  /** Deltas `delayMs` apart; with `hold`, nothing is sent (not even headers) until it settles. */
+  | { kind: 'stream'; deltas: string[]; delayMs?: number; hold?: Promise<unknown> }
   | { kind: 'json'; content: string }
   | { kind: 'status'; status: number; body: string }
   | { kind: 'raw'; contentType: string; body: string }
@@ -72,6 +73,7 @@ export async function startFakeOpenAi(
     } else if (r.kind === 'raw') {
       res.writeHead(200, { 'content-type': r.contentType }).end(r.body);
     } else {
+      if (r.kind === 'stream' && r.hold) await r.hold;
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
       for (const delta of r.deltas ?? []) {
         res.write(chunk(delta));

@@ -10,7 +10,7 @@ export interface RecordedCall {
   responseId?: string;
   token?: string;
   body: Record<string, unknown>;
-  /** When the fake received it (epoch ms): how far apart two edits arrived. */
+  /** When the fake received it (epoch ms, or the test's clock if it gave one). */
   at: number;
 }
 
@@ -67,6 +67,11 @@ export interface FakeSlackApi {
   /** Answers `method` with this JSON (for methods the fake does not know, e.g. Socket Mode's). */
   answer(method: string, json: Record<string, unknown>): void;
   clearFailures(): void;
+  /**
+   * Keeps back the answers to `method` until `until` settles: each call takes effect at once (a
+   * message is posted) and its caller waits. Shows what does not wait for Slack's answer.
+   */
+  holdAnswers(method: string, until: Promise<unknown>): void;
   /** Resolves once `predicate` holds for the recorded calls (polls; rejects after `timeoutMs`). */
   waitFor(predicate: (calls: RecordedCall[]) => boolean, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -93,9 +98,13 @@ export async function startFakeSlackApi(
      */
     admins?: readonly string[];
     owners?: readonly string[];
+    /** The clock calls are stamped with (`at`); the real one when absent. */
+    now?: () => number;
   } = {},
 ): Promise<FakeSlackApi> {
+  const now = options.now ?? Date.now;
   const calls: RecordedCall[] = [];
+  const holds = new Map<string, Promise<unknown>>();
   const failures = new Map<string, { failure: FakeFailure; left: number }>();
   const answers = new Map<string, Record<string, unknown>>();
   const posted: PostedMessage[] = [];
@@ -122,7 +131,7 @@ export async function startFakeSlackApi(
       ...(responseMatch?.[1] ? { responseId: responseMatch[1] } : {}),
       ...(token ? { token } : {}),
       body,
-      at: Date.now(),
+      at: now(),
     });
     const planned = failures.get(method);
     if (planned) {
@@ -153,6 +162,14 @@ export async function startFakeSlackApi(
       }
     }
     const normal = answer(method, body);
+    const held = holds.get(method);
+    if (held) {
+      const late = () => {
+        if (!res.destroyed) send(res, normal.status, normal.json);
+      };
+      held.then(late, late);
+      return;
+    }
     send(res, normal.status, normal.json);
   }
 
@@ -298,6 +315,9 @@ export async function startFakeSlackApi(
     },
     posted,
     clearFailures: () => failures.clear(),
+    holdAnswers: (method, until) => {
+      holds.set(method, until);
+    },
     answer: (method, json) => {
       answers.set(method, json);
     },

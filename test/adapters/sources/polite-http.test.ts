@@ -171,11 +171,14 @@ describe('the polite HTTP client', () => {
 
 describe('cancelling', () => {
   it("stops waiting when the caller's signal aborts, with the caller's reason", async () => {
-    const service = await serve();
-    service.failNext({ fault: 'hang' });
-    const { http } = client(service, { timeoutMs: 5_000 });
+    // The caller leaves once the request has reached the service, which never answers it.
     const controller = new AbortController();
-    setTimeout(() => controller.abort(new Error('user left')), 20);
+    const service = await startFakeService(() => {
+      controller.abort(new Error('user left'));
+      return { fault: 'hang' };
+    });
+    fake = service;
+    const { http } = client(service, { timeoutMs: 5_000 });
     await expect(http.getText('', { signal: controller.signal })).rejects.toThrow('user left');
     expect(service.requests).toHaveLength(1);
   });

@@ -14,12 +14,12 @@ export interface ProfileModel {
   bias: number;
 }
 
-/** The model used unless a watch says otherwise (chosen by measurement: docs/watch-ranking.md). */
+/** The model used unless a watch says otherwise (chosen by measurement: docs/watches.md, "How watches rank"). */
 export const DEFAULT_WATCH_MODEL: WatchModel = 'blend';
 
 /**
  * The models' settings, chosen on the benchmark by the mean over its two collections
- * (docs/watch-ranking.md). Centroid: cosine to the library's mean, the liked papers' mean added
+ * (docs/watches.md, "How watches rank"). Centroid: cosine to the library's mean, the liked papers' mean added
  * at β = 0.75 and the disliked papers' taken away at γ = 0.15 (Rocchio's standard values).
  * Linear: a linear SVM (the arxiv-sanity recipe) with the profile as positives and the day's
  * candidates as negatives, classes balanced, C = 0.01 (arxiv-sanity's; 0.003 to 0.03 rank the

@@ -16,7 +16,7 @@ export const REASON_TERMS = 3;
  * a term. The gate is the same for every model: a model's own scores are on scales that move
  * with the size of the day and the profile (an SVM's margin), a cosine does not; the model
  * orders the papers, the gate keeps a post quiet when nothing is close to the lab's papers.
- * Chosen on the benchmark's flagged precision (docs/watch-ranking.md).
+ * Chosen on the benchmark's flagged precision (docs/watches.md, "How watches rank").
  */
 export const RELEVANT_COSINE = 0.2;
 

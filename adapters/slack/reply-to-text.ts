@@ -11,11 +11,11 @@ import {
 } from '../../src/index.ts';
 import type { ChannelRef, DailyCommands } from '../shared/daily-port.ts';
 import { localDate } from '../shared/local-date.ts';
+import { readWatchAction } from '../watch/watch-action.ts';
 import { answerReply, questionProblem } from './ask/ask-reply.ts';
 import { noLibraryReply } from './library/plan-library.ts';
 import { type Origin, type Reply, type ReplyDeps, replyFromView } from './reply-deps.ts';
 import { replyToWatch, type WatchAsker } from './watch/reply-to-watch.ts';
-import { readWatchAction } from './watch/watch-action.ts';
 
 /** What users are told when they manage daily posts on a bot that has no scheduler. */
 export const DAILY_DISABLED: RichText = [

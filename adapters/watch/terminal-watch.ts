@@ -7,6 +7,7 @@
 import type { Engine } from '../../src/index.ts';
 import type { WatchAnswer } from '../shared/watch-port.ts';
 import type { Sources } from '../sources/create-sources.ts';
+import { readWatchAction } from './watch-action.ts';
 import { announcementOf, rankAnnouncement } from './watch-preview.ts';
 import { describeSpec, parseWatchText, WATCH_EXAMPLE } from './watch-spec.ts';
 
@@ -25,11 +26,11 @@ export async function terminalWatch(
   text: string,
   options: TerminalWatchOptions,
 ): Promise<WatchAnswer> {
-  const match = /^(\S*)\s*([\s\S]*)$/.exec(text.trim());
-  const action = (match?.[1] ?? '').toLowerCase();
-  if (action !== 'add')
-    return { ok: action !== '', text: `${TERMINAL_WATCH_NOTE} For example: ${WATCH_EXAMPLE}` };
-  const parsed = parseWatchText(match?.[2] ?? '');
+  const read = readWatchAction(text);
+  if (read.action !== 'add') {
+    return { ok: text.trim() !== '', text: `${TERMINAL_WATCH_NOTE} For example: ${WATCH_EXAMPLE}` };
+  }
+  const parsed = parseWatchText(read.text);
   if ('problems' in parsed) {
     return { ok: false, text: `${parsed.problems.join(' ')} For example: ${WATCH_EXAMPLE}` };
   }

@@ -1,11 +1,11 @@
 import { code, type RichText, richNotice } from '../../../src/index.ts';
 import type { ChannelRef } from '../../shared/daily-port.ts';
 import type { WatchAnswer, WatchCommands } from '../../shared/watch-port.ts';
+import type { WatchAction } from '../../watch/watch-action.ts';
 import type { Origin, Reply, ReplyDeps } from '../reply-deps.ts';
 import { replyFromView } from '../reply-deps.ts';
 import type { SlackAdmins } from '../slack-admins.ts';
 import type { UsersClient } from '../slack-client.ts';
-import type { WatchAction } from './watch-action.ts';
 
 /** What users are told when they use watches on a bot that runs without the watch service. */
 export const WATCH_DISABLED: RichText = [

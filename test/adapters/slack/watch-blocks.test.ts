@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import type { WatchPostView } from '../../../adapters/shared/watch-port.ts';
 import type { ActionsBlock, SlackMessage } from '../../../adapters/slack/blocks/block-kit.ts';
 import { watchSlackMessages } from '../../../adapters/slack/blocks/watch-blocks.ts';
-import { readWatchAction } from '../../../adapters/slack/watch/watch-action.ts';
 import {
   decodeWatchValue,
   encodeWatchValue,
@@ -11,6 +10,7 @@ import {
   WATCH_ACTIONS,
   watchKindOf,
 } from '../../../adapters/slack/watch/watch-actions.ts';
+import { readWatchAction } from '../../../adapters/watch/watch-action.ts';
 import { parseChat } from '../../../src/index.ts';
 import { watchItem, watchPost } from '../shared/watch-views.ts';
 import { cardArb, hostile } from './hostile-arbitraries.ts';

@@ -1,6 +1,6 @@
-import { createGrowingIndex } from '../search/growing-index.ts';
+import { growingIndexFrom } from '../search/growing-index.ts';
 import { type IndexedCorpus, indexedCorpus } from '../search/indexed-corpus.ts';
-import { analyzeFields, buildIndex, type InvertedIndex } from '../search/inverted-index.ts';
+import { analyzeFields, buildSegmentSteps, type InvertedIndex } from '../search/inverted-index.ts';
 import { createLiveNames } from '../search/live-names.ts';
 import { buildNameIndex } from '../search/name-index.ts';
 import { createScorer, type Scorer } from '../search/scorer.ts';
@@ -33,17 +33,20 @@ export interface CandidateIndex {
 /** Index a day's candidates once (shared by every channel watching the category). */
 export function indexCandidates(candidates: readonly Paper[]): CandidateIndex {
   const papers = [...candidates];
-  // Both are built over the same papers in the same order: the growing one is what the
-  // engine's query filters read, the built one holds the weights the vectors are made of.
-  const index = buildIndex(papers);
-  const averages = fieldAverages(papers);
+  // One build serves both: the engine's corpus over it (what its query filters read), and its
+  // postings with the lexicon's idf (the weights the vectors are made of).
+  const steps = buildSegmentSteps(papers);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  const built = step.value;
+  const growing = growingIndexFrom(built, papers);
+  const idf = Float32Array.from(built.index.terms, (_, term) => growing.lexicon.idf(term));
+  const index: InvertedIndex = { ...built.index, idf };
+  const averages = fieldAverages(built.lengths, papers.length);
   const cache = new WeakMap<Paper, SparseVector>();
   return {
     papers,
-    corpus: indexedCorpus(
-      createGrowingIndex(papers),
-      createLiveNames(buildNameIndex(papers), papers.length),
-    ),
+    corpus: indexedCorpus(growing, createLiveNames(buildNameIndex(papers), papers.length)),
     index,
     scorer: createScorer(index),
     vectors: candidateVectors(index),
@@ -59,14 +62,10 @@ export function indexCandidates(candidates: readonly Paper[]): CandidateIndex {
 }
 
 /** Average field lengths as the build computes them (at least 1). */
-function fieldAverages(papers: readonly Paper[]): number[] {
+function fieldAverages(lengths: Float64Array, count: number): number[] {
   const totals = [0, 0, 0];
-  for (const paper of papers) {
-    analyzeFields(paper).forEach((terms, f) => {
-      totals[f] = (totals[f] ?? 0) + terms.length;
-    });
-  }
-  const n = Math.max(papers.length, 1);
+  for (let i = 0; i < lengths.length; i++) totals[i % 3] = (totals[i % 3] ?? 0) + (lengths[i] ?? 0);
+  const n = Math.max(count, 1);
   return totals.map((t) => Math.max(t / n, 1));
 }
 

@@ -11,7 +11,7 @@ import {
   saveSnapshot as saveEngineSnapshot,
 } from '../shared/open-engine.ts';
 import { createSources, type Sources } from '../sources/create-sources.ts';
-import type { PollTimer } from './corpus-watcher.ts';
+import { GLOBAL_TIMER, type PollTimer } from './corpus-watcher.ts';
 import type { LibrarySettings } from './library-settings.ts';
 
 /**
@@ -69,16 +69,6 @@ export interface BotLibraryOptions {
 
 /** Said while the first engine indexes: the corpus files are not known yet. */
 const STILL_READING = "I'm still reading the papers. Please try again in a minute.";
-
-const GLOBAL_TIMER: PollTimer = {
-  setInterval: (callback, ms) => {
-    const handle = setInterval(callback, ms);
-    // Polling is no reason to keep the process alive.
-    handle.unref();
-    return handle;
-  },
-  clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
-};
 
 /** The engine the library is laid over now, and what it was opened for. */
 interface Current {

@@ -52,7 +52,8 @@ export interface CorpusWatcher {
   stop(): void;
 }
 
-const GLOBAL_TIMER: PollTimer = {
+/** Node's own timer, unref'd: a poll of files or of the database keeps no process alive. */
+export const GLOBAL_TIMER: PollTimer = {
   setInterval: (callback, ms) => {
     const handle = setInterval(callback, ms);
     // Watching is no reason to keep the process alive.

@@ -5,6 +5,7 @@ import type { ChannelRef, DailyCommands } from '../../shared/daily-port.ts';
 import type { DailyAdminView, DiscordView } from '../to-reply.ts';
 import { type CommandContext, defineCommand } from './command-types.ts';
 import { optionalText } from './option-readers.ts';
+import { withScheduleOptions } from './schedule-options.ts';
 
 /** What /daily was asked to do. */
 export type DailyRequest =
@@ -44,20 +45,12 @@ export const dailyCommand = defineCommand<DailyRequest>({
         ),
     )
     .addSubcommand((s) =>
-      s
-        .setName('subscribe')
-        .setDescription('Post the paper of the day in a channel, with a thread to discuss it')
-        .addChannelOption(channelOption('Where to post (default: this channel)'))
-        .addStringOption((o) =>
-          o.setName('time').setDescription('When, as HH:MM (24-hour), e.g. 09:00').setMaxLength(5),
-        )
-        .addStringOption((o) =>
-          o
-            .setName('timezone')
-            .setDescription('Time zone of that time, e.g. Europe/Paris')
-            .setAutocomplete(true)
-            .setMaxLength(64),
-        ),
+      withScheduleOptions(
+        s
+          .setName('subscribe')
+          .setDescription('Post the paper of the day in a channel, with a thread to discuss it')
+          .addChannelOption(channelOption('Where to post (default: this channel)')),
+      ),
     )
     .addSubcommand((s) =>
       s

@@ -4,6 +4,7 @@ import type { WatchAddRequest, WatchAnswer, WatchCommands } from '../../shared/w
 import type { DailyAdminView, DiscordView } from '../to-reply.ts';
 import { type CommandContext, type CommandInput, defineCommand } from './command-types.ts';
 import { optionalText, requiredText } from './option-readers.ts';
+import { withScheduleOptions } from './schedule-options.ts';
 
 /** The options of `/watch add`, as typed (the watch service checks them and says what is wrong). */
 export type WatchAddFields = Omit<WatchAddRequest, 'channel' | 'user' | 'text'>;
@@ -40,46 +41,38 @@ export const watchCommand = defineCommand<WatchRequest>({
     .setName('watch')
     .setDescription('Each morning, the new arXiv papers this channel cares about')
     .addSubcommand((s) =>
-      s
-        .setName('add')
-        .setDescription('Watch arXiv categories: a post of their best new papers each day')
-        .addStringOption((o) =>
-          o
-            .setName('categories')
-            .setDescription('arXiv categories, e.g. cs.CL stat.ML')
-            .setMaxLength(200),
-        )
-        .addStringOption((o) =>
-          o.setName('keywords').setDescription('Keywords and "quoted phrases" to look for'),
-        )
-        .addStringOption((o) =>
-          o.setName('authors').setDescription('Authors to look for, separated by commas'),
-        )
-        .addStringOption((o) =>
-          o.setName('exclude').setDescription('Words and "phrases" that keep a paper out'),
-        )
-        .addBooleanOption((o) =>
-          o
-            .setName('crosslists')
-            .setDescription('Include papers cross-listed from other categories (default yes)'),
-        )
-        .addIntegerOption((o) =>
-          o
-            .setName('count')
-            .setDescription('Papers per post (default 5)')
-            .setMinValue(1)
-            .setMaxValue(COUNT_MAX),
-        )
-        .addStringOption((o) =>
-          o.setName('time').setDescription('When, as HH:MM (24-hour), e.g. 09:00').setMaxLength(5),
-        )
-        .addStringOption((o) =>
-          o
-            .setName('timezone')
-            .setDescription('Time zone of that time, e.g. Europe/Paris')
-            .setAutocomplete(true)
-            .setMaxLength(64),
-        ),
+      withScheduleOptions(
+        s
+          .setName('add')
+          .setDescription('Watch arXiv categories: a post of their best new papers each day')
+          .addStringOption((o) =>
+            o
+              .setName('categories')
+              .setDescription('arXiv categories, e.g. cs.CL stat.ML')
+              .setMaxLength(200),
+          )
+          .addStringOption((o) =>
+            o.setName('keywords').setDescription('Keywords and "quoted phrases" to look for'),
+          )
+          .addStringOption((o) =>
+            o.setName('authors').setDescription('Authors to look for, separated by commas'),
+          )
+          .addStringOption((o) =>
+            o.setName('exclude').setDescription('Words and "phrases" that keep a paper out'),
+          )
+          .addBooleanOption((o) =>
+            o
+              .setName('crosslists')
+              .setDescription('Include papers cross-listed from other categories (default yes)'),
+          )
+          .addIntegerOption((o) =>
+            o
+              .setName('count')
+              .setDescription('Papers per post (default 5)')
+              .setMinValue(1)
+              .setMaxValue(COUNT_MAX),
+          ),
+      ),
     )
     .addSubcommand((s) =>
       s.setName('list').setDescription('This channel’s watches, their settings and state'),
